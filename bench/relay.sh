@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Relay benchmark: Postfix's smtp-source sends M messages of L bytes over S
+# parallel sessions through a relay to Postfix's smtp-sink; the same load goes
+# through a stock Postfix relay and through sealgate, in the same run, on the
+# same machine. The clock runs from the moment smtp-source starts until the
+# SINK has counted all M messages (relays queue: what counts is delivery).
+#
+#   bash bench/relay.sh [--runs N] [--messages M] [--sessions S] [--size L]
+#                       [--reuse] [--only postfix|sealgate] [--timeout SECS]
+#
+# Defaults: 1 run, 2000 messages, 20 sessions, 20480 bytes, a new connection
+# per message (smtp-source's default; --reuse sends all of a session's
+# messages over one connection, smtp-source -d). With --runs N the systems
+# alternate and the median of each is reported. Prints per-run lines and a
+# final block:
+#   postfix: 512.3 msg/s
+#   sealgate: 801.0 msg/s
+#   ratio: 1.56            (sealgate / postfix)
+#
+# The Postfix peer is stock Postfix 3.x (tests/interop/postfix/*.in: its own
+# instance, no chroot, log to a file because containers have no syslog) plus
+# mynetworks = 127.0.0.0/8, relayhost = [127.0.0.1]:<sink>,
+# smtp_tls_security_level = may. It queues every message (fsynced) and
+# delivers it with its smtp client, exactly like sealgate must. sealgate runs
+# from SEALGATE_BIN (default target/release/sealgate) with
+# tests/interop/sealgate.toml.in. Loopback only.
+WORK_PREFIX=bench
+source "$(dirname "$0")/../tests/interop/lib.sh"
+
+RUNS=1 MESSAGES=2000 SESSIONS=20 SIZE=20480 REUSE=0 ONLY="" TIMEOUT=300
+while (($#)); do
+    case $1 in
+    --runs) RUNS=$2; shift 2 ;;
+    --messages) MESSAGES=$2; shift 2 ;;
+    --sessions) SESSIONS=$2; shift 2 ;;
+    --size) SIZE=$2; shift 2 ;;
+    --reuse) REUSE=1; shift ;;
+    --only) ONLY=$2; shift 2 ;;
+    --timeout) TIMEOUT=$2; shift 2 ;;
+    -h | --help) sed -n '2,27p' "$0"; exit 0 ;;
+    *) fail "unknown argument: $1 (see --help)" ;;
+    esac
+done
+[[ "$RUNS" =~ ^[1-9][0-9]*$ && "$MESSAGES" =~ ^[1-9][0-9]*$ && "$SESSIONS" =~ ^[1-9][0-9]*$ && "$SIZE" =~ ^[0-9]+$ ]] || fail "numeric arguments expected"
+case $ONLY in "" | postfix | sealgate) ;; *) fail "--only takes postfix or sealgate" ;; esac
+need smtp-source smtp-sink postfix postconf
+systems=()
+[[ -z "$ONLY" || "$ONLY" == postfix ]] && systems+=(postfix)
+[[ -z "$ONLY" || "$ONLY" == sealgate ]] && systems+=(sealgate)
+[[ " ${systems[*]} " == *" sealgate "* ]] && check_sealgate_bin
+
+# measure SYSTEM RUN: sets SECS_SINK (smtp-source start -> sink counted all)
+# and SECS_SOURCE (smtp-source start -> smtp-source done: acceptance time).
+# Runs in the main shell so the cleanup trap knows every process it starts.
+measure() {
+    local sys=$1 run=$2 tag="$1-$2" sink relay t0 t1 t2 rc end count
+    read -r sink relay <<<"$(free_ports 2)"
+    start_smtp_sink "sink-$tag" "$sink"
+    local sink_pid=$SINK_PID
+    local sinklog="$WORK/sink-$tag.out"
+    artifact "$sinklog"
+    case $sys in
+    postfix)
+        pf_setup "pf-$tag" "$relay" "relayhost = [127.0.0.1]:$sink" "smtp_tls_security_level = may"
+        pf_start "pf-$tag" "$relay"
+        ;;
+    sealgate)
+        sealgate_config "sg-$tag" "$relay" "$sink" >/dev/null
+        start_sealgate "sg-$tag" "$relay"
+        ;;
+    esac
+    local src_args=(-s "$SESSIONS" -m "$MESSAGES" -l "$SIZE" -f sender@tenant.test -t rcpt@sink.test -M tenant.test)
+    ((REUSE)) && src_args+=(-d)
+    artifact "$WORK/source-$tag.err"
+    t0=$EPOCHREALTIME
+    start_bg "source-$tag" bash -c 'timeout -k 5 "$1" smtp-source "${@:3}"; rc=$?; echo "$EPOCHREALTIME" >"$2"; exit $rc' \
+        _ "$TIMEOUT" "$WORK/source-$tag.done" "${src_args[@]}" "127.0.0.1:$relay"
+    local src_pid=$BG_PID
+    if ! t1="$(H wait-sink-count "$sinklog" "$MESSAGES" "$TIMEOUT")"; then
+        fail "$sys run $run: the sink did not receive $MESSAGES messages within ${TIMEOUT}s (sink count: $(H sink-count "$sinklog"))"
+    fi
+    set +e
+    wait "$src_pid"
+    rc=$?
+    set -e
+    forget_pid "$src_pid"
+    [[ $rc -eq 0 ]] || fail "$sys run $run: smtp-source exited $rc"
+    t2="$(<"$WORK/source-$tag.done")"
+    # The relay's queue must drain, and the sink must see no duplicates.
+    end=$((SECONDS + 60))
+    case $sys in
+    postfix)
+        while [[ "$(pf_queue_count "pf-$tag")" != 0 ]]; do
+            ((SECONDS < end)) || fail "postfix run $run: queue not empty 60 s after the sink got all messages"
+            sleep 0.1
+        done
+        ;;
+    sealgate) wait_queue_empty "sg-$tag" 60 ;;
+    esac
+    count="$(H sink-count "$sinklog")"
+    [[ "$count" == "$MESSAGES" ]] || fail "$sys run $run: the sink counted $count messages, expected $MESSAGES (duplicates?)"
+    # Stop this run's relay and sink before the next measurement.
+    case $sys in
+    postfix) pf_stop "pf-$tag" ;;
+    sealgate) stop_pid "$SEALGATE_PID" 30 ;;
+    esac
+    stop_pid "$sink_pid" 10
+    SECS_SINK="$("$PY" -c 'import sys; print("%.3f" % (float(sys.argv[2]) - float(sys.argv[1])))' "$t0" "$t1")"
+    SECS_SOURCE="$("$PY" -c 'import sys; print("%.3f" % (float(sys.argv[2]) - float(sys.argv[1])))' "$t0" "$t2")"
+}
+
+median() { "$PY" -c 'import sys,statistics; print("%.1f" % statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
+rate() { "$PY" -c 'import sys; print("%.1f" % (float(sys.argv[1])/float(sys.argv[2])))' "$1" "$2"; }
+
+echo "== relay benchmark: $MESSAGES messages x $SIZE bytes, $SESSIONS sessions$( ((REUSE)) && echo ', connection reuse'), $RUNS run(s), $(nproc) cores =="
+echo "postfix $(postconf -d -h mail_version 2>/dev/null); sealgate: $SEALGATE_BIN"
+declare -A RATES
+for ((run = 1; run <= RUNS; run++)); do
+    for sys in "${systems[@]}"; do
+        measure "$sys" "$run"
+        r="$(rate "$MESSAGES" "$SECS_SINK")"
+        RATES[$sys]+="$r "
+        printf 'run %d: %-8s %d messages reached the sink in %s s = %s msg/s (smtp-source finished after %s s)\n' \
+            "$run" "$sys" "$MESSAGES" "$SECS_SINK" "$r" "$SECS_SOURCE"
+    done
+done
+
+echo "---- result$( ((RUNS > 1)) && echo " (median of $RUNS runs)") ----"
+declare -A MED
+for sys in "${systems[@]}"; do
+    # shellcheck disable=SC2086
+    MED[$sys]="$(median ${RATES[$sys]})"
+    echo "$sys: ${MED[$sys]} msg/s"
+done
+if [[ ${#systems[@]} == 2 ]]; then
+    echo "ratio: $("$PY" -c 'import sys; print("%.2f" % (float(sys.argv[1])/float(sys.argv[2])))' "${MED[sealgate]}" "${MED[postfix]}")"
+fi

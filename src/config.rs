@@ -1,0 +1,740 @@
+//! The `sealgate.toml` schema.
+//!
+//! Every value that can be wrong is checked while it is deserialized (CIDRs,
+//! durations, TLS levels, addresses), so toml's span points at the offending
+//! value and the error names file, line, column and key. Checks that need
+//! several keys at once run in [`Config::validate`] and name the key too.
+
+use std::fmt;
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+use serde::{Deserialize, Deserializer};
+
+use crate::dlp::DlpConfig;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{col}: {key}{message}")]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        key: String,
+        message: String,
+    },
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub server: Server,
+    #[serde(default, rename = "listener")]
+    pub listeners: Vec<Listener>,
+    #[serde(default)]
+    pub tls: TlsFiles,
+    #[serde(default)]
+    pub relay: Relay,
+    #[serde(default)]
+    pub limits: Limits,
+    #[serde(default)]
+    pub delivery: Delivery,
+    #[serde(default)]
+    pub dlp: DlpConfig,
+    #[serde(default)]
+    pub portal: Portal,
+    #[serde(default)]
+    pub dkim: Dkim,
+    #[serde(default)]
+    pub audit: Audit,
+    #[serde(default)]
+    pub log: Log,
+    /// The folder of the config file: relative paths hang off it.
+    #[serde(skip)]
+    pub base_dir: PathBuf,
+    #[serde(skip)]
+    pub source: PathBuf,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Server {
+    /// EHLO name, banner, Received headers, Reporting-MTA of DSNs.
+    pub hostname: String,
+    pub data_dir: PathBuf,
+    /// Where `RCPT TO:<postmaster>` goes (RFC 5321 §4.5.1 requires accepting
+    /// it); empty refuses it, since a relay has no local mailbox.
+    pub postmaster: String,
+    /// How long SIGTERM waits for sessions and deliveries in flight.
+    #[serde(deserialize_with = "duration")]
+    pub drain_timeout: Duration,
+}
+
+impl Default for Server {
+    fn default() -> Self {
+        Server {
+            hostname: "localhost".into(),
+            data_dir: "var".into(),
+            postmaster: String::new(),
+            drain_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum ListenerTls {
+    #[default]
+    Starttls,
+    Implicit,
+    None,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Listener {
+    pub address: SocketAddr,
+    #[serde(default)]
+    pub tls: ListenerTls,
+    /// Refuse MAIL until STARTTLS: the tenant's connector should always use TLS.
+    #[serde(default)]
+    pub require_tls: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TlsFiles {
+    pub cert: PathBuf,
+    pub key: PathBuf,
+    pub client_ca: Option<PathBuf>,
+}
+
+impl Default for TlsFiles {
+    fn default() -> Self {
+        TlsFiles {
+            cert: "certs/server.crt".into(),
+            key: "certs/server.key".into(),
+            client_ca: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Relay {
+    pub allowed_networks: Vec<Cidr>,
+    /// Certificate names (SAN dNSName, `*.` wildcards) that may relay once the
+    /// certificate chains to `tls.client_ca`.
+    pub allowed_client_certs: Vec<String>,
+    /// MAIL FROM domains every relaying client is held to; empty: any.
+    pub sender_domains: Vec<String>,
+    #[serde(rename = "user")]
+    pub users: Vec<RelayUser>,
+    /// Identity-to-sender-domain bindings for shared egress (Microsoft 365).
+    #[serde(rename = "tenant")]
+    pub tenants: Vec<Tenant>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelayUser {
+    pub name: String,
+    #[serde(deserialize_with = "password_hash")]
+    pub password_hash: String,
+    #[serde(default)]
+    pub sender_domains: Vec<String>,
+}
+
+/// A tenant is recognised by any of its identities; once recognised, its
+/// clients may only use its sender domains. Microsoft 365 sends every
+/// tenant's mail from the same addresses and with the same certificate, so
+/// the SNI name (a tenant-specific host name in the connector) is what tells
+/// tenants apart.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tenant {
+    pub name: String,
+    #[serde(default)]
+    pub networks: Vec<Cidr>,
+    #[serde(default)]
+    pub client_certs: Vec<String>,
+    #[serde(default)]
+    pub sni: Vec<String>,
+    #[serde(default)]
+    pub users: Vec<String>,
+    pub sender_domains: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum BareNewline {
+    /// Refuse the message (554 5.6.0): the SMTP smuggling class.
+    #[default]
+    Reject,
+    /// Turn every bare CR or LF into CRLF; never ends DATA.
+    Normalize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    pub max_message_size: u64,
+    pub max_recipients: usize,
+    pub max_connections: usize,
+    pub max_connections_per_ip: usize,
+    /// Command lines: 512 per RFC 5321 plus room for DSN and SIZE parameters.
+    pub max_command_line: usize,
+    /// Text lines in DATA/BDAT including CRLF (RFC 5321 §4.5.3.1.6).
+    pub max_line_length: usize,
+    pub max_errors: u32,
+    pub max_auth_failures: u32,
+    #[serde(deserialize_with = "duration")]
+    pub command_timeout: Duration,
+    #[serde(deserialize_with = "duration")]
+    pub data_timeout: Duration,
+    pub bare_newline: BareNewline,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_message_size: 36_700_160,
+            max_recipients: 100,
+            max_connections: 500,
+            max_connections_per_ip: 50,
+            max_command_line: 2048,
+            max_line_length: 1000,
+            max_errors: 10,
+            max_auth_failures: 3,
+            command_timeout: Duration::from_secs(300),
+            data_timeout: Duration::from_secs(600),
+            bare_newline: BareNewline::Reject,
+        }
+    }
+}
+
+/// TLS levels of RFC 7672 / Postfix `smtp_tls_security_level`, weakest first,
+/// so `a < b` reads "a is weaker than b".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TlsLevel {
+    None,
+    May,
+    Encrypt,
+    Verify,
+    DaneOnly,
+}
+
+impl fmt::Display for TlsLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TlsLevel::None => "none",
+            TlsLevel::May => "may",
+            TlsLevel::Encrypt => "encrypt",
+            TlsLevel::Verify => "verify",
+            TlsLevel::DaneOnly => "dane-only",
+        })
+    }
+}
+
+/// A per-domain override: a TLS level, or "portal" (always hold in the portal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum RouteTls {
+    Level(TlsLevel),
+    Portal(PortalWord),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PortalWord {
+    Portal,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Delivery {
+    pub nameservers: Vec<SocketAddr>,
+    pub phi_tls: TlsLevel,
+    pub default_tls: TlsLevel,
+    #[serde(deserialize_with = "durations")]
+    pub retry: Vec<Duration>,
+    #[serde(deserialize_with = "duration")]
+    pub max_queue_lifetime: Duration,
+    /// Send a "delayed" DSN once a message has waited this long (RFC 3464 Action: delayed).
+    #[serde(deserialize_with = "opt_duration")]
+    pub delay_warning: Option<Duration>,
+    #[serde(rename = "route")]
+    pub routes: Vec<RouteOverride>,
+    /// The port MX hosts are reached on; only tests change it.
+    pub smtp_port: u16,
+    #[serde(deserialize_with = "duration")]
+    pub connect_timeout: Duration,
+    #[serde(deserialize_with = "duration")]
+    pub command_timeout: Duration,
+    #[serde(deserialize_with = "duration")]
+    pub data_timeout: Duration,
+    /// Connections open at once, over all destinations.
+    pub max_connections: usize,
+    /// Connections open at once to one destination domain (Postfix: 20).
+    pub max_per_destination: usize,
+    /// How long an idle outbound connection is kept for reuse.
+    #[serde(deserialize_with = "duration")]
+    pub connection_reuse: Duration,
+    /// Trust anchors for `verify`; default the system bundle.
+    pub ca_file: Option<PathBuf>,
+}
+
+impl Default for Delivery {
+    fn default() -> Self {
+        Delivery {
+            nameservers: Vec::new(),
+            phi_tls: TlsLevel::Verify,
+            default_tls: TlsLevel::May,
+            retry: [60, 300, 900, 3600, 14_400]
+                .into_iter()
+                .map(Duration::from_secs)
+                .collect(),
+            max_queue_lifetime: Duration::from_secs(5 * 86_400),
+            delay_warning: None,
+            routes: Vec::new(),
+            smtp_port: 25,
+            connect_timeout: Duration::from_secs(30),
+            command_timeout: Duration::from_secs(300),
+            data_timeout: Duration::from_secs(600),
+            max_connections: 100,
+            max_per_destination: 20,
+            connection_reuse: Duration::from_secs(5),
+            ca_file: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RouteOverride {
+    #[serde(deserialize_with = "domain")]
+    pub domain: String,
+    /// `host:port`, `[host]:port`, or an IP and port; bypasses MX lookup.
+    pub next_hop: Option<String>,
+    pub tls: Option<RouteTls>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Portal {
+    pub listen: SocketAddr,
+    pub base_url: String,
+    #[serde(deserialize_with = "duration")]
+    pub retention: Duration,
+}
+
+impl Default for Portal {
+    fn default() -> Self {
+        Portal {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8443)),
+            base_url: "https://127.0.0.1:8443".into(),
+            retention: Duration::from_secs(30 * 86_400),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Dkim {
+    #[serde(rename = "key")]
+    pub keys: Vec<DkimKey>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DkimKey {
+    pub domain: String,
+    pub selector: String,
+    pub key: PathBuf,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Audit {
+    pub dir: PathBuf,
+    /// Full recipient addresses in the audit log; off keeps only the domain.
+    pub log_recipients: bool,
+}
+
+impl Default for Audit {
+    fn default() -> Self {
+        Audit {
+            dir: "var/audit".into(),
+            log_recipients: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Log {
+    pub format: LogFormat,
+    /// A tracing filter such as `info` or `sealgate=debug`; RUST_LOG wins.
+    pub level: String,
+}
+
+impl Default for Log {
+    fn default() -> Self {
+        Log {
+            format: LogFormat::Text,
+            level: "info".into(),
+        }
+    }
+}
+
+/// An IPv4 or IPv6 network in CIDR notation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cidr {
+    addr: IpAddr,
+    prefix: u8,
+}
+
+impl Cidr {
+    pub fn contains(&self, ip: IpAddr) -> bool {
+        let ip = match ip {
+            IpAddr::V6(v6) => v6.to_ipv4_mapped().map(IpAddr::V4).unwrap_or(ip),
+            v4 => v4,
+        };
+        match (self.addr, ip) {
+            (IpAddr::V4(net), IpAddr::V4(ip)) => {
+                let mask = u32::MAX.checked_shl(32 - self.prefix as u32).unwrap_or(0);
+                u32::from(net) & mask == u32::from(ip) & mask
+            }
+            (IpAddr::V6(net), IpAddr::V6(ip)) => {
+                let mask = u128::MAX.checked_shl(128 - self.prefix as u32).unwrap_or(0);
+                u128::from(net) & mask == u128::from(ip) & mask
+            }
+            _ => false,
+        }
+    }
+}
+
+impl FromStr for Cidr {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let (addr, prefix) = match s.split_once('/') {
+            Some((a, p)) => (a, Some(p)),
+            None => (s, None),
+        };
+        let addr: IpAddr = addr
+            .parse()
+            .map_err(|_| format!("`{s}` is not an IP network; write e.g. \"10.0.0.0/8\""))?;
+        let max = if addr.is_ipv4() { 32 } else { 128 };
+        let prefix = match prefix {
+            Some(p) => p
+                .parse::<u8>()
+                .ok()
+                .filter(|p| *p <= max)
+                .ok_or_else(|| format!("`{s}`: prefix length must be 0..={max}"))?,
+            None => max,
+        };
+        Ok(Cidr { addr, prefix })
+    }
+}
+
+impl fmt::Display for Cidr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.addr, self.prefix)
+    }
+}
+
+impl<'de> Deserialize<'de> for Cidr {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+fn duration<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
+    let s = String::deserialize(d)?;
+    crate::time::parse_duration(&s).map_err(serde::de::Error::custom)
+}
+
+fn opt_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
+    duration(d).map(Some)
+}
+
+fn durations<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Duration>, D::Error> {
+    let v = Vec::<String>::deserialize(d)?;
+    if v.is_empty() {
+        return Err(serde::de::Error::custom(
+            "needs at least one interval, e.g. [\"1m\", \"5m\", \"1h\"]",
+        ));
+    }
+    v.iter()
+        .map(|s| crate::time::parse_duration(s).map_err(serde::de::Error::custom))
+        .collect()
+}
+
+fn domain<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?.to_ascii_lowercase();
+    if crate::smtp::address::is_valid_domain(&s) {
+        Ok(s)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "`{s}` is not a domain name"
+        )))
+    }
+}
+
+fn password_hash<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let s = String::deserialize(d)?;
+    argon2::PasswordHash::new(&s).map_err(|e| {
+        serde::de::Error::custom(format!(
+            "not a PHC password hash ({e}); make one with `argon2 SALT -id -e` — plaintext passwords are not accepted"
+        ))
+    })?;
+    Ok(s)
+}
+
+impl Config {
+    /// Reads and checks a config file; relative paths are resolved against its folder.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::parse(&text, path)
+    }
+
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let mut config: Config = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map(|s| s.start).unwrap_or(0);
+            let (line, col) = line_col(text, offset);
+            let key = key_at(text, offset);
+            ConfigError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                col,
+                key: if key.is_empty() {
+                    String::new()
+                } else {
+                    format!("{key}: ")
+                },
+                message: e.message().trim().to_string(),
+            }
+        })?;
+        config.source = path.to_path_buf();
+        config.base_dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        config.validate(text)?;
+        Ok(config)
+    }
+
+    /// Checks that involve more than one key.
+    fn validate(&self, text: &str) -> Result<(), ConfigError> {
+        let fail = |needle: &str, key: &str, message: String| {
+            let offset = text.find(needle).unwrap_or(0);
+            let (line, col) = line_col(text, offset);
+            Err(ConfigError::Invalid {
+                path: self.source.clone(),
+                line,
+                col,
+                key: format!("{key}: "),
+                message,
+            })
+        };
+        if !crate::smtp::address::is_valid_domain(&self.server.hostname) {
+            return fail(
+                "hostname",
+                "server.hostname",
+                format!("`{}` is not a host name", self.server.hostname),
+            );
+        }
+        if self.limits.max_command_line < 512 {
+            return fail(
+                "max_command_line",
+                "limits.max_command_line",
+                "must be at least 512 (RFC 5321 §4.5.3.1.4)".into(),
+            );
+        }
+        if self.limits.max_line_length < 1000 {
+            return fail(
+                "max_line_length",
+                "limits.max_line_length",
+                "must be at least 1000 (RFC 5321 §4.5.3.1.6)".into(),
+            );
+        }
+        if !self.relay.allowed_client_certs.is_empty() && self.tls.client_ca.is_none() {
+            return fail(
+                "allowed_client_certs",
+                "relay.allowed_client_certs",
+                "needs tls.client_ca: a certificate name means nothing unless the chain is verified"
+                    .into(),
+            );
+        }
+        if !self.server.postmaster.is_empty()
+            && crate::smtp::address::parse_mailbox(&self.server.postmaster).is_err()
+        {
+            return fail(
+                "postmaster",
+                "server.postmaster",
+                format!("`{}` is not an address", self.server.postmaster),
+            );
+        }
+        for r in &self.delivery.routes {
+            if let Some(hop) = &r.next_hop {
+                if crate::outbound::NextHop::parse(hop, self.delivery.smtp_port).is_err() {
+                    return fail(
+                        hop,
+                        "delivery.route.next_hop",
+                        format!("`{hop}` is not host:port"),
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A path from the config, resolved against the config file's folder.
+    pub fn path(&self, p: &Path) -> PathBuf {
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            self.base_dir.join(p)
+        }
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.path(&self.server.data_dir)
+    }
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before
+        .rfind('\n')
+        .map(|nl| before[nl + 1..].chars().count())
+        .unwrap_or_else(|| before.chars().count())
+        + 1;
+    (line, col)
+}
+
+/// The dotted key at `offset`: the nearest `[table]` header above plus the
+/// `key =` on that line, so "relay.allowed_networks" can be named even when
+/// toml only gives a byte span.
+fn key_at(text: &str, offset: usize) -> String {
+    let offset = offset.min(text.len());
+    let line_start = text[..offset].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let line_end = text[offset..]
+        .find('\n')
+        .map(|i| offset + i)
+        .unwrap_or(text.len());
+    let line = &text[line_start..line_end];
+    let key = line
+        .split_once('=')
+        .map(|(k, _)| k.trim().trim_matches('"').to_string())
+        .unwrap_or_default();
+    let table = text[..line_start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('['))
+        .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_string())
+        .unwrap_or_default();
+    match (table.is_empty(), key.is_empty()) {
+        (_, true) => table,
+        (true, false) => key,
+        (false, false) => format!("{table}.{key}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(t: &str) -> Result<Config, ConfigError> {
+        Config::parse(t, Path::new("/etc/sealgate/sealgate.toml"))
+    }
+
+    #[test]
+    fn shipped_defaults_parse() {
+        let c = parse("").expect("empty config is valid");
+        assert_eq!(c.limits.max_recipients, 100);
+        assert_eq!(c.delivery.phi_tls, TlsLevel::Verify);
+        assert_eq!(c.base_dir, Path::new("/etc/sealgate"));
+    }
+
+    #[test]
+    fn bad_cidr_names_file_line_col_and_key() {
+        let err = parse("[server]\nhostname = \"gw.test\"\n\n[relay]\nallowed_networks = [\"10.0.0.0/33\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("/etc/sealgate/sealgate.toml:5:"), "{err}");
+        assert!(err.contains("relay.allowed_networks"), "{err}");
+        assert!(err.contains("prefix length"), "{err}");
+    }
+
+    #[test]
+    fn unknown_key_is_an_error() {
+        let err = parse("[limits]\nmax_recipents = 5\n").unwrap_err().to_string();
+        assert!(err.contains(":2:1:"), "{err}");
+        assert!(err.contains("max_recipents"), "{err}");
+    }
+
+    #[test]
+    fn plaintext_password_is_refused() {
+        let err = parse("[[relay.user]]\nname = \"a\"\npassword_hash = \"hunter2\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(":3:"), "{err}");
+        assert!(err.contains("plaintext"), "{err}");
+    }
+
+    #[test]
+    fn client_cert_names_need_a_ca() {
+        let err = parse("[relay]\nallowed_client_certs = [\"*.example.org\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("client_ca"), "{err}");
+    }
+
+    #[test]
+    fn cidr_matching() {
+        let c: Cidr = "10.1.0.0/16".parse().unwrap();
+        assert!(c.contains("10.1.255.3".parse().unwrap()));
+        assert!(!c.contains("10.2.0.1".parse().unwrap()));
+        assert!(c.contains("::ffff:10.1.0.9".parse().unwrap()));
+        let all: Cidr = "0.0.0.0/0".parse().unwrap();
+        assert!(all.contains("192.0.2.1".parse().unwrap()));
+        let v6: Cidr = "2001:db8::/32".parse().unwrap();
+        assert!(v6.contains("2001:db8:1::1".parse().unwrap()));
+    }
+
+    #[test]
+    fn route_tls_accepts_levels_and_portal() {
+        let c = parse(
+            "[[delivery.route]]\ndomain = \"a.test\"\ntls = \"portal\"\n[[delivery.route]]\ndomain = \"b.test\"\ntls = \"dane-only\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.delivery.routes[0].tls, Some(RouteTls::Portal(PortalWord::Portal)));
+        assert_eq!(c.delivery.routes[1].tls, Some(RouteTls::Level(TlsLevel::DaneOnly)));
+    }
+}

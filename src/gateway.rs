@@ -1,0 +1,217 @@
+//! Wiring: builds every stage from the config, recovers the queue, opens the
+//! listeners, and handles SIGTERM (drain) and SIGHUP (reload).
+
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio_rustls::TlsAcceptor;
+use tracing::{error, info, warn};
+
+use crate::audit::{AuditLog, Event};
+use crate::config::{Config, ListenerTls};
+use crate::dkim::Signer;
+use crate::dlp::Scanner;
+use crate::outbound::Outbound;
+use crate::smtp::listener::Connections;
+use crate::spool::scheduler::{self, Scheduler};
+use crate::spool::Spool;
+
+#[derive(Debug, thiserror::Error)]
+pub enum GatewayError {
+    #[error("{0}")]
+    Config(#[from] crate::config::ConfigError),
+    #[error("{0}")]
+    Tls(#[from] crate::smtp::tls::TlsError),
+    #[error("{0}")]
+    Spool(#[from] crate::spool::SpoolError),
+    #[error("{0}")]
+    Audit(#[from] crate::audit::AuditError),
+    #[error("{0}")]
+    Outbound(#[from] crate::outbound::OutboundError),
+    #[error("DLP rules: {0}")]
+    Rules(#[from] crate::dlp::RuleError),
+    #[error("cannot listen on {address}: {source}")]
+    Bind { address: std::net::SocketAddr, source: std::io::Error },
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Everything a SIGHUP can replace, as one immutable snapshot.
+pub struct Settings {
+    pub config: Config,
+    pub tls: Option<TlsAcceptor>,
+    pub scanner: Arc<Scanner>,
+    pub dkim: Signer,
+}
+
+impl Settings {
+    pub fn build(config: Config) -> Result<Settings, GatewayError> {
+        let needs_tls = config.listeners.iter().any(|l| l.tls != ListenerTls::None);
+        let tls = if needs_tls {
+            let (cert, key) = (config.path(&config.tls.cert), config.path(&config.tls.key));
+            if crate::smtp::tls::ensure_dev_certificate(&cert, &key, &config.server.hostname)? {
+                warn!(cert = %cert.display(), "generated a self-signed development certificate; install a real one for production");
+            }
+            Some(TlsAcceptor::from(crate::smtp::tls::server_config(&config)?))
+        } else {
+            None
+        };
+        let scanner = Arc::new(Scanner::load(&config.dlp, &config.base_dir)?);
+        Ok(Settings { config, tls, scanner, dkim: Signer::new() })
+    }
+}
+
+/// The current settings; readers take a cheap `Arc` snapshot.
+#[derive(Clone)]
+pub struct SettingsCell(Arc<RwLock<Arc<Settings>>>);
+
+impl SettingsCell {
+    pub fn new(s: Settings) -> Self {
+        SettingsCell(Arc::new(RwLock::new(Arc::new(s))))
+    }
+    pub fn get(&self) -> Arc<Settings> {
+        self.0.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+    fn set(&self, s: Settings) {
+        *self.0.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(s);
+    }
+}
+
+/// What every SMTP session shares.
+pub struct Shared {
+    pub settings: SettingsCell,
+    pub spool: Arc<Spool>,
+    pub scheduler: scheduler::Handle,
+    pub audit: Arc<AuditLog>,
+    pub shutdown: watch::Receiver<bool>,
+    pub connections: Arc<Connections>,
+}
+
+impl Shared {
+    pub fn settings(&self) -> Arc<Settings> {
+        self.settings.get()
+    }
+}
+
+/// Serves until SIGTERM/SIGINT, then drains.
+pub async fn run(config: Config) -> Result<(), GatewayError> {
+    let source: PathBuf = config.source.clone();
+    let data_dir = config.data_dir();
+    std::fs::create_dir_all(&data_dir)?;
+    let spool = Arc::new(Spool::open(&data_dir)?);
+    let _lock = spool.lock()?;
+    let audit = Arc::new(AuditLog::open(&config.path(&config.audit.dir))?);
+    let outbound = Arc::new(Outbound::new(&config.delivery, &config.server.hostname, &config)?);
+    let drain = config.server.drain_timeout;
+    let listeners_cfg = config.listeners.clone();
+    let settings = SettingsCell::new(Settings::build(config)?);
+
+    let (shutdown_tx, shutdown_rx) = watch::channel(false);
+    let ctx = Arc::new(scheduler::Context {
+        spool: spool.clone(),
+        audit: audit.clone(),
+        outbound: outbound.clone(),
+        settings: settings.clone(),
+    });
+    let (mut sched, handle) = Scheduler::new(ctx);
+    // Recovery comes before the listeners: every unfinished message is
+    // known again before a new one can be accepted.
+    let (recovered, corrupt) = spool.recover()?;
+    for id in &corrupt {
+        error!(queue_id = %id, "damaged queue file moved to spool/corrupt; it will not be delivered");
+        audit.record(Event::new("corrupt", Some(id), serde_json::json!({})));
+    }
+    info!(messages = recovered.len(), "queue recovered");
+    sched.recover(recovered);
+
+    let mut bound = Vec::new();
+    for l in &listeners_cfg {
+        let tcp = TcpListener::bind(l.address)
+            .await
+            .map_err(|source| GatewayError::Bind { address: l.address, source })?;
+        bound.push((tcp, l.clone()));
+    }
+    let shared = Arc::new(Shared {
+        settings: settings.clone(),
+        spool: spool.clone(),
+        scheduler: handle.clone(),
+        audit: audit.clone(),
+        shutdown: shutdown_rx.clone(),
+        connections: Arc::new(Connections::default()),
+    });
+    let sched_task = tokio::spawn(sched.run(shutdown_rx.clone(), drain));
+    let control = tokio::spawn(crate::spool::control::serve(crate::spool::control::socket_path(&spool), handle));
+    let mut listener_tasks = Vec::new();
+    for (tcp, l) in bound {
+        listener_tasks.push(tokio::spawn(crate::smtp::listener::serve(shared.clone(), tcp, l)));
+    }
+    let sweeper = {
+        let outbound = outbound.clone();
+        tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                outbound.sweep(false).await;
+            }
+        })
+    };
+    audit.record(Event::new("started", None, serde_json::json!({"version": env!("CARGO_PKG_VERSION")})));
+    crate::ops::notify_ready();
+    info!("sealgate ready");
+
+    crate::ops::wait_for_signals(|| reload(&source, &settings, &listeners_cfg)).await;
+
+    info!("shutting down: no new connections; draining sessions and deliveries");
+    crate::ops::notify_stopping();
+    let _ = shutdown_tx.send(true);
+    for t in listener_tasks {
+        let _ = t.await;
+    }
+    if tokio::time::timeout(drain, shared.connections.wait_idle()).await.is_err() {
+        warn!(open = shared.connections.open(), "sessions still open after the drain timeout");
+    }
+    let _ = sched_task.await;
+    control.abort();
+    sweeper.abort();
+    outbound.sweep(true).await;
+    let _ = std::fs::remove_file(crate::spool::control::socket_path(&spool));
+    audit.record(Event::new("stopped", None, serde_json::json!({})));
+    info!("sealgate stopped");
+    Ok(())
+}
+
+fn reload(source: &std::path::Path, cell: &SettingsCell, listeners: &[crate::config::Listener]) {
+    let config = match Config::load(source) {
+        Ok(c) => c,
+        Err(e) => {
+            error!(error = %e, "reload failed; keeping the running configuration");
+            return;
+        }
+    };
+    let same_listeners = config.listeners.len() == listeners.len()
+        && config.listeners.iter().zip(listeners).all(|(a, b)| a.address == b.address && a.tls == b.tls);
+    if !same_listeners {
+        warn!("listener changes need a restart; other changes apply now");
+    }
+    match Settings::build(config) {
+        Ok(s) => {
+            cell.set(s);
+            info!("configuration reloaded");
+        }
+        Err(e) => error!(error = %e, "reload failed; keeping the running configuration"),
+    }
+}
+
+impl Settings {
+    /// `sealgate check`: what `run` would refuse, without side effects
+    /// (no certificate is generated; a missing one is fine for dev).
+    pub fn check(config: &Config) -> Result<(), GatewayError> {
+        let (cert, key) = (config.path(&config.tls.cert), config.path(&config.tls.key));
+        if cert.exists() || key.exists() {
+            crate::smtp::tls::server_config(config)?;
+        }
+        Scanner::load(&config.dlp, &config.base_dir)?;
+        Ok(())
+    }
+}

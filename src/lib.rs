@@ -1,0 +1,18 @@
+//! sealgate: a secure outbound email gateway for healthcare.
+//!
+//! A message travels `smtp::session` → `dlp::scan` → `spool::commit` →
+//! `spool::scheduler` → `policy::route` → `dkim::sign` → `outbound::deliver`,
+//! with `audit::record` at every step (see DESIGN.md). Each arrow is one plain
+//! function call, so each stage can be read and tested on its own.
+
+pub mod audit;
+pub mod config;
+pub mod dkim;
+pub mod dlp;
+pub mod gateway;
+pub mod ops;
+pub mod outbound;
+pub mod policy;
+pub mod smtp;
+pub mod spool;
+pub mod time;

@@ -1,0 +1,194 @@
+//! The `sealgate` command line: parse arguments, call the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+
+use sealgate::config::Config;
+use sealgate::spool::scheduler::Op;
+use sealgate::spool::{control, QueueId, Spool};
+
+#[derive(Parser)]
+#[command(name = "sealgate", version, about = "Secure outbound email gateway for healthcare")]
+struct Cli {
+    /// Configuration file; relative paths in it are relative to its folder.
+    #[arg(long, global = true, default_value = "sealgate.toml")]
+    config: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve: SMTP listeners and the delivery queue.
+    Run,
+    /// Validate the configuration; prints problems as file:line:col and exits 1 on error.
+    Check,
+    /// Inspect and steer the queue of a running or stopped gateway.
+    Queue {
+        #[command(subcommand)]
+        action: QueueAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum QueueAction {
+    /// One line per queued message.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Envelope, verdict and per-recipient state of one message (never its content).
+    Show { id: String },
+    /// Try now.
+    Retry { id: String },
+    /// Stop trying until released.
+    Hold { id: String },
+    /// Resume trying now.
+    Release { id: String },
+    /// Remove from the queue without delivering or bouncing.
+    Delete { id: String },
+}
+
+fn load(path: &PathBuf) -> Result<Config, ExitCode> {
+    Config::load(path).map_err(|e| {
+        eprintln!("{e}");
+        ExitCode::from(1)
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Run => {
+            let config = match load(&cli.config) {
+                Ok(c) => c,
+                Err(code) => return code,
+            };
+            sealgate::ops::init_logging(&config.log);
+            let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+                Ok(rt) => rt,
+                Err(e) => {
+                    eprintln!("cannot start the runtime: {e}");
+                    return ExitCode::from(1);
+                }
+            };
+            match rt.block_on(sealgate::gateway::run(config)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    tracing::error!(error = %e, "sealgate stopped on an error");
+                    eprintln!("sealgate: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Check => match load(&cli.config) {
+            Ok(c) => match sealgate::gateway::Settings::check(&c) {
+                Ok(()) => {
+                    println!("{}: ok", cli.config.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::from(1)
+                }
+            },
+            Err(code) => code,
+        },
+        Command::Queue { action } => queue(&cli.config, action),
+    }
+}
+
+fn queue(config: &PathBuf, action: QueueAction) -> ExitCode {
+    let config = match load(config) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let spool = match Spool::open(&config.data_dir()) {
+        Ok(s) => Arc::new(s),
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    let parse_id = |id: &str| {
+        QueueId::parse(id).ok_or_else(|| {
+            eprintln!("`{id}` is not a queue id (22 hex digits, as `sealgate queue list` shows)");
+            ExitCode::from(2)
+        })
+    };
+    let (id, op) = match action {
+        QueueAction::List { json } => {
+            return match control::list(&spool) {
+                Ok(items) if json => {
+                    for i in items {
+                        println!("{i}");
+                    }
+                    ExitCode::SUCCESS
+                }
+                Ok(items) => {
+                    println!("{:<22}  {:>9}  {:>5}  {:<5}  {:<30}  last error", "ID", "SIZE", "RCPTS", "HELD", "SENDER");
+                    for i in items {
+                        println!(
+                            "{:<22}  {:>9}  {:>5}  {:<5}  {:<30}  {}",
+                            i["id"].as_str().unwrap_or(""),
+                            i["size"],
+                            format!("{}/{}", i["pending"], i["recipients"]),
+                            if i["held"].as_bool().unwrap_or(false) { "held" } else { "" },
+                            i["sender"].as_str().unwrap_or(""),
+                            i["last_error"].as_str().unwrap_or("")
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::from(1)
+                }
+            };
+        }
+        QueueAction::Show { id } => {
+            let id = match parse_id(&id) {
+                Ok(i) => i,
+                Err(c) => return c,
+            };
+            return match control::show(&spool, &id) {
+                Ok(v) => {
+                    println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::from(1)
+                }
+            };
+        }
+        QueueAction::Retry { id } => (id, Op::Retry),
+        QueueAction::Hold { id } => (id, Op::Hold),
+        QueueAction::Release { id } => (id, Op::Release),
+        QueueAction::Delete { id } => (id, Op::Delete),
+    };
+    let id = match parse_id(&id) {
+        Ok(i) => i,
+        Err(c) => return c,
+    };
+    let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("cannot start the runtime: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match rt.block_on(control::apply(&spool, id, op)) {
+        Ok(msg) => {
+            println!("{msg}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}

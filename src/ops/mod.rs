@@ -1,0 +1,58 @@
+//! Operations: logging, signals, systemd readiness.
+
+use tokio::signal::unix::{signal, SignalKind};
+use tracing::info;
+
+use crate::config::{Log, LogFormat};
+
+/// Logs go to stderr; JSON for collectors, text for people. RUST_LOG wins
+/// over the config so an operator can turn up detail without an edit.
+pub fn init_logging(log: &Log) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .or_else(|_| tracing_subscriber::EnvFilter::try_new(&log.level))
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let _ = match log.format {
+        LogFormat::Json => builder.json().with_current_span(true).try_init(),
+        LogFormat::Text => builder.with_ansi(false).try_init(),
+    };
+}
+
+/// Waits for SIGTERM or SIGINT, calling `on_hup` for each SIGHUP meanwhile.
+pub async fn wait_for_signals(mut on_hup: impl FnMut()) {
+    let (Ok(mut term), Ok(mut int), Ok(mut hup)) = (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::interrupt()),
+        signal(SignalKind::hangup()),
+    ) else {
+        tracing::error!("cannot install signal handlers; stop with SIGKILL");
+        std::future::pending::<()>().await;
+        return;
+    };
+    loop {
+        tokio::select! {
+            _ = term.recv() => { info!("SIGTERM"); return; }
+            _ = int.recv() => { info!("SIGINT"); return; }
+            _ = hup.recv() => { info!("SIGHUP: reloading"); on_hup(); }
+        }
+    }
+}
+
+/// Resolves once the shutdown flag is set (or its sender is gone).
+pub async fn stopped(rx: &mut tokio::sync::watch::Receiver<bool>) {
+    let _ = rx.wait_for(|s| *s).await;
+}
+
+fn sd_notify(msg: &str) {
+    let Some(path) = std::env::var_os("NOTIFY_SOCKET") else { return };
+    let Ok(sock) = std::os::unix::net::UnixDatagram::unbound() else { return };
+    let _ = sock.send_to(msg.as_bytes(), path);
+}
+
+pub fn notify_ready() {
+    sd_notify("READY=1");
+}
+
+pub fn notify_stopping() {
+    sd_notify("STOPPING=1");
+}

@@ -1,0 +1,571 @@
+//! The SMTP client for one connection to a next hop: banner, EHLO,
+//! STARTTLS at the level policy asks for, and transactions with one result
+//! per recipient (RFC 5321, RFC 2920 PIPELINING, RFC 3461 DSN parameters).
+
+use std::io;
+use std::net::SocketAddr;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use rustls::pki_types::ServerName;
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, ReadBuf};
+use tokio::net::TcpStream;
+use tokio_rustls::client::TlsStream;
+use tokio_rustls::TlsConnector;
+
+use crate::config::TlsLevel;
+use crate::smtp::command::{Body, MailParams};
+use crate::spool::Recipient;
+
+pub enum ClientStream {
+    Plain(TcpStream),
+    Tls(Box<TlsStream<TcpStream>>),
+}
+
+impl AsyncRead for ClientStream {
+    fn poll_read(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            ClientStream::Plain(s) => Pin::new(s).poll_read(cx, buf),
+            ClientStream::Tls(s) => Pin::new(s.as_mut()).poll_read(cx, buf),
+        }
+    }
+}
+
+impl AsyncWrite for ClientStream {
+    fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+        match self.get_mut() {
+            ClientStream::Plain(s) => Pin::new(s).poll_write(cx, buf),
+            ClientStream::Tls(s) => Pin::new(s.as_mut()).poll_write(cx, buf),
+        }
+    }
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            ClientStream::Plain(s) => Pin::new(s).poll_flush(cx),
+            ClientStream::Tls(s) => Pin::new(s.as_mut()).poll_flush(cx),
+        }
+    }
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            ClientStream::Plain(s) => Pin::new(s).poll_shutdown(cx),
+            ClientStream::Tls(s) => Pin::new(s.as_mut()).poll_shutdown(cx),
+        }
+    }
+}
+
+/// An SMTP reply: code, enhanced status (derived when the server gave none), text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    pub code: u16,
+    pub status: String,
+    pub text: String,
+}
+
+impl Reply {
+    pub fn is_ok(&self) -> bool {
+        (200..300).contains(&self.code)
+    }
+    pub fn is_temp(&self) -> bool {
+        (400..500).contains(&self.code)
+    }
+    /// "550 5.1.1 No such user", the form DSNs and logs quote.
+    pub fn line(&self) -> String {
+        format!("{} {} {}", self.code, self.status, self.text)
+    }
+}
+
+/// Why a connection could not carry a transaction; the next MX may be tried.
+#[derive(Debug, thiserror::Error)]
+pub enum ConnFail {
+    #[error("connect to {0}: {1}")]
+    Connect(SocketAddr, io::Error),
+    #[error("timeout talking to {0}")]
+    Timeout(String),
+    #[error("I/O with {0}: {1}")]
+    Io(String, io::Error),
+    #[error("{host} said: {reply}")]
+    Refused { host: String, reply: String, permanent: bool },
+    #[error("protocol error from {0}: {1}")]
+    Protocol(String, String),
+    #[error("{host} does not offer STARTTLS but TLS level {level} requires it")]
+    NoStartTls { host: String, level: TlsLevel },
+    #[error("TLS with {host} failed: {error}")]
+    Tls { host: String, error: String },
+}
+
+impl From<(String, io::Error)> for ConnFail {
+    fn from((h, e): (String, io::Error)) -> Self {
+        ConnFail::Io(h, e)
+    }
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Extensions {
+    pub pipelining: bool,
+    pub size: Option<u64>,
+    pub eightbit: bool,
+    pub smtputf8: bool,
+    pub dsn: bool,
+    pub starttls: bool,
+}
+
+pub struct Timeouts {
+    pub connect: Duration,
+    pub command: Duration,
+    pub data: Duration,
+}
+
+/// The TLS client configurations policy levels map to.
+pub struct TlsConfigs {
+    /// Opportunistic/encrypt: any certificate (RFC 7435), TLS 1.2+.
+    pub unverified: TlsConnector,
+    /// Verify: WebPKI chain and the next hop's name.
+    pub verified: TlsConnector,
+}
+
+pub struct SmtpClient {
+    stream: ClientStream,
+    rbuf: Vec<u8>,
+    pub host: String,
+    pub addr: SocketAddr,
+    pub ext: Extensions,
+    /// "TLSv1_3 TLS13_AES_256_GCM_SHA384"; None for plaintext.
+    pub tls: Option<String>,
+    pub level: TlsLevel,
+}
+
+/// One message to one set of recipients at one next hop.
+pub struct Transaction<'a> {
+    pub sender: Option<&'a crate::smtp::address::Address>,
+    pub params: &'a MailParams,
+    pub rcpts: &'a [&'a Recipient],
+    pub message: &'a [u8],
+}
+
+/// The outcome of a transaction that ran to its end.
+#[derive(Debug)]
+pub enum TxResult {
+    /// One reply per recipient (RCPT failure, or the DATA result for accepted ones).
+    PerRecipient(Vec<Reply>),
+}
+
+impl SmtpClient {
+    /// Connects and greets, negotiating TLS as `level` demands. `plain_only`
+    /// is the retry after an opportunistic handshake failed.
+    pub async fn connect(
+        addr: SocketAddr,
+        host: &str,
+        helo: &str,
+        level: TlsLevel,
+        tls: &TlsConfigs,
+        t: &Timeouts,
+        plain_only: bool,
+    ) -> Result<SmtpClient, ConnFail> {
+        let tcp = tokio::time::timeout(t.connect, TcpStream::connect(addr))
+            .await
+            .map_err(|_| ConnFail::Timeout(host.to_string()))?
+            .map_err(|e| ConnFail::Connect(addr, e))?;
+        let _ = tcp.set_nodelay(true);
+        let mut c = SmtpClient {
+            stream: ClientStream::Plain(tcp),
+            rbuf: Vec::with_capacity(4096),
+            host: host.to_string(),
+            addr,
+            ext: Extensions::default(),
+            tls: None,
+            level,
+        };
+        let banner = c.read_reply(t.command).await?;
+        if banner.code != 220 {
+            return Err(c.refused(&banner));
+        }
+        c.ehlo(helo, t).await?;
+        let want_tls = level > TlsLevel::None && !plain_only;
+        if want_tls && c.ext.starttls {
+            c.write(b"STARTTLS\r\n").await?;
+            let r = c.read_reply(t.command).await?;
+            if r.code != 220 {
+                if level == TlsLevel::May {
+                    // Offered but refused: RFC 3207 lets us carry on in plaintext at "may".
+                    return Ok(c);
+                }
+                return Err(c.refused(&r));
+            }
+            let connector = if level >= TlsLevel::Verify { &tls.verified } else { &tls.unverified };
+            let name = ServerName::try_from(host.trim_end_matches('.').to_string())
+                .or_else(|_| ServerName::try_from(addr.ip().to_string()))
+                .map_err(|e| ConnFail::Tls { host: host.to_string(), error: e.to_string() })?;
+            let ClientStream::Plain(tcp) = c.stream else {
+                return Err(ConnFail::Protocol(host.to_string(), "TLS twice".into()));
+            };
+            let tls_stream = tokio::time::timeout(t.command, connector.connect(name, tcp))
+                .await
+                .map_err(|_| ConnFail::Timeout(host.to_string()))?
+                .map_err(|e| ConnFail::Tls { host: host.to_string(), error: e.to_string() })?;
+            let (_, conn) = tls_stream.get_ref();
+            c.tls = Some(format!(
+                "{} {}",
+                conn.protocol_version().map(|v| format!("{v:?}")).unwrap_or_default(),
+                conn.negotiated_cipher_suite().map(|s| format!("{:?}", s.suite())).unwrap_or_default()
+            ));
+            c.stream = ClientStream::Tls(Box::new(tls_stream));
+            c.rbuf.clear();
+            c.ext = Extensions::default();
+            c.ehlo(helo, t).await?;
+        } else if want_tls && level >= TlsLevel::Encrypt {
+            let _ = c.quit().await;
+            return Err(ConnFail::NoStartTls { host: host.to_string(), level });
+        }
+        Ok(c)
+    }
+
+    fn refused(&self, r: &Reply) -> ConnFail {
+        ConnFail::Refused {
+            host: self.host.clone(),
+            reply: r.line(),
+            permanent: r.code >= 500,
+        }
+    }
+
+    async fn ehlo(&mut self, helo: &str, t: &Timeouts) -> Result<(), ConnFail> {
+        self.write(format!("EHLO {helo}\r\n").as_bytes()).await?;
+        let r = self.read_reply(t.command).await?;
+        if r.is_ok() {
+            self.ext = parse_extensions(&r.text);
+            return Ok(());
+        }
+        self.write(format!("HELO {helo}\r\n").as_bytes()).await?;
+        let r = self.read_reply(t.command).await?;
+        if !r.is_ok() {
+            return Err(self.refused(&r));
+        }
+        self.ext = Extensions::default();
+        Ok(())
+    }
+
+    async fn write(&mut self, b: &[u8]) -> Result<(), ConnFail> {
+        self.stream
+            .write_all(b)
+            .await
+            .map_err(|e| ConnFail::Io(self.host.clone(), e))?;
+        self.stream.flush().await.map_err(|e| ConnFail::Io(self.host.clone(), e))
+    }
+
+    /// Reads one possibly multi-line reply; the text of all lines is joined by '\n'.
+    pub async fn read_reply(&mut self, timeout: Duration) -> Result<Reply, ConnFail> {
+        let mut lines: Vec<String> = Vec::new();
+        loop {
+            let line = self.read_line(timeout).await?;
+            if line.len() < 3 || !line.as_bytes()[..3].iter().all(u8::is_ascii_digit) {
+                return Err(ConnFail::Protocol(self.host.clone(), format!("bad reply line {line:?}")));
+            }
+            let more = line.as_bytes().get(3) == Some(&b'-');
+            lines.push(line);
+            if !more {
+                break;
+            }
+            if lines.len() > 100 {
+                return Err(ConnFail::Protocol(self.host.clone(), "reply too long".into()));
+            }
+        }
+        let code: u16 = lines[0][..3].parse().unwrap_or(0);
+        let text: Vec<&str> = lines.iter().map(|l| l.get(4..).unwrap_or("")).collect();
+        let mut text = text.join("\n");
+        let status = match enhanced(&text) {
+            Some(s) if s.starts_with(&lines[0][..1]) => {
+                let s = s.to_string();
+                text = text[s.len()..].trim_start().to_string();
+                s
+            }
+            _ => format!("{}.0.0", code / 100),
+        };
+        Ok(Reply { code, status, text })
+    }
+
+    async fn read_line(&mut self, timeout: Duration) -> Result<String, ConnFail> {
+        loop {
+            if let Some(nl) = memchr::memchr(b'\n', &self.rbuf) {
+                let mut line: Vec<u8> = self.rbuf.drain(..=nl).collect();
+                line.pop();
+                if line.last() == Some(&b'\r') {
+                    line.pop();
+                }
+                return Ok(String::from_utf8_lossy(&line).into_owned());
+            }
+            if self.rbuf.len() > 8192 {
+                return Err(ConnFail::Protocol(self.host.clone(), "reply line too long".into()));
+            }
+            let mut chunk = [0u8; 4096];
+            let n = tokio::time::timeout(timeout, self.stream.read(&mut chunk))
+                .await
+                .map_err(|_| ConnFail::Timeout(self.host.clone()))?
+                .map_err(|e| ConnFail::Io(self.host.clone(), e))?;
+            if n == 0 {
+                return Err(ConnFail::Io(self.host.clone(), io::ErrorKind::UnexpectedEof.into()));
+            }
+            self.rbuf.extend_from_slice(&chunk[..n]);
+        }
+    }
+
+    /// Runs MAIL, RCPT... and DATA. Pipelined when the server allows.
+    pub async fn transaction(&mut self, tx: &Transaction<'_>, t: &Timeouts) -> Result<TxResult, ConnFail> {
+        let mail = self.mail_command(tx);
+        let rcpts: Vec<String> = tx.rcpts.iter().map(|r| self.rcpt_command(r)).collect();
+        let mut replies = Vec::with_capacity(tx.rcpts.len());
+        let mail_reply;
+        let mut data_reply = None;
+        if self.ext.pipelining {
+            let mut burst = mail.into_bytes();
+            for r in &rcpts {
+                burst.extend_from_slice(r.as_bytes());
+            }
+            burst.extend_from_slice(b"DATA\r\n");
+            self.write(&burst).await?;
+            mail_reply = self.read_reply(t.command).await?;
+            for _ in &rcpts {
+                replies.push(self.read_reply(t.command).await?);
+            }
+            data_reply = Some(self.read_reply(t.command).await?);
+        } else {
+            self.write(mail.as_bytes()).await?;
+            mail_reply = self.read_reply(t.command).await?;
+            if mail_reply.is_ok() {
+                for r in &rcpts {
+                    self.write(r.as_bytes()).await?;
+                    replies.push(self.read_reply(t.command).await?);
+                }
+            }
+        }
+        if !mail_reply.is_ok() {
+            if let Some(d) = &data_reply {
+                if d.code == 354 {
+                    self.write(b".\r\n").await?;
+                    let _ = self.read_reply(t.data).await?;
+                }
+            }
+            let _ = self.rset(t).await;
+            return Ok(TxResult::PerRecipient(vec![mail_reply; tx.rcpts.len()]));
+        }
+        let accepted = replies.iter().filter(|r| r.is_ok()).count();
+        let data_reply = match data_reply {
+            Some(d) => d,
+            None if accepted > 0 => {
+                self.write(b"DATA\r\n").await?;
+                self.read_reply(t.command).await?
+            }
+            None => {
+                let _ = self.rset(t).await;
+                return Ok(TxResult::PerRecipient(replies));
+            }
+        };
+        if data_reply.code != 354 {
+            let result = replies
+                .into_iter()
+                .map(|r| if r.is_ok() { data_reply.clone() } else { r })
+                .collect();
+            if accepted > 0 {
+                let _ = self.rset(t).await;
+            }
+            return Ok(TxResult::PerRecipient(result));
+        }
+        if accepted == 0 {
+            // 354 with nobody to deliver to: end the empty message and ignore it.
+            self.write(b".\r\n").await?;
+            let _ = self.read_reply(t.data).await?;
+            return Ok(TxResult::PerRecipient(replies));
+        }
+        self.send_body(tx.message).await?;
+        let done = self.read_reply(t.data).await?;
+        Ok(TxResult::PerRecipient(
+            replies
+                .into_iter()
+                .map(|r| if r.is_ok() { done.clone() } else { r })
+                .collect(),
+        ))
+    }
+
+    fn mail_command(&self, tx: &Transaction<'_>) -> String {
+        let mut s = format!("MAIL FROM:<{}>", tx.sender.map(|a| a.to_string()).unwrap_or_default());
+        if self.ext.size.is_some() {
+            s.push_str(&format!(" SIZE={}", tx.message.len()));
+        }
+        if tx.params.body == Body::EightBitMime && self.ext.eightbit {
+            s.push_str(" BODY=8BITMIME");
+        }
+        if tx.params.smtputf8 && self.ext.smtputf8 {
+            s.push_str(" SMTPUTF8");
+        }
+        if self.ext.dsn {
+            if let Some(ret) = tx.params.ret {
+                s.push_str(match ret {
+                    crate::smtp::command::Ret::Full => " RET=FULL",
+                    crate::smtp::command::Ret::Hdrs => " RET=HDRS",
+                });
+            }
+            if let Some(envid) = &tx.params.envid {
+                s.push_str(&format!(" ENVID={envid}"));
+            }
+        }
+        s.push_str("\r\n");
+        s
+    }
+
+    fn rcpt_command(&self, r: &Recipient) -> String {
+        let mut s = format!("RCPT TO:<{}>", r.address);
+        if self.ext.dsn {
+            if let Some(n) = r.params.notify {
+                s.push_str(&format!(" NOTIFY={}", n.to_param()));
+            }
+            if let Some(o) = &r.params.orcpt {
+                s.push_str(&format!(" ORCPT={o}"));
+            }
+        }
+        s.push_str("\r\n");
+        s
+    }
+
+    async fn send_body(&mut self, message: &[u8]) -> Result<(), ConnFail> {
+        let stuffed = dot_stuff(message);
+        self.stream
+            .write_all(&stuffed)
+            .await
+            .map_err(|e| ConnFail::Io(self.host.clone(), e))?;
+        self.stream.flush().await.map_err(|e| ConnFail::Io(self.host.clone(), e))
+    }
+
+    async fn rset(&mut self, t: &Timeouts) -> Result<(), ConnFail> {
+        self.write(b"RSET\r\n").await?;
+        let r = self.read_reply(t.command).await?;
+        if r.is_ok() {
+            Ok(())
+        } else {
+            Err(self.refused(&r))
+        }
+    }
+
+    pub async fn quit(&mut self) -> Result<(), ConnFail> {
+        self.write(b"QUIT\r\n").await?;
+        let _ = self.read_reply(Duration::from_secs(5)).await;
+        Ok(())
+    }
+}
+
+/// Dot-stuffs after any CR or LF (not only CRLF), so a bare newline kept by
+/// a lenient upstream cannot make a line the next hop reads as the end, and
+/// appends the terminating CRLF.CRLF.
+pub fn dot_stuff(message: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(message.len() + message.len() / 64 + 8);
+    let mut at_line_start = true;
+    let mut rest = message;
+    while !rest.is_empty() {
+        if at_line_start && rest[0] == b'.' {
+            out.push(b'.');
+        }
+        match memchr::memchr2(b'\r', b'\n', rest) {
+            Some(i) => {
+                out.extend_from_slice(&rest[..=i]);
+                rest = &rest[i + 1..];
+                at_line_start = true;
+            }
+            None => {
+                out.extend_from_slice(rest);
+                rest = &[];
+                at_line_start = false;
+            }
+        }
+    }
+    if !out.ends_with(b"\r\n") {
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(b".\r\n");
+    out
+}
+
+fn enhanced(text: &str) -> Option<&str> {
+    let word = text.split([' ', '\n']).next()?;
+    let parts: Vec<&str> = word.split('.').collect();
+    let ok = parts.len() == 3
+        && matches!(parts[0], "2" | "4" | "5")
+        && parts[1..].iter().all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()));
+    ok.then_some(word)
+}
+
+fn parse_extensions(text: &str) -> Extensions {
+    let mut e = Extensions::default();
+    for line in text.lines().skip(1) {
+        let mut words = line.split_whitespace();
+        let Some(kw) = words.next() else { continue };
+        match kw.to_ascii_uppercase().as_str() {
+            "PIPELINING" => e.pipelining = true,
+            "SIZE" => e.size = Some(words.next().and_then(|s| s.parse().ok()).unwrap_or(0)),
+            "8BITMIME" => e.eightbit = true,
+            "SMTPUTF8" => e.smtputf8 = true,
+            "DSN" => e.dsn = true,
+            "STARTTLS" => e.starttls = true,
+            _ => {}
+        }
+    }
+    e
+}
+
+/// A certificate verifier for opportunistic TLS: encryption against passive
+/// eavesdroppers without authentication (RFC 7435). Handshake signatures are
+/// still checked, so the session keys belong to whoever holds the key.
+#[derive(Debug)]
+pub struct AcceptAnyCert(pub Arc<rustls::crypto::CryptoProvider>);
+
+impl rustls::client::danger::ServerCertVerifier for AcceptAnyCert {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &rustls::pki_types::CertificateDer<'_>,
+        _intermediates: &[rustls::pki_types::CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp: &[u8],
+        _now: rustls::pki_types::UnixTime,
+    ) -> Result<rustls::client::danger::ServerCertVerified, rustls::Error> {
+        Ok(rustls::client::danger::ServerCertVerified::assertion())
+    }
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.0.signature_verification_algorithms)
+    }
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls::pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.0.signature_verification_algorithms)
+    }
+    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
+        self.0.signature_verification_algorithms.supported_schemes()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dot_stuffing_after_any_newline() {
+        assert_eq!(dot_stuff(b".a\r\n.\r\nb"), b"..a\r\n..\r\nb\r\n.\r\n");
+        assert_eq!(dot_stuff(b"x\n.\ny\r\n"), b"x\n..\ny\r\n.\r\n");
+        assert_eq!(dot_stuff(b"x\r.\r"), b"x\r..\r\r\n.\r\n");
+        assert_eq!(dot_stuff(b""), b"\r\n.\r\n");
+    }
+
+    #[test]
+    fn extensions_and_enhanced_codes() {
+        let e = parse_extensions("mx.test Hello\nPIPELINING\nSIZE 1000\nSTARTTLS\nDSN\nsmtputf8");
+        assert!(e.pipelining && e.starttls && e.dsn && e.smtputf8 && !e.eightbit);
+        assert_eq!(e.size, Some(1000));
+        assert_eq!(enhanced("5.1.1 No such user"), Some("5.1.1"));
+        assert_eq!(enhanced("No such user"), None);
+        assert_eq!(enhanced("5.1 x"), None);
+    }
+}

@@ -1,0 +1,329 @@
+//! Delivery to the recipient's mail server: find the hosts, connect at the
+//! TLS level policy demands (never below it), run one transaction for all
+//! recipients of a domain, and reuse the connection for the next message.
+
+pub mod client;
+pub mod dns;
+pub mod dsn;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use tokio::sync::Semaphore;
+use tokio_rustls::TlsConnector;
+use tracing::{debug, info};
+
+use crate::config::{Delivery, TlsLevel};
+use crate::smtp::address::Address;
+use crate::smtp::command::MailParams;
+use crate::spool::Recipient;
+use client::{ConnFail, Reply, SmtpClient, Timeouts, TlsConfigs, Transaction, TxResult};
+use dns::{Candidate, Dns, Resolution};
+
+#[derive(Debug, thiserror::Error)]
+pub enum OutboundError {
+    #[error("{0}")]
+    Dns(#[from] dns::DnsError),
+    #[error("TLS client setup: {0}")]
+    Tls(String),
+}
+
+/// A configured next hop: `host`, `host:port`, `[host]:port`, `[::1]:25`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextHop {
+    pub host: String,
+    pub port: u16,
+}
+
+impl NextHop {
+    pub fn parse(s: &str, default_port: u16) -> Result<NextHop, String> {
+        let s = s.trim();
+        let (host, port) = if let Some(rest) = s.strip_prefix('[') {
+            let (h, after) = rest.split_once(']').ok_or("unclosed [")?;
+            let port = match after.strip_prefix(':') {
+                Some(p) => p.parse().map_err(|_| "bad port")?,
+                None if after.is_empty() => default_port,
+                None => return Err("junk after ]".into()),
+            };
+            (h.to_string(), port)
+        } else {
+            match s.rsplit_once(':') {
+                Some((h, p)) if !h.contains(':') => (h.to_string(), p.parse().map_err(|_| "bad port")?),
+                _ => (s.to_string(), default_port),
+            }
+        };
+        let ok = host.parse::<std::net::IpAddr>().is_ok() || crate::smtp::address::is_valid_domain(&host);
+        if !ok || port == 0 {
+            return Err(format!("`{s}` is not host:port"));
+        }
+        Ok(NextHop { host, port })
+    }
+}
+
+/// What happened to one recipient.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Delivered { remote: String },
+    Deferred { error: String },
+    Failed { status: String, error: String, remote: Option<String> },
+}
+
+/// The result of one delivery attempt to one domain.
+#[derive(Debug)]
+pub struct Report {
+    pub outcomes: Vec<Outcome>,
+    pub remote: Option<String>,
+    pub tls: Option<String>,
+}
+
+/// One domain's share of a message.
+pub struct Batch<'a> {
+    pub domain: &'a str,
+    pub sender: Option<&'a Address>,
+    pub params: &'a MailParams,
+    pub rcpts: Vec<&'a Recipient>,
+    pub message: &'a [u8],
+    pub level: TlsLevel,
+    pub next_hop: Option<&'a str>,
+}
+
+type PoolKey = (SocketAddr, TlsLevel);
+
+pub struct Outbound {
+    dns: Dns,
+    tls: TlsConfigs,
+    timeouts: Timeouts,
+    helo: String,
+    smtp_port: u16,
+    reuse: Duration,
+    pool: Mutex<HashMap<PoolKey, Vec<(Instant, SmtpClient)>>>,
+    global: Arc<Semaphore>,
+    per_destination: Mutex<HashMap<String, Arc<Semaphore>>>,
+    max_per_destination: usize,
+}
+
+impl Outbound {
+    pub fn new(cfg: &Delivery, helo: &str, base: &crate::config::Config) -> Result<Outbound, OutboundError> {
+        let provider = crate::smtp::tls::provider();
+        let unverified = rustls::ClientConfig::builder_with_provider(provider.clone())
+            .with_protocol_versions(crate::smtp::tls::VERSIONS)
+            .map_err(|e| OutboundError::Tls(e.to_string()))?
+            .dangerous()
+            .with_custom_certificate_verifier(Arc::new(client::AcceptAnyCert(provider.clone())))
+            .with_no_client_auth();
+        let mut roots = rustls::RootCertStore::empty();
+        let bundle = cfg
+            .ca_file
+            .as_ref()
+            .map(|p| base.path(p))
+            .unwrap_or_else(|| "/etc/ssl/certs/ca-certificates.crt".into());
+        if let Ok(certs) = crate::smtp::tls::load_certs(&bundle) {
+            for c in certs {
+                let _ = roots.add(c);
+            }
+        } else if cfg.ca_file.is_some() {
+            return Err(OutboundError::Tls(format!("cannot load trust anchors from {}", bundle.display())));
+        }
+        let verified = rustls::ClientConfig::builder_with_provider(provider)
+            .with_protocol_versions(crate::smtp::tls::VERSIONS)
+            .map_err(|e| OutboundError::Tls(e.to_string()))?
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+        Ok(Outbound {
+            dns: Dns::new(&cfg.nameservers)?,
+            tls: TlsConfigs {
+                unverified: TlsConnector::from(Arc::new(unverified)),
+                verified: TlsConnector::from(Arc::new(verified)),
+            },
+            timeouts: Timeouts {
+                connect: cfg.connect_timeout,
+                command: cfg.command_timeout,
+                data: cfg.data_timeout,
+            },
+            helo: helo.to_string(),
+            smtp_port: cfg.smtp_port,
+            reuse: cfg.connection_reuse,
+            pool: Mutex::new(HashMap::new()),
+            global: Arc::new(Semaphore::new(cfg.max_connections.max(1))),
+            per_destination: Mutex::new(HashMap::new()),
+            max_per_destination: cfg.max_per_destination.max(1),
+        })
+    }
+
+    fn destination_limit(&self, domain: &str) -> Arc<Semaphore> {
+        let mut m = self.per_destination.lock().unwrap_or_else(|p| p.into_inner());
+        m.entry(domain.to_string())
+            .or_insert_with(|| Arc::new(Semaphore::new(self.max_per_destination)))
+            .clone()
+    }
+
+    fn take_pooled(&self, key: PoolKey) -> Option<SmtpClient> {
+        let mut pool = self.pool.lock().unwrap_or_else(|p| p.into_inner());
+        let list = pool.get_mut(&key)?;
+        while let Some((at, c)) = list.pop() {
+            if at.elapsed() < self.reuse {
+                return Some(c);
+            }
+        }
+        None
+    }
+
+    fn put_pooled(&self, c: SmtpClient) {
+        let key = (c.addr, c.level);
+        let mut pool = self.pool.lock().unwrap_or_else(|p| p.into_inner());
+        pool.entry(key).or_default().push((Instant::now(), c));
+    }
+
+    /// Closes idle connections past their reuse time; run every second.
+    pub async fn sweep(&self, all: bool) {
+        let expired: Vec<SmtpClient> = {
+            let mut pool = self.pool.lock().unwrap_or_else(|p| p.into_inner());
+            let mut out = Vec::new();
+            for list in pool.values_mut() {
+                let (keep, drop): (Vec<_>, Vec<_>) =
+                    std::mem::take(list).into_iter().partition(|(at, _)| !all && at.elapsed() < self.reuse);
+                *list = keep;
+                out.extend(drop.into_iter().map(|(_, c)| c));
+            }
+            pool.retain(|_, l| !l.is_empty());
+            out
+        };
+        for mut c in expired {
+            let _ = tokio::time::timeout(Duration::from_secs(2), c.quit()).await;
+        }
+    }
+
+    async fn candidates(&self, b: &Batch<'_>) -> Result<Vec<Candidate>, Outcome> {
+        if let Some(hop) = b.next_hop {
+            let hop = NextHop::parse(hop, self.smtp_port).map_err(|e| Outcome::Deferred { error: e })?;
+            return self
+                .dns
+                .resolve_host(&hop.host, hop.port)
+                .await
+                .map_err(|error| Outcome::Deferred { error });
+        }
+        match self.dns.resolve_domain(b.domain, self.smtp_port).await {
+            Resolution::Hosts(h) => Ok(h),
+            Resolution::Permanent { status, reason } => Err(Outcome::Failed {
+                status: status.to_string(),
+                error: reason,
+                remote: None,
+            }),
+            Resolution::Temporary(error) => Err(Outcome::Deferred { error }),
+        }
+    }
+
+    pub async fn deliver(&self, b: Batch<'_>) -> Report {
+        let n = b.rcpts.len();
+        let all = |o: Outcome| Report { outcomes: vec![o; n], remote: None, tls: None };
+        if b.level == TlsLevel::DaneOnly {
+            // Held, never sent below policy, until DANE lookups exist.
+            return all(Outcome::Deferred {
+                error: "TLS level dane-only: DANE verification is not available in this version".into(),
+            });
+        }
+        let dest = self.destination_limit(b.domain);
+        let (Ok(_d), Ok(_g)) = (dest.acquire_owned().await, self.global.clone().acquire_owned().await) else {
+            return all(Outcome::Deferred { error: "delivery is shutting down".into() });
+        };
+        let candidates = match self.candidates(&b).await {
+            Ok(c) => c,
+            Err(o) => return all(o),
+        };
+        let mut last_error = String::from("no mail host could be reached");
+        for cand in &candidates {
+            match self.try_host(cand, &b).await {
+                Ok(report) => return report,
+                Err(e) => {
+                    info!(domain = b.domain, host = %cand.host, addr = %cand.addr, error = %e, "host failed; trying the next");
+                    last_error = e.to_string();
+                }
+            }
+        }
+        all(Outcome::Deferred { error: last_error })
+    }
+
+    async fn connect(&self, cand: &Candidate, level: TlsLevel) -> Result<SmtpClient, ConnFail> {
+        match SmtpClient::connect(cand.addr, &cand.host, &self.helo, level, &self.tls, &self.timeouts, false).await {
+            Err(ConnFail::Tls { host, error }) if level == TlsLevel::May => {
+                // Opportunistic TLS that fails may fall back to plaintext (RFC 7435 §3).
+                debug!(%host, %error, "TLS failed at level may; retrying in plaintext");
+                SmtpClient::connect(cand.addr, &cand.host, &self.helo, level, &self.tls, &self.timeouts, true).await
+            }
+            r => r,
+        }
+    }
+
+    /// One host: a pooled connection if there is one (retrying once on a
+    /// fresh one if it went stale), else a new one.
+    async fn try_host(&self, cand: &Candidate, b: &Batch<'_>) -> Result<Report, ConnFail> {
+        if let Some(mut c) = self.take_pooled((cand.addr, b.level)) {
+            match self.run(&mut c, b).await {
+                Ok(r) => {
+                    self.put_pooled(c);
+                    return Ok(r);
+                }
+                Err(e) => debug!(error = %e, "reused connection failed; reconnecting"),
+            }
+        }
+        let mut c = self.connect(cand, b.level).await?;
+        let r = self.run(&mut c, b).await?;
+        self.put_pooled(c);
+        Ok(r)
+    }
+
+    async fn run(&self, c: &mut SmtpClient, b: &Batch<'_>) -> Result<Report, ConnFail> {
+        let n = b.rcpts.len();
+        let remote = Some(format!("{} [{}]", c.host, c.addr.ip()));
+        let fail_all = |status: &str, error: String| Report {
+            outcomes: vec![Outcome::Failed { status: status.into(), error, remote: remote.clone() }; n],
+            remote: remote.clone(),
+            tls: c.tls.clone(),
+        };
+        if b.params.smtputf8 && !c.ext.smtputf8 {
+            return Ok(fail_all(
+                "5.6.7",
+                format!("{} does not support SMTPUTF8, which this message needs (RFC 6531)", c.host),
+            ));
+        }
+        if let Some(max) = c.ext.size.filter(|m| *m > 0) {
+            if b.message.len() as u64 > max {
+                return Ok(fail_all("5.3.4", format!("message is larger than {} accepts ({max} bytes)", c.host)));
+            }
+        }
+        let tx = Transaction { sender: b.sender, params: b.params, rcpts: &b.rcpts, message: b.message };
+        let TxResult::PerRecipient(replies) = c.transaction(&tx, &self.timeouts).await?;
+        let outcomes = replies
+            .into_iter()
+            .map(|r| outcome(r, remote.clone()))
+            .collect();
+        Ok(Report { outcomes, remote: remote.clone(), tls: c.tls.clone() })
+    }
+}
+
+fn outcome(r: Reply, remote: Option<String>) -> Outcome {
+    if r.is_ok() {
+        Outcome::Delivered { remote: remote.unwrap_or_default() }
+    } else if r.is_temp() {
+        Outcome::Deferred { error: format!("{} said: {}", remote.unwrap_or_default(), r.line()) }
+    } else {
+        Outcome::Failed { status: r.status.clone(), error: r.line(), remote }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_hop_forms() {
+        assert_eq!(NextHop::parse("127.0.0.1:2626", 25), Ok(NextHop { host: "127.0.0.1".into(), port: 2626 }));
+        assert_eq!(NextHop::parse("mx.example.org", 25), Ok(NextHop { host: "mx.example.org".into(), port: 25 }));
+        assert_eq!(NextHop::parse("[mx.example.org]:587", 25), Ok(NextHop { host: "mx.example.org".into(), port: 587 }));
+        assert_eq!(NextHop::parse("[::1]:2525", 25), Ok(NextHop { host: "::1".into(), port: 2525 }));
+        assert!(NextHop::parse("bad host:25", 25).is_err());
+        assert!(NextHop::parse("h:0", 25).is_err());
+    }
+}

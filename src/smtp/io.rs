@@ -1,0 +1,204 @@
+//! A buffered SMTP connection, plain or TLS.
+//!
+//! Replies are queued and written only when the session is about to block on
+//! a read: that is exactly RFC 2920's rule for PIPELINING, and it turns a
+//! pipelined MAIL/RCPT/RCPT/DATA burst into one write.
+
+use std::io;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, ReadBuf};
+use tokio::net::TcpStream;
+use tokio_rustls::server::TlsStream;
+
+pub enum Stream {
+    Plain(TcpStream),
+    Tls(Box<TlsStream<TcpStream>>),
+    /// Placeholder while the TCP stream is handed to the TLS handshake.
+    Closed,
+}
+
+fn closed() -> io::Error {
+    io::Error::new(io::ErrorKind::NotConnected, "stream taken for TLS")
+}
+
+impl AsyncRead for Stream {
+    fn poll_read(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            Stream::Plain(s) => Pin::new(s).poll_read(cx, buf),
+            Stream::Tls(s) => Pin::new(s.as_mut()).poll_read(cx, buf),
+            Stream::Closed => Poll::Ready(Err(closed())),
+        }
+    }
+}
+
+impl AsyncWrite for Stream {
+    fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+        match self.get_mut() {
+            Stream::Plain(s) => Pin::new(s).poll_write(cx, buf),
+            Stream::Tls(s) => Pin::new(s.as_mut()).poll_write(cx, buf),
+            Stream::Closed => Poll::Ready(Err(closed())),
+        }
+    }
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            Stream::Plain(s) => Pin::new(s).poll_flush(cx),
+            Stream::Tls(s) => Pin::new(s.as_mut()).poll_flush(cx),
+            Stream::Closed => Poll::Ready(Err(closed())),
+        }
+    }
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        match self.get_mut() {
+            Stream::Plain(s) => Pin::new(s).poll_shutdown(cx),
+            Stream::Tls(s) => Pin::new(s.as_mut()).poll_shutdown(cx),
+            Stream::Closed => Poll::Ready(Ok(())),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConnError {
+    #[error("connection closed by client")]
+    Closed,
+    #[error("timeout")]
+    Timeout,
+    #[error("I/O: {0}")]
+    Io(#[from] io::Error),
+}
+
+/// A command line that could not be used.
+#[derive(Debug, PartialEq, Eq)]
+pub enum LineError {
+    TooLong,
+    BareNewline,
+    NotUtf8,
+}
+
+pub struct Conn {
+    pub stream: Stream,
+    rbuf: Vec<u8>,
+    rpos: usize,
+    wbuf: Vec<u8>,
+}
+
+const READ_CHUNK: usize = 16 * 1024;
+
+impl Conn {
+    pub fn new(stream: Stream) -> Conn {
+        Conn {
+            stream,
+            rbuf: Vec::with_capacity(READ_CHUNK),
+            rpos: 0,
+            wbuf: Vec::with_capacity(1024),
+        }
+    }
+
+    /// Queues one reply line set; `text` may hold several lines joined by '\n'
+    /// and becomes a proper multi-line reply (`250-...` / `250 ...`).
+    pub fn reply(&mut self, text: &str) {
+        let lines: Vec<&str> = text.split('\n').collect();
+        let n = lines.len();
+        for (i, line) in lines.into_iter().enumerate() {
+            if i + 1 < n && line.len() >= 3 && line.as_bytes().get(3) == Some(&b' ') {
+                self.wbuf.extend_from_slice(&line.as_bytes()[..3]);
+                self.wbuf.push(b'-');
+                self.wbuf.extend_from_slice(&line.as_bytes()[4..]);
+            } else {
+                self.wbuf.extend_from_slice(line.as_bytes());
+            }
+            self.wbuf.extend_from_slice(b"\r\n");
+        }
+    }
+
+    pub async fn flush(&mut self) -> Result<(), ConnError> {
+        if !self.wbuf.is_empty() {
+            self.stream.write_all(&self.wbuf).await?;
+            self.stream.flush().await?;
+            self.wbuf.clear();
+        }
+        Ok(())
+    }
+
+    /// Bytes received but not yet consumed.
+    pub fn buffered(&self) -> &[u8] {
+        &self.rbuf[self.rpos..]
+    }
+
+    pub fn consume(&mut self, n: usize) {
+        self.rpos += n;
+        if self.rpos >= self.rbuf.len() {
+            self.rbuf.clear();
+            self.rpos = 0;
+        }
+    }
+
+    /// Drops whatever the client sent ahead; returns how much.
+    pub fn discard_buffered(&mut self) -> usize {
+        let n = self.rbuf.len() - self.rpos;
+        self.rbuf.clear();
+        self.rpos = 0;
+        n
+    }
+
+    /// Flushes pending replies, then reads more bytes (0 means EOF).
+    pub async fn fill(&mut self, timeout: Duration) -> Result<usize, ConnError> {
+        self.flush().await?;
+        if self.rpos > 0 && self.rpos == self.rbuf.len() {
+            self.rbuf.clear();
+            self.rpos = 0;
+        } else if self.rpos > READ_CHUNK {
+            self.rbuf.drain(..self.rpos);
+            self.rpos = 0;
+        }
+        let start = self.rbuf.len();
+        self.rbuf.resize(start + READ_CHUNK, 0);
+        let r = tokio::time::timeout(timeout, self.stream.read(&mut self.rbuf[start..])).await;
+        let n = match r {
+            Ok(Ok(n)) => n,
+            Ok(Err(e)) => {
+                self.rbuf.truncate(start);
+                return Err(e.into());
+            }
+            Err(_) => {
+                self.rbuf.truncate(start);
+                return Err(ConnError::Timeout);
+            }
+        };
+        self.rbuf.truncate(start + n);
+        Ok(n)
+    }
+
+    /// Reads one CRLF-terminated command line of at most `max` bytes.
+    ///
+    /// An over-long line is consumed up to its end and reported, so the
+    /// session can answer 500 and stay in step with the client.
+    pub async fn read_line(&mut self, max: usize, timeout: Duration) -> Result<Result<String, LineError>, ConnError> {
+        let mut skipping = false;
+        loop {
+            let avail = &self.rbuf[self.rpos..];
+            if let Some(nl) = memchr::memchr(b'\n', avail) {
+                let line = &avail[..nl];
+                let result = if skipping || line.len() > max {
+                    Err(LineError::TooLong)
+                } else if line.last() != Some(&b'\r') || line[..line.len() - 1].contains(&b'\r') {
+                    Err(LineError::BareNewline)
+                } else {
+                    std::str::from_utf8(&line[..line.len() - 1])
+                        .map(str::to_string)
+                        .map_err(|_| LineError::NotUtf8)
+                };
+                self.consume(nl + 1);
+                return Ok(result);
+            }
+            if avail.len() > max {
+                skipping = true;
+                self.discard_buffered();
+            }
+            if self.fill(timeout).await? == 0 {
+                return Err(ConnError::Closed);
+            }
+        }
+    }
+}

@@ -1,0 +1,466 @@
+//! The durable queue on disk.
+//!
+//! ```text
+//! spool/incoming/ID       being written; never read back (removed on start)
+//! spool/queue/ID          committed message: envelope + bytes + checksum, immutable
+//! spool/queue/ID.state    per-recipient progress, replaced atomically
+//! spool/corrupt/ID        files that failed their checksum, kept for a human
+//! spool/lock              flock held by the running gateway
+//! ```
+//!
+//! `commit` writes to `incoming/`, fsyncs the file, renames it into `queue/`
+//! and fsyncs the directory: only then may the session answer 250. A rename
+//! is atomic, so `queue/` only ever holds whole files; the checksum guards
+//! against the rest (a lying disk, a truncated copy). State files are
+//! replaced by write-fsync-rename-fsync too, so a recipient marked delivered
+//! stays delivered; a crash before that mark costs a duplicate delivery,
+//! never a lost one (at-least-once).
+
+pub mod control;
+pub mod format;
+pub mod queue_id;
+pub mod scheduler;
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{BufWriter, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::io::AsRawFd;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::dlp::Verdict;
+use crate::smtp::address::Address;
+use crate::smtp::command::{MailParams, RcptParams};
+pub use queue_id::QueueId;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SpoolError {
+    #[error("spool I/O on {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("queue file {path}: {source}")]
+    Format {
+        path: PathBuf,
+        source: format::FormatError,
+    },
+    #[error("queue file {path}: bad envelope: {source}")]
+    Envelope {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
+    #[error("no message {0} in the queue")]
+    NotFound(String),
+    #[error("another sealgate holds the spool lock {0}; is the gateway already running?")]
+    Locked(PathBuf),
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SpoolError + '_ {
+    move |source| SpoolError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Recipient {
+    pub address: Address,
+    pub params: RcptParams,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ClientInfo {
+    pub ip: String,
+    pub helo: String,
+    /// e.g. "TLSv1_3 TLS13_AES_256_GCM_SHA384"; None for plaintext.
+    pub tls: Option<String>,
+    /// How the client was allowed to relay: "network", "certificate:NAME", "user:NAME".
+    pub authorized_by: String,
+}
+
+/// What the gateway accepted: everything delivery needs besides the bytes.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Envelope {
+    pub id: QueueId,
+    /// None is the null reverse-path `<>`: never send a DSN to it.
+    pub sender: Option<Address>,
+    pub params: MailParams,
+    pub recipients: Vec<Recipient>,
+    pub received_at: u64,
+    pub client: ClientInfo,
+    pub verdict: Verdict,
+    pub message_sha256: String,
+    pub size: u64,
+    /// A DSN we generated: it may not cause another one.
+    #[serde(default)]
+    pub is_dsn: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(tag = "state", rename_all = "lowercase")]
+pub enum RcptStatus {
+    Pending,
+    Deferred { error: String },
+    Delivered { at: u64, remote: String },
+    Failed { error: String, status: String, remote: Option<String> },
+}
+
+impl RcptStatus {
+    pub fn is_final(&self) -> bool {
+        matches!(self, RcptStatus::Delivered { .. } | RcptStatus::Failed { .. })
+    }
+}
+
+/// Progress of one message; absent on disk until the first attempt leaves
+/// something undone.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct DeliveryState {
+    pub rcpts: Vec<RcptStatus>,
+    pub attempts: u32,
+    pub next_attempt: u64,
+    pub held: bool,
+    #[serde(default)]
+    pub delay_warned: bool,
+    /// The failure DSN was committed; finishing only has to remove files.
+    #[serde(default)]
+    pub dsn_sent: bool,
+}
+
+impl DeliveryState {
+    pub fn new(n: usize, now: u64) -> Self {
+        DeliveryState {
+            rcpts: vec![RcptStatus::Pending; n],
+            attempts: 0,
+            next_attempt: now,
+            held: false,
+            delay_warned: false,
+            dsn_sent: false,
+        }
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.rcpts.iter().all(RcptStatus::is_final)
+    }
+}
+
+/// A message as the scheduler holds it.
+#[derive(Debug, Clone)]
+pub struct Queued {
+    pub envelope: Envelope,
+    pub state: DeliveryState,
+}
+
+#[derive(Debug)]
+pub struct Spool {
+    incoming: PathBuf,
+    queue: PathBuf,
+    corrupt: PathBuf,
+    root: PathBuf,
+}
+
+impl Spool {
+    /// Opens (creating if needed) the spool under `data_dir/spool`.
+    pub fn open(data_dir: &Path) -> Result<Spool, SpoolError> {
+        let root = data_dir.join("spool");
+        let s = Spool {
+            incoming: root.join("incoming"),
+            queue: root.join("queue"),
+            corrupt: root.join("corrupt"),
+            root,
+        };
+        for d in [&s.root, &s.incoming, &s.queue, &s.corrupt] {
+            fs::create_dir_all(d).map_err(io(d))?;
+            set_mode(d, 0o700).map_err(io(d))?;
+        }
+        Ok(s)
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Takes the exclusive lock of a running gateway; the file descriptor
+    /// must live as long as the gateway does.
+    pub fn lock(&self) -> Result<File, SpoolError> {
+        let path = self.root.join("lock");
+        let f = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(0o600)
+            .open(&path)
+            .map_err(io(&path))?;
+        // SAFETY: flock on a descriptor we own; no memory is touched.
+        let rc = unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+        if rc != 0 {
+            return Err(SpoolError::Locked(path));
+        }
+        Ok(f)
+    }
+
+    /// Whether a gateway holds the lock right now.
+    pub fn is_locked(&self) -> bool {
+        match self.lock() {
+            Ok(_f) => false,
+            Err(SpoolError::Locked(_)) => true,
+            Err(_) => false,
+        }
+    }
+
+    fn message_path(&self, id: &QueueId) -> PathBuf {
+        self.queue.join(id.as_str())
+    }
+
+    fn state_path(&self, id: &QueueId) -> PathBuf {
+        self.queue.join(format!("{}.state", id.as_str()))
+    }
+
+    /// Makes the message durable. Blocking: call from `spawn_blocking`.
+    pub fn commit(&self, envelope: &Envelope, message: &[u8]) -> Result<(), SpoolError> {
+        let json = serde_json::to_vec(envelope).map_err(|source| SpoolError::Envelope {
+            path: self.message_path(&envelope.id),
+            source,
+        })?;
+        let tmp = self.incoming.join(envelope.id.as_str());
+        let dst = self.message_path(&envelope.id);
+        let result = (|| {
+            let f = OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(&tmp)
+                .map_err(io(&tmp))?;
+            let mut w = BufWriter::with_capacity(64 * 1024, f);
+            format::write(&mut w, &json, message).map_err(io(&tmp))?;
+            let f = w.into_inner().map_err(|e| io(&tmp)(e.into_error()))?;
+            f.sync_all().map_err(io(&tmp))?;
+            fs::rename(&tmp, &dst).map_err(io(&dst))?;
+            sync_dir(&self.queue)
+        })();
+        if result.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+        result
+    }
+
+    /// Reads one committed message, checking it whole.
+    pub fn load(&self, id: &QueueId) -> Result<(Envelope, Vec<u8>), SpoolError> {
+        let path = self.message_path(id);
+        let buf = match fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(SpoolError::NotFound(id.to_string()))
+            }
+            Err(e) => return Err(io(&path)(e)),
+        };
+        let (env, msg) = format::read(&buf).map_err(|source| SpoolError::Format {
+            path: path.clone(),
+            source,
+        })?;
+        let envelope: Envelope =
+            serde_json::from_slice(env).map_err(|source| SpoolError::Envelope {
+                path: path.clone(),
+                source,
+            })?;
+        Ok((envelope, msg.to_vec()))
+    }
+
+    /// The saved state, or a fresh one when none was written yet.
+    pub fn load_state(&self, envelope: &Envelope) -> DeliveryState {
+        let path = self.state_path(&envelope.id);
+        fs::read(&path)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<DeliveryState>(&b).ok())
+            .filter(|s| s.rcpts.len() == envelope.recipients.len())
+            .unwrap_or_else(|| DeliveryState::new(envelope.recipients.len(), envelope.received_at))
+    }
+
+    /// Replaces the state file atomically and durably.
+    pub fn save_state(&self, id: &QueueId, state: &DeliveryState) -> Result<(), SpoolError> {
+        let dst = self.state_path(id);
+        let tmp = self.incoming.join(format!("{}.state", id.as_str()));
+        let json = serde_json::to_vec(state).map_err(|source| SpoolError::Envelope {
+            path: dst.clone(),
+            source,
+        })?;
+        let mut f = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(&tmp)
+            .map_err(io(&tmp))?;
+        f.write_all(&json).map_err(io(&tmp))?;
+        f.sync_all().map_err(io(&tmp))?;
+        fs::rename(&tmp, &dst).map_err(io(&dst))?;
+        sync_dir(&self.queue)
+    }
+
+    /// Removes a finished message. The state file goes last so a crash in
+    /// between leaves a message whose finished recipients are still known.
+    pub fn remove(&self, id: &QueueId) -> Result<(), SpoolError> {
+        let m = self.message_path(id);
+        match fs::remove_file(&m) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io(&m)(e)),
+        }
+        let s = self.state_path(id);
+        match fs::remove_file(&s) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(io(&s)(e)),
+        }
+    }
+
+    /// Every committed message id, oldest first.
+    pub fn list_ids(&self) -> Result<Vec<QueueId>, SpoolError> {
+        let mut ids: Vec<QueueId> = fs::read_dir(&self.queue)
+            .map_err(io(&self.queue))?
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.file_name().to_str().and_then(QueueId::parse))
+            .collect();
+        ids.sort();
+        Ok(ids)
+    }
+
+    /// Start-up: clears `incoming/`, moves damaged files aside, and returns
+    /// every unfinished message with its state. Runs before the listeners open.
+    pub fn recover(&self) -> Result<(Vec<Queued>, Vec<QueueId>), SpoolError> {
+        for e in fs::read_dir(&self.incoming).map_err(io(&self.incoming))?.flatten() {
+            let _ = fs::remove_file(e.path());
+        }
+        let mut ok = Vec::new();
+        let mut corrupt = Vec::new();
+        for id in self.list_ids()? {
+            match self.load(&id) {
+                Ok((envelope, _)) => {
+                    let state = self.load_state(&envelope);
+                    ok.push(Queued { envelope, state });
+                }
+                Err(SpoolError::NotFound(_)) => {}
+                Err(_) => {
+                    let from = self.message_path(&id);
+                    let to = self.corrupt.join(id.as_str());
+                    fs::rename(&from, &to).map_err(io(&from))?;
+                    let _ = fs::remove_file(self.state_path(&id));
+                    corrupt.push(id);
+                }
+            }
+        }
+        // Orphaned state files (message removed, crash before the state went).
+        for e in fs::read_dir(&self.queue).map_err(io(&self.queue))?.flatten() {
+            let name = e.file_name();
+            if let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".state")) {
+                if !self.queue.join(id).exists() {
+                    let _ = fs::remove_file(e.path());
+                }
+            }
+        }
+        Ok((ok, corrupt))
+    }
+}
+
+/// fsync of a directory makes a rename or create in it durable (ext4, xfs).
+pub fn sync_dir(dir: &Path) -> Result<(), SpoolError> {
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(io(dir))
+}
+
+fn set_mode(p: &Path, mode: u32) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(p, fs::Permissions::from_mode(mode))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dlp::Verdict;
+
+    pub(crate) fn envelope(id: QueueId) -> Envelope {
+        Envelope {
+            id,
+            sender: Some(Address { local: "a".into(), domain: "tenant.test".into() }),
+            params: MailParams::default(),
+            recipients: vec![Recipient {
+                address: Address { local: "b".into(), domain: "dest.test".into() },
+                params: RcptParams::default(),
+            }],
+            received_at: 1,
+            client: ClientInfo {
+                ip: "127.0.0.1".into(),
+                helo: "c".into(),
+                tls: None,
+                authorized_by: "network".into(),
+            },
+            verdict: Verdict::clean(),
+            message_sha256: String::new(),
+            size: 4,
+            is_dsn: false,
+        }
+    }
+
+    fn tempdir(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("sealgate-spool-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&d);
+        d
+    }
+
+    #[test]
+    fn commit_load_state_remove() {
+        let dir = tempdir("basic");
+        let spool = Spool::open(&dir).unwrap();
+        let id = QueueId::generate();
+        spool.commit(&envelope(id.clone()), b"body").unwrap();
+        let (env, msg) = spool.load(&id).unwrap();
+        assert_eq!(env.id, id);
+        assert_eq!(msg, b"body");
+        let mut st = spool.load_state(&env);
+        assert_eq!(st.rcpts, vec![RcptStatus::Pending]);
+        st.rcpts[0] = RcptStatus::Delivered { at: 2, remote: "mx".into() };
+        spool.save_state(&id, &st).unwrap();
+        assert_eq!(spool.load_state(&env), st);
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(dir.join("spool/queue").join(id.as_str())).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        spool.remove(&id).unwrap();
+        assert!(matches!(spool.load(&id), Err(SpoolError::NotFound(_))));
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn recovery_quarantines_damaged_files_and_clears_incoming() {
+        let dir = tempdir("recover");
+        let spool = Spool::open(&dir).unwrap();
+        let good = QueueId::generate();
+        let bad = QueueId::generate();
+        spool.commit(&envelope(good.clone()), b"ok").unwrap();
+        spool.commit(&envelope(bad.clone()), b"will be cut").unwrap();
+        let p = dir.join("spool/queue").join(bad.as_str());
+        let len = fs::metadata(&p).unwrap().len();
+        OpenOptions::new().write(true).open(&p).unwrap().set_len(len - 5).unwrap();
+        fs::write(dir.join("spool/incoming/partial"), b"SGQ1\nE").unwrap();
+        let (ok, corrupt) = spool.recover().unwrap();
+        assert_eq!(ok.len(), 1);
+        assert_eq!(ok[0].envelope.id, good);
+        assert_eq!(corrupt, vec![bad.clone()]);
+        assert!(dir.join("spool/corrupt").join(bad.as_str()).exists());
+        assert!(!dir.join("spool/incoming/partial").exists());
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn one_gateway_per_spool() {
+        let dir = tempdir("lock");
+        let spool = Spool::open(&dir).unwrap();
+        let held = spool.lock().unwrap();
+        assert!(spool.is_locked());
+        assert!(matches!(spool.lock(), Err(SpoolError::Locked(_))));
+        drop(held);
+        assert!(!spool.is_locked());
+        let _ = fs::remove_dir_all(&dir);
+    }
+}
