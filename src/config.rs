@@ -223,7 +223,9 @@ impl Default for Limits {
 
 /// TLS levels of RFC 7672 / Postfix `smtp_tls_security_level`, weakest first,
 /// so `a < b` reads "a is weaker than b".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum TlsLevel {
     None,
@@ -684,9 +686,11 @@ mod tests {
 
     #[test]
     fn bad_cidr_names_file_line_col_and_key() {
-        let err = parse("[server]\nhostname = \"gw.test\"\n\n[relay]\nallowed_networks = [\"10.0.0.0/33\"]\n")
-            .unwrap_err()
-            .to_string();
+        let err = parse(
+            "[server]\nhostname = \"gw.test\"\n\n[relay]\nallowed_networks = [\"10.0.0.0/33\"]\n",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.starts_with("/etc/sealgate/sealgate.toml:5:"), "{err}");
         assert!(err.contains("relay.allowed_networks"), "{err}");
         assert!(err.contains("prefix length"), "{err}");
@@ -694,7 +698,9 @@ mod tests {
 
     #[test]
     fn unknown_key_is_an_error() {
-        let err = parse("[limits]\nmax_recipents = 5\n").unwrap_err().to_string();
+        let err = parse("[limits]\nmax_recipents = 5\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains(":2:1:"), "{err}");
         assert!(err.contains("max_recipents"), "{err}");
     }
@@ -734,7 +740,13 @@ mod tests {
             "[[delivery.route]]\ndomain = \"a.test\"\ntls = \"portal\"\n[[delivery.route]]\ndomain = \"b.test\"\ntls = \"dane-only\"\n",
         )
         .unwrap();
-        assert_eq!(c.delivery.routes[0].tls, Some(RouteTls::Portal(PortalWord::Portal)));
-        assert_eq!(c.delivery.routes[1].tls, Some(RouteTls::Level(TlsLevel::DaneOnly)));
+        assert_eq!(
+            c.delivery.routes[0].tls,
+            Some(RouteTls::Portal(PortalWord::Portal))
+        );
+        assert_eq!(
+            c.delivery.routes[1].tls,
+            Some(RouteTls::Level(TlsLevel::DaneOnly))
+        );
     }
 }

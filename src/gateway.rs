@@ -33,7 +33,10 @@ pub enum GatewayError {
     #[error("DLP rules: {0}")]
     Rules(#[from] crate::dlp::RuleError),
     #[error("cannot listen on {address}: {source}")]
-    Bind { address: std::net::SocketAddr, source: std::io::Error },
+    Bind {
+        address: std::net::SocketAddr,
+        source: std::io::Error,
+    },
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
@@ -59,7 +62,12 @@ impl Settings {
             None
         };
         let scanner = Arc::new(Scanner::load(&config.dlp, &config.base_dir)?);
-        Ok(Settings { config, tls, scanner, dkim: Signer::new() })
+        Ok(Settings {
+            config,
+            tls,
+            scanner,
+            dkim: Signer::new(),
+        })
     }
 }
 
@@ -103,7 +111,11 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     let spool = Arc::new(Spool::open(&data_dir)?);
     let _lock = spool.lock()?;
     let audit = Arc::new(AuditLog::open(&config.path(&config.audit.dir))?);
-    let outbound = Arc::new(Outbound::new(&config.delivery, &config.server.hostname, &config)?);
+    let outbound = Arc::new(Outbound::new(
+        &config.delivery,
+        &config.server.hostname,
+        &config,
+    )?);
     let drain = config.server.drain_timeout;
     let listeners_cfg = config.listeners.clone();
     let settings = SettingsCell::new(Settings::build(config)?);
@@ -130,7 +142,10 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     for l in &listeners_cfg {
         let tcp = TcpListener::bind(l.address)
             .await
-            .map_err(|source| GatewayError::Bind { address: l.address, source })?;
+            .map_err(|source| GatewayError::Bind {
+                address: l.address,
+                source,
+            })?;
         bound.push((tcp, l.clone()));
     }
     let shared = Arc::new(Shared {
@@ -142,10 +157,17 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
         connections: Arc::new(Connections::default()),
     });
     let sched_task = tokio::spawn(sched.run(shutdown_rx.clone(), drain));
-    let control = tokio::spawn(crate::spool::control::serve(crate::spool::control::socket_path(&spool), handle));
+    let control = tokio::spawn(crate::spool::control::serve(
+        crate::spool::control::socket_path(&spool),
+        handle,
+    ));
     let mut listener_tasks = Vec::new();
     for (tcp, l) in bound {
-        listener_tasks.push(tokio::spawn(crate::smtp::listener::serve(shared.clone(), tcp, l)));
+        listener_tasks.push(tokio::spawn(crate::smtp::listener::serve(
+            shared.clone(),
+            tcp,
+            l,
+        )));
     }
     let sweeper = {
         let outbound = outbound.clone();
@@ -156,7 +178,11 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
             }
         })
     };
-    audit.record(Event::new("started", None, serde_json::json!({"version": env!("CARGO_PKG_VERSION")})));
+    audit.record(Event::new(
+        "started",
+        None,
+        serde_json::json!({"version": env!("CARGO_PKG_VERSION")}),
+    ));
     crate::ops::notify_ready();
     info!("sealgate ready");
 
@@ -168,8 +194,14 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     for t in listener_tasks {
         let _ = t.await;
     }
-    if tokio::time::timeout(drain, shared.connections.wait_idle()).await.is_err() {
-        warn!(open = shared.connections.open(), "sessions still open after the drain timeout");
+    if tokio::time::timeout(drain, shared.connections.wait_idle())
+        .await
+        .is_err()
+    {
+        warn!(
+            open = shared.connections.open(),
+            "sessions still open after the drain timeout"
+        );
     }
     let _ = sched_task.await;
     control.abort();
@@ -190,7 +222,11 @@ fn reload(source: &std::path::Path, cell: &SettingsCell, listeners: &[crate::con
         }
     };
     let same_listeners = config.listeners.len() == listeners.len()
-        && config.listeners.iter().zip(listeners).all(|(a, b)| a.address == b.address && a.tls == b.tls);
+        && config
+            .listeners
+            .iter()
+            .zip(listeners)
+            .all(|(a, b)| a.address == b.address && a.tls == b.tls);
     if !same_listeners {
         warn!("listener changes need a restart; other changes apply now");
     }

@@ -11,7 +11,11 @@ use sealgate::spool::scheduler::Op;
 use sealgate::spool::{control, QueueId, Spool};
 
 #[derive(Parser)]
-#[command(name = "sealgate", version, about = "Secure outbound email gateway for healthcare")]
+#[command(
+    name = "sealgate",
+    version,
+    about = "Secure outbound email gateway for healthcare"
+)]
 struct Cli {
     /// Configuration file; relative paths in it are relative to its folder.
     #[arg(long, global = true, default_value = "sealgate.toml")]
@@ -68,7 +72,10 @@ fn main() -> ExitCode {
                 Err(code) => return code,
             };
             sealgate::ops::init_logging(&config.log);
-            let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+            let rt = match tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+            {
                 Ok(rt) => rt,
                 Err(e) => {
                     eprintln!("cannot start the runtime: {e}");
@@ -129,14 +136,21 @@ fn queue(config: &PathBuf, action: QueueAction) -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Ok(items) => {
-                    println!("{:<22}  {:>9}  {:>5}  {:<5}  {:<30}  last error", "ID", "SIZE", "RCPTS", "HELD", "SENDER");
+                    println!(
+                        "{:<22}  {:>9}  {:>5}  {:<5}  {:<30}  last error",
+                        "ID", "SIZE", "RCPTS", "HELD", "SENDER"
+                    );
                     for i in items {
                         println!(
                             "{:<22}  {:>9}  {:>5}  {:<5}  {:<30}  {}",
                             i["id"].as_str().unwrap_or(""),
                             i["size"],
                             format!("{}/{}", i["pending"], i["recipients"]),
-                            if i["held"].as_bool().unwrap_or(false) { "held" } else { "" },
+                            if i["held"].as_bool().unwrap_or(false) {
+                                "held"
+                            } else {
+                                ""
+                            },
                             i["sender"].as_str().unwrap_or(""),
                             i["last_error"].as_str().unwrap_or("")
                         );
@@ -174,7 +188,10 @@ fn queue(config: &PathBuf, action: QueueAction) -> ExitCode {
         Ok(i) => i,
         Err(c) => return c,
     };
-    let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+    let rt = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("cannot start the runtime: {e}");

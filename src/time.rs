@@ -98,13 +98,11 @@ pub fn rfc3339_ms(unix_ms: u64) -> String {
 /// Parses `"500ms"`, `"30s"`, `"5m"`, `"4h"`, `"5d"`, `"2w"`; a bare number is seconds.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let s = s.trim();
-    let split = s
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(s.len());
+    let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
     let (num, unit) = s.split_at(split);
-    let n: u64 = num
-        .parse()
-        .map_err(|_| format!("`{s}` is not a duration; write e.g. \"30s\", \"5m\", \"4h\", \"5d\""))?;
+    let n: u64 = num.parse().map_err(|_| {
+        format!("`{s}` is not a duration; write e.g. \"30s\", \"5m\", \"4h\", \"5d\"")
+    })?;
     let secs = |k: u64| Duration::from_secs(n.saturating_mul(k));
     Ok(match unit {
         "ms" => Duration::from_millis(n),

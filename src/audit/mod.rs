@@ -20,7 +20,10 @@ use crate::spool::QueueId;
 #[derive(Debug, thiserror::Error)]
 pub enum AuditError {
     #[error("audit log {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 struct Inner {
@@ -98,7 +101,10 @@ impl AuditLog {
         };
         let mut obj = Map::new();
         obj.insert("seq".into(), Value::from(inner.seq + 1));
-        obj.insert("time".into(), Value::from(crate::time::rfc3339_ms(crate::time::unix_now_ms())));
+        obj.insert(
+            "time".into(),
+            Value::from(crate::time::rfc3339_ms(crate::time::unix_now_ms())),
+        );
         obj.insert("event".into(), Value::from(ev.event));
         if let Some(q) = ev.queue_id {
             obj.insert("queue_id".into(), Value::from(q.as_str()));
@@ -120,7 +126,9 @@ impl AuditLog {
                 inner.seq += 1;
                 inner.prev = hex(digest(&SHA256, line.as_bytes()).as_ref());
             }
-            Err(e) => tracing::error!(path = %self.path.display(), error = %e, "audit record not written"),
+            Err(e) => {
+                tracing::error!(path = %self.path.display(), error = %e, "audit record not written")
+            }
         }
     }
 }
@@ -133,11 +141,7 @@ fn last_record(file: &mut File) -> std::io::Result<(u64, String)> {
     let mut tail = Vec::new();
     file.read_to_end(&mut tail)?;
     let genesis = (0, hex(&[0u8; 32]));
-    let Some(line) = tail
-        .split(|b| *b == b'\n')
-        .rev()
-        .find(|l| !l.is_empty())
-    else {
+    let Some(line) = tail.split(|b| *b == b'\n').rev().find(|l| !l.is_empty()) else {
         return Ok(genesis);
     };
     let seq = serde_json::from_slice::<Value>(line)
@@ -158,16 +162,25 @@ mod tests {
         let id = QueueId::generate();
         {
             let log = AuditLog::open(&dir).unwrap();
-            log.record(Event::new("received", Some(&id), serde_json::json!({"size": 3})).sha256("ab"));
+            log.record(
+                Event::new("received", Some(&id), serde_json::json!({"size": 3})).sha256("ab"),
+            );
         }
         let log = AuditLog::open(&dir).unwrap();
-        log.record(Event::new("delivered", Some(&id), serde_json::json!({"seq": 99})));
+        log.record(Event::new(
+            "delivered",
+            Some(&id),
+            serde_json::json!({"seq": 99}),
+        ));
         let text = std::fs::read_to_string(dir.join("audit.log")).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 2);
         let second: Value = serde_json::from_str(lines[1]).unwrap();
         assert_eq!(second["seq"], 2, "fields cannot overwrite seq");
-        assert_eq!(second["prev"], hex(digest(&SHA256, lines[0].as_bytes()).as_ref()));
+        assert_eq!(
+            second["prev"],
+            hex(digest(&SHA256, lines[0].as_bytes()).as_ref())
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -25,7 +25,11 @@ pub enum ClientStream {
 }
 
 impl AsyncRead for ClientStream {
-    fn poll_read(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
         match self.get_mut() {
             ClientStream::Plain(s) => Pin::new(s).poll_read(cx, buf),
             ClientStream::Tls(s) => Pin::new(s.as_mut()).poll_read(cx, buf),
@@ -34,7 +38,11 @@ impl AsyncRead for ClientStream {
 }
 
 impl AsyncWrite for ClientStream {
-    fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
         match self.get_mut() {
             ClientStream::Plain(s) => Pin::new(s).poll_write(cx, buf),
             ClientStream::Tls(s) => Pin::new(s.as_mut()).poll_write(cx, buf),
@@ -85,7 +93,11 @@ pub enum ConnFail {
     #[error("I/O with {0}: {1}")]
     Io(String, io::Error),
     #[error("{host} said: {reply}")]
-    Refused { host: String, reply: String, permanent: bool },
+    Refused {
+        host: String,
+        reply: String,
+        permanent: bool,
+    },
     #[error("protocol error from {0}: {1}")]
     Protocol(String, String),
     #[error("{host} does not offer STARTTLS but TLS level {level} requires it")]
@@ -192,22 +204,36 @@ impl SmtpClient {
                 }
                 return Err(c.refused(&r));
             }
-            let connector = if level >= TlsLevel::Verify { &tls.verified } else { &tls.unverified };
+            let connector = if level >= TlsLevel::Verify {
+                &tls.verified
+            } else {
+                &tls.unverified
+            };
             let name = ServerName::try_from(host.trim_end_matches('.').to_string())
                 .or_else(|_| ServerName::try_from(addr.ip().to_string()))
-                .map_err(|e| ConnFail::Tls { host: host.to_string(), error: e.to_string() })?;
+                .map_err(|e| ConnFail::Tls {
+                    host: host.to_string(),
+                    error: e.to_string(),
+                })?;
             let ClientStream::Plain(tcp) = c.stream else {
                 return Err(ConnFail::Protocol(host.to_string(), "TLS twice".into()));
             };
             let tls_stream = tokio::time::timeout(t.command, connector.connect(name, tcp))
                 .await
                 .map_err(|_| ConnFail::Timeout(host.to_string()))?
-                .map_err(|e| ConnFail::Tls { host: host.to_string(), error: e.to_string() })?;
+                .map_err(|e| ConnFail::Tls {
+                    host: host.to_string(),
+                    error: e.to_string(),
+                })?;
             let (_, conn) = tls_stream.get_ref();
             c.tls = Some(format!(
                 "{} {}",
-                conn.protocol_version().map(|v| format!("{v:?}")).unwrap_or_default(),
-                conn.negotiated_cipher_suite().map(|s| format!("{:?}", s.suite())).unwrap_or_default()
+                conn.protocol_version()
+                    .map(|v| format!("{v:?}"))
+                    .unwrap_or_default(),
+                conn.negotiated_cipher_suite()
+                    .map(|s| format!("{:?}", s.suite()))
+                    .unwrap_or_default()
             ));
             c.stream = ClientStream::Tls(Box::new(tls_stream));
             c.rbuf.clear();
@@ -215,7 +241,10 @@ impl SmtpClient {
             c.ehlo(helo, t).await?;
         } else if want_tls && level >= TlsLevel::Encrypt {
             let _ = c.quit().await;
-            return Err(ConnFail::NoStartTls { host: host.to_string(), level });
+            return Err(ConnFail::NoStartTls {
+                host: host.to_string(),
+                level,
+            });
         }
         Ok(c)
     }
@@ -249,7 +278,10 @@ impl SmtpClient {
             .write_all(b)
             .await
             .map_err(|e| ConnFail::Io(self.host.clone(), e))?;
-        self.stream.flush().await.map_err(|e| ConnFail::Io(self.host.clone(), e))
+        self.stream
+            .flush()
+            .await
+            .map_err(|e| ConnFail::Io(self.host.clone(), e))
     }
 
     /// Reads one possibly multi-line reply; the text of all lines is joined by '\n'.
@@ -258,7 +290,10 @@ impl SmtpClient {
         loop {
             let line = self.read_line(timeout).await?;
             if line.len() < 3 || !line.as_bytes()[..3].iter().all(u8::is_ascii_digit) {
-                return Err(ConnFail::Protocol(self.host.clone(), format!("bad reply line {line:?}")));
+                return Err(ConnFail::Protocol(
+                    self.host.clone(),
+                    format!("bad reply line {line:?}"),
+                ));
             }
             let more = line.as_bytes().get(3) == Some(&b'-');
             lines.push(line);
@@ -266,7 +301,10 @@ impl SmtpClient {
                 break;
             }
             if lines.len() > 100 {
-                return Err(ConnFail::Protocol(self.host.clone(), "reply too long".into()));
+                return Err(ConnFail::Protocol(
+                    self.host.clone(),
+                    "reply too long".into(),
+                ));
             }
         }
         let code: u16 = lines[0][..3].parse().unwrap_or(0);
@@ -294,7 +332,10 @@ impl SmtpClient {
                 return Ok(String::from_utf8_lossy(&line).into_owned());
             }
             if self.rbuf.len() > 8192 {
-                return Err(ConnFail::Protocol(self.host.clone(), "reply line too long".into()));
+                return Err(ConnFail::Protocol(
+                    self.host.clone(),
+                    "reply line too long".into(),
+                ));
             }
             let mut chunk = [0u8; 4096];
             let n = tokio::time::timeout(timeout, self.stream.read(&mut chunk))
@@ -302,14 +343,21 @@ impl SmtpClient {
                 .map_err(|_| ConnFail::Timeout(self.host.clone()))?
                 .map_err(|e| ConnFail::Io(self.host.clone(), e))?;
             if n == 0 {
-                return Err(ConnFail::Io(self.host.clone(), io::ErrorKind::UnexpectedEof.into()));
+                return Err(ConnFail::Io(
+                    self.host.clone(),
+                    io::ErrorKind::UnexpectedEof.into(),
+                ));
             }
             self.rbuf.extend_from_slice(&chunk[..n]);
         }
     }
 
     /// Runs MAIL, RCPT... and DATA. Pipelined when the server allows.
-    pub async fn transaction(&mut self, tx: &Transaction<'_>, t: &Timeouts) -> Result<TxResult, ConnFail> {
+    pub async fn transaction(
+        &mut self,
+        tx: &Transaction<'_>,
+        t: &Timeouts,
+    ) -> Result<TxResult, ConnFail> {
         let mail = self.mail_command(tx);
         let rcpts: Vec<String> = tx.rcpts.iter().map(|r| self.rcpt_command(r)).collect();
         let mut replies = Vec::with_capacity(tx.rcpts.len());
@@ -386,7 +434,10 @@ impl SmtpClient {
     }
 
     fn mail_command(&self, tx: &Transaction<'_>) -> String {
-        let mut s = format!("MAIL FROM:<{}>", tx.sender.map(|a| a.to_string()).unwrap_or_default());
+        let mut s = format!(
+            "MAIL FROM:<{}>",
+            tx.sender.map(|a| a.to_string()).unwrap_or_default()
+        );
         if self.ext.size.is_some() {
             s.push_str(&format!(" SIZE={}", tx.message.len()));
         }
@@ -431,7 +482,10 @@ impl SmtpClient {
             .write_all(&stuffed)
             .await
             .map_err(|e| ConnFail::Io(self.host.clone(), e))?;
-        self.stream.flush().await.map_err(|e| ConnFail::Io(self.host.clone(), e))
+        self.stream
+            .flush()
+            .await
+            .map_err(|e| ConnFail::Io(self.host.clone(), e))
     }
 
     async fn rset(&mut self, t: &Timeouts) -> Result<(), ConnFail> {
@@ -487,7 +541,9 @@ fn enhanced(text: &str) -> Option<&str> {
     let parts: Vec<&str> = word.split('.').collect();
     let ok = parts.len() == 3
         && matches!(parts[0], "2" | "4" | "5")
-        && parts[1..].iter().all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()));
+        && parts[1..]
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()));
     ok.then_some(word)
 }
 
@@ -532,7 +588,12 @@ impl rustls::client::danger::ServerCertVerifier for AcceptAnyCert {
         cert: &rustls::pki_types::CertificateDer<'_>,
         dss: &rustls::DigitallySignedStruct,
     ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls12_signature(message, cert, dss, &self.0.signature_verification_algorithms)
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
     }
     fn verify_tls13_signature(
         &self,
@@ -540,7 +601,12 @@ impl rustls::client::danger::ServerCertVerifier for AcceptAnyCert {
         cert: &rustls::pki_types::CertificateDer<'_>,
         dss: &rustls::DigitallySignedStruct,
     ) -> Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
-        rustls::crypto::verify_tls13_signature(message, cert, dss, &self.0.signature_verification_algorithms)
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
     }
     fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
         self.0.signature_verification_algorithms.supported_schemes()

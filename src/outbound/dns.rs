@@ -26,7 +26,10 @@ pub struct Candidate {
 pub enum Resolution {
     Hosts(Vec<Candidate>),
     /// The domain does not exist or takes no mail: a permanent failure.
-    Permanent { status: &'static str, reason: String },
+    Permanent {
+        status: &'static str,
+        reason: String,
+    },
     /// Try again later.
     Temporary(String),
 }
@@ -42,7 +45,8 @@ impl Dns {
         opts.timeout = std::time::Duration::from_secs(5);
         opts.attempts = 2;
         let resolver = if nameservers.is_empty() {
-            let mut b = TokioResolver::builder_tokio().map_err(|e| DnsError::Setup(e.to_string()))?;
+            let mut b =
+                TokioResolver::builder_tokio().map_err(|e| DnsError::Setup(e.to_string()))?;
             *b.options_mut() = opts;
             b.build().map_err(|e| DnsError::Setup(e.to_string()))?
         } else {
@@ -56,10 +60,13 @@ impl Dns {
                     NameServerConfig::new(ns.ip(), true, vec![udp, tcp])
                 })
                 .collect();
-            TokioResolver::builder_with_config(ResolverConfig::from_name_servers(servers), TokioRuntimeProvider::default())
-                .with_options(opts)
-                .build()
-                .map_err(|e| DnsError::Setup(e.to_string()))?
+            TokioResolver::builder_with_config(
+                ResolverConfig::from_name_servers(servers),
+                TokioRuntimeProvider::default(),
+            )
+            .with_options(opts)
+            .build()
+            .map_err(|e| DnsError::Setup(e.to_string()))?
         };
         Ok(Dns { resolver })
     }
@@ -67,7 +74,10 @@ impl Dns {
     /// The hosts for `domain`, most preferred first, each with its addresses.
     pub async fn resolve_domain(&self, domain: &str, port: u16) -> Resolution {
         if let Some(ip) = literal_ip(domain) {
-            return Resolution::Hosts(vec![Candidate { host: domain.to_string(), addr: SocketAddr::new(ip, port) }]);
+            return Resolution::Hosts(vec![Candidate {
+                host: domain.to_string(),
+                addr: SocketAddr::new(ip, port),
+            }]);
         }
         let fqdn = format!("{}.", domain.trim_end_matches('.'));
         let mut hosts: Vec<(u16, String)> = match self.resolver.mx_lookup(fqdn.as_str()).await {
@@ -80,13 +90,19 @@ impl Dns {
                 })
                 .collect(),
             Err(e) if e.is_nx_domain() => {
-                return Resolution::Permanent { status: "5.1.2", reason: format!("domain {domain} does not exist") }
+                return Resolution::Permanent {
+                    status: "5.1.2",
+                    reason: format!("domain {domain} does not exist"),
+                }
             }
             Err(e) if e.is_no_records_found() => Vec::new(),
             Err(e) => return Resolution::Temporary(format!("MX lookup for {domain} failed: {e}")),
         };
         if hosts.len() == 1 && (hosts[0].1 == "." || hosts[0].1.is_empty()) {
-            return Resolution::Permanent { status: "5.1.10", reason: format!("{domain} accepts no mail (null MX, RFC 7505)") };
+            return Resolution::Permanent {
+                status: "5.1.10",
+                reason: format!("{domain} accepts no mail (null MX, RFC 7505)"),
+            };
         }
         if hosts.is_empty() {
             // RFC 5321 §5.1: no MX, so the domain itself is the host.
@@ -103,7 +119,10 @@ impl Dns {
             }
         }
         if out.is_empty() {
-            return Resolution::Temporary(last_error.unwrap_or_else(|| format!("no addresses for the mail hosts of {domain}")));
+            return Resolution::Temporary(
+                last_error
+                    .unwrap_or_else(|| format!("no addresses for the mail hosts of {domain}")),
+            );
         }
         Resolution::Hosts(out)
     }
@@ -112,14 +131,20 @@ impl Dns {
     pub async fn resolve_host(&self, host: &str, port: u16) -> Result<Vec<Candidate>, String> {
         let name = host.trim_end_matches('.');
         if let Some(ip) = literal_ip(name).or_else(|| name.parse().ok()) {
-            return Ok(vec![Candidate { host: name.to_string(), addr: SocketAddr::new(ip, port) }]);
+            return Ok(vec![Candidate {
+                host: name.to_string(),
+                addr: SocketAddr::new(ip, port),
+            }]);
         }
         let fqdn = format!("{name}.");
         match self.resolver.lookup_ip(fqdn.as_str()).await {
             Ok(ips) => {
                 let v: Vec<Candidate> = ips
                     .iter()
-                    .map(|ip| Candidate { host: name.to_string(), addr: SocketAddr::new(ip, port) })
+                    .map(|ip| Candidate {
+                        host: name.to_string(),
+                        addr: SocketAddr::new(ip, port),
+                    })
                     .collect();
                 if v.is_empty() {
                     Err(format!("{name} has no addresses"))
@@ -148,7 +173,11 @@ fn shuffle_equal_preferences(hosts: &mut [(u16, String)]) {
     let mut x = u64::from_le_bytes(seed) | 1;
     let mut start = 0;
     while start < hosts.len() {
-        let end = start + hosts[start..].iter().take_while(|h| h.0 == hosts[start].0).count();
+        let end = start
+            + hosts[start..]
+                .iter()
+                .take_while(|h| h.0 == hosts[start].0)
+                .count();
         for i in (start + 1..end).rev() {
             x ^= x << 13;
             x ^= x >> 7;
@@ -166,7 +195,13 @@ mod tests {
 
     #[test]
     fn shuffle_keeps_preference_order() {
-        let mut h: Vec<(u16, String)> = vec![(5, "a".into()), (5, "b".into()), (10, "c".into()), (10, "d".into()), (20, "e".into())];
+        let mut h: Vec<(u16, String)> = vec![
+            (5, "a".into()),
+            (5, "b".into()),
+            (10, "c".into()),
+            (10, "d".into()),
+            (20, "e".into()),
+        ];
         for _ in 0..50 {
             shuffle_equal_preferences(&mut h);
             let prefs: Vec<u16> = h.iter().map(|x| x.0).collect();
@@ -177,7 +212,10 @@ mod tests {
 
     #[test]
     fn address_literals() {
-        assert_eq!(literal_ip("[127.0.0.1]"), Some("127.0.0.1".parse().unwrap()));
+        assert_eq!(
+            literal_ip("[127.0.0.1]"),
+            Some("127.0.0.1".parse().unwrap())
+        );
         assert_eq!(literal_ip("[ipv6:::1]"), Some("::1".parse().unwrap()));
         assert_eq!(literal_ip("example.org"), None);
     }

@@ -26,7 +26,10 @@ pub struct DsnRecipient<'a> {
 
 /// Whether the recipient asked (or the default policy says) to hear of this.
 pub fn wanted(r: &Recipient, action: DsnAction) -> bool {
-    let n = r.params.notify.unwrap_or_else(crate::smtp::command::Notify::default_policy);
+    let n = r
+        .params
+        .notify
+        .unwrap_or_else(crate::smtp::command::Notify::default_policy);
     !n.never
         && match action {
             DsnAction::Failed => n.failure,
@@ -37,7 +40,9 @@ pub fn wanted(r: &Recipient, action: DsnAction) -> bool {
 /// Only identifying headers of the original, unfolded to single lines.
 fn safe_headers(message: &[u8]) -> String {
     const KEEP: [&str; 4] = ["message-id", "date", "from", "to"];
-    let end = memchr::memmem::find(message, b"\r\n\r\n").map(|i| i + 2).unwrap_or(message.len());
+    let end = memchr::memmem::find(message, b"\r\n\r\n")
+        .map(|i| i + 2)
+        .unwrap_or(message.len());
     let head = String::from_utf8_lossy(&message[..end]);
     let mut out = String::new();
     let mut keep = false;
@@ -51,7 +56,12 @@ fn safe_headers(message: &[u8]) -> String {
         if keep {
             out.push_str("\r\n");
         }
-        let name = line.split(':').next().unwrap_or("").trim().to_ascii_lowercase();
+        let name = line
+            .split(':')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
         keep = KEEP.contains(&name.as_str());
         if keep {
             out.push_str(line);
@@ -69,7 +79,13 @@ fn clean(s: &str) -> String {
     s.chars().filter(|c| !c.is_control()).collect()
 }
 
-pub fn build(hostname: &str, env: &Envelope, rcpts: &[DsnRecipient<'_>], original: &[u8], now: u64) -> Option<Vec<u8>> {
+pub fn build(
+    hostname: &str,
+    env: &Envelope,
+    rcpts: &[DsnRecipient<'_>],
+    original: &[u8],
+    now: u64,
+) -> Option<Vec<u8>> {
     let sender = env.sender.as_ref()?;
     let failed = rcpts.iter().any(|r| r.action == DsnAction::Failed);
     let boundary = format!("{}/{}", env.id, hostname);
@@ -106,14 +122,23 @@ pub fn build(hostname: &str, env: &Envelope, rcpts: &[DsnRecipient<'_>], origina
         }
     );
     for r in rcpts {
-        let _ = write!(m, "<{}>: {}\r\n", clean(&r.rcpt.address.to_string()), clean(&r.diagnostic));
+        let _ = write!(
+            m,
+            "<{}>: {}\r\n",
+            clean(&r.rcpt.address.to_string()),
+            clean(&r.diagnostic)
+        );
     }
     let _ = write!(m, "\r\n--{boundary}\r\nContent-Type: message/delivery-status\r\nContent-Transfer-Encoding: 7bit\r\n\r\n");
     let _ = write!(m, "Reporting-MTA: dns; {hostname}\r\n");
     if let Some(envid) = &env.params.envid {
         let _ = write!(m, "Original-Envelope-Id: {envid}\r\n");
     }
-    let _ = write!(m, "Arrival-Date: {}\r\n", crate::time::rfc5322(env.received_at));
+    let _ = write!(
+        m,
+        "Arrival-Date: {}\r\n",
+        crate::time::rfc5322(env.received_at)
+    );
     for r in rcpts {
         m.push_str("\r\n");
         if let Some(orcpt) = &r.rcpt.params.orcpt {
@@ -123,7 +148,11 @@ pub fn build(hostname: &str, env: &Envelope, rcpts: &[DsnRecipient<'_>], origina
             m,
             "Final-Recipient: rfc822; {}\r\nAction: {}\r\nStatus: {}\r\n",
             clean(&r.rcpt.address.to_string()),
-            if r.action == DsnAction::Failed { "failed" } else { "delayed" },
+            if r.action == DsnAction::Failed {
+                "failed"
+            } else {
+                "delayed"
+            },
             clean(&r.status)
         );
         if let Some(remote) = &r.remote {
@@ -144,7 +173,12 @@ pub fn build(hostname: &str, env: &Envelope, rcpts: &[DsnRecipient<'_>], origina
         safe_headers(original)
     );
     // 7bit everywhere: non-ASCII from a diagnostic or header becomes '?'.
-    Some(m.chars().map(|c| if c.is_ascii() { c } else { '?' }).collect::<String>().into_bytes())
+    Some(
+        m.chars()
+            .map(|c| if c.is_ascii() { c } else { '?' })
+            .collect::<String>()
+            .into_bytes(),
+    )
 }
 
 #[cfg(test)]
@@ -163,13 +197,22 @@ mod tests {
     #[test]
     fn notify_never_suppresses() {
         let mut r = Recipient {
-            address: Address { local: "a".into(), domain: "b.org".into() },
+            address: Address {
+                local: "a".into(),
+                domain: "b.org".into(),
+            },
             params: RcptParams::default(),
         };
         assert!(wanted(&r, DsnAction::Failed));
-        r.params.notify = Some(Notify { never: true, ..Notify::default() });
+        r.params.notify = Some(Notify {
+            never: true,
+            ..Notify::default()
+        });
         assert!(!wanted(&r, DsnAction::Failed));
-        r.params.notify = Some(Notify { success: true, ..Notify::default() });
+        r.params.notify = Some(Notify {
+            success: true,
+            ..Notify::default()
+        });
         assert!(!wanted(&r, DsnAction::Failed));
     }
 }

@@ -50,11 +50,14 @@ impl NextHop {
             (h.to_string(), port)
         } else {
             match s.rsplit_once(':') {
-                Some((h, p)) if !h.contains(':') => (h.to_string(), p.parse().map_err(|_| "bad port")?),
+                Some((h, p)) if !h.contains(':') => {
+                    (h.to_string(), p.parse().map_err(|_| "bad port")?)
+                }
                 _ => (s.to_string(), default_port),
             }
         };
-        let ok = host.parse::<std::net::IpAddr>().is_ok() || crate::smtp::address::is_valid_domain(&host);
+        let ok = host.parse::<std::net::IpAddr>().is_ok()
+            || crate::smtp::address::is_valid_domain(&host);
         if !ok || port == 0 {
             return Err(format!("`{s}` is not host:port"));
         }
@@ -65,9 +68,17 @@ impl NextHop {
 /// What happened to one recipient.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
-    Delivered { remote: String },
-    Deferred { error: String },
-    Failed { status: String, error: String, remote: Option<String> },
+    Delivered {
+        remote: String,
+    },
+    Deferred {
+        error: String,
+    },
+    Failed {
+        status: String,
+        error: String,
+        remote: Option<String>,
+    },
 }
 
 /// The result of one delivery attempt to one domain.
@@ -105,7 +116,11 @@ pub struct Outbound {
 }
 
 impl Outbound {
-    pub fn new(cfg: &Delivery, helo: &str, base: &crate::config::Config) -> Result<Outbound, OutboundError> {
+    pub fn new(
+        cfg: &Delivery,
+        helo: &str,
+        base: &crate::config::Config,
+    ) -> Result<Outbound, OutboundError> {
         let provider = crate::smtp::tls::provider();
         let unverified = rustls::ClientConfig::builder_with_provider(provider.clone())
             .with_protocol_versions(crate::smtp::tls::VERSIONS)
@@ -124,7 +139,10 @@ impl Outbound {
                 let _ = roots.add(c);
             }
         } else if cfg.ca_file.is_some() {
-            return Err(OutboundError::Tls(format!("cannot load trust anchors from {}", bundle.display())));
+            return Err(OutboundError::Tls(format!(
+                "cannot load trust anchors from {}",
+                bundle.display()
+            )));
         }
         let verified = rustls::ClientConfig::builder_with_provider(provider)
             .with_protocol_versions(crate::smtp::tls::VERSIONS)
@@ -153,7 +171,10 @@ impl Outbound {
     }
 
     fn destination_limit(&self, domain: &str) -> Arc<Semaphore> {
-        let mut m = self.per_destination.lock().unwrap_or_else(|p| p.into_inner());
+        let mut m = self
+            .per_destination
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
         m.entry(domain.to_string())
             .or_insert_with(|| Arc::new(Semaphore::new(self.max_per_destination)))
             .clone()
@@ -182,8 +203,9 @@ impl Outbound {
             let mut pool = self.pool.lock().unwrap_or_else(|p| p.into_inner());
             let mut out = Vec::new();
             for list in pool.values_mut() {
-                let (keep, drop): (Vec<_>, Vec<_>) =
-                    std::mem::take(list).into_iter().partition(|(at, _)| !all && at.elapsed() < self.reuse);
+                let (keep, drop): (Vec<_>, Vec<_>) = std::mem::take(list)
+                    .into_iter()
+                    .partition(|(at, _)| !all && at.elapsed() < self.reuse);
                 *list = keep;
                 out.extend(drop.into_iter().map(|(_, c)| c));
             }
@@ -197,7 +219,8 @@ impl Outbound {
 
     async fn candidates(&self, b: &Batch<'_>) -> Result<Vec<Candidate>, Outcome> {
         if let Some(hop) = b.next_hop {
-            let hop = NextHop::parse(hop, self.smtp_port).map_err(|e| Outcome::Deferred { error: e })?;
+            let hop =
+                NextHop::parse(hop, self.smtp_port).map_err(|e| Outcome::Deferred { error: e })?;
             return self
                 .dns
                 .resolve_host(&hop.host, hop.port)
@@ -217,16 +240,26 @@ impl Outbound {
 
     pub async fn deliver(&self, b: Batch<'_>) -> Report {
         let n = b.rcpts.len();
-        let all = |o: Outcome| Report { outcomes: vec![o; n], remote: None, tls: None };
+        let all = |o: Outcome| Report {
+            outcomes: vec![o; n],
+            remote: None,
+            tls: None,
+        };
         if b.level == TlsLevel::DaneOnly {
             // Held, never sent below policy, until DANE lookups exist.
             return all(Outcome::Deferred {
-                error: "TLS level dane-only: DANE verification is not available in this version".into(),
+                error: "TLS level dane-only: DANE verification is not available in this version"
+                    .into(),
             });
         }
         let dest = self.destination_limit(b.domain);
-        let (Ok(_d), Ok(_g)) = (dest.acquire_owned().await, self.global.clone().acquire_owned().await) else {
-            return all(Outcome::Deferred { error: "delivery is shutting down".into() });
+        let (Ok(_d), Ok(_g)) = (
+            dest.acquire_owned().await,
+            self.global.clone().acquire_owned().await,
+        ) else {
+            return all(Outcome::Deferred {
+                error: "delivery is shutting down".into(),
+            });
         };
         let candidates = match self.candidates(&b).await {
             Ok(c) => c,
@@ -246,11 +279,30 @@ impl Outbound {
     }
 
     async fn connect(&self, cand: &Candidate, level: TlsLevel) -> Result<SmtpClient, ConnFail> {
-        match SmtpClient::connect(cand.addr, &cand.host, &self.helo, level, &self.tls, &self.timeouts, false).await {
+        match SmtpClient::connect(
+            cand.addr,
+            &cand.host,
+            &self.helo,
+            level,
+            &self.tls,
+            &self.timeouts,
+            false,
+        )
+        .await
+        {
             Err(ConnFail::Tls { host, error }) if level == TlsLevel::May => {
                 // Opportunistic TLS that fails may fall back to plaintext (RFC 7435 §3).
                 debug!(%host, %error, "TLS failed at level may; retrying in plaintext");
-                SmtpClient::connect(cand.addr, &cand.host, &self.helo, level, &self.tls, &self.timeouts, true).await
+                SmtpClient::connect(
+                    cand.addr,
+                    &cand.host,
+                    &self.helo,
+                    level,
+                    &self.tls,
+                    &self.timeouts,
+                    true,
+                )
+                .await
             }
             r => r,
         }
@@ -278,38 +330,68 @@ impl Outbound {
         let n = b.rcpts.len();
         let remote = Some(format!("{} [{}]", c.host, c.addr.ip()));
         let fail_all = |status: &str, error: String| Report {
-            outcomes: vec![Outcome::Failed { status: status.into(), error, remote: remote.clone() }; n],
+            outcomes: vec![
+                Outcome::Failed {
+                    status: status.into(),
+                    error,
+                    remote: remote.clone()
+                };
+                n
+            ],
             remote: remote.clone(),
             tls: c.tls.clone(),
         };
         if b.params.smtputf8 && !c.ext.smtputf8 {
             return Ok(fail_all(
                 "5.6.7",
-                format!("{} does not support SMTPUTF8, which this message needs (RFC 6531)", c.host),
+                format!(
+                    "{} does not support SMTPUTF8, which this message needs (RFC 6531)",
+                    c.host
+                ),
             ));
         }
         if let Some(max) = c.ext.size.filter(|m| *m > 0) {
             if b.message.len() as u64 > max {
-                return Ok(fail_all("5.3.4", format!("message is larger than {} accepts ({max} bytes)", c.host)));
+                return Ok(fail_all(
+                    "5.3.4",
+                    format!("message is larger than {} accepts ({max} bytes)", c.host),
+                ));
             }
         }
-        let tx = Transaction { sender: b.sender, params: b.params, rcpts: &b.rcpts, message: b.message };
+        let tx = Transaction {
+            sender: b.sender,
+            params: b.params,
+            rcpts: &b.rcpts,
+            message: b.message,
+        };
         let TxResult::PerRecipient(replies) = c.transaction(&tx, &self.timeouts).await?;
         let outcomes = replies
             .into_iter()
             .map(|r| outcome(r, remote.clone()))
             .collect();
-        Ok(Report { outcomes, remote: remote.clone(), tls: c.tls.clone() })
+        Ok(Report {
+            outcomes,
+            remote: remote.clone(),
+            tls: c.tls.clone(),
+        })
     }
 }
 
 fn outcome(r: Reply, remote: Option<String>) -> Outcome {
     if r.is_ok() {
-        Outcome::Delivered { remote: remote.unwrap_or_default() }
+        Outcome::Delivered {
+            remote: remote.unwrap_or_default(),
+        }
     } else if r.is_temp() {
-        Outcome::Deferred { error: format!("{} said: {}", remote.unwrap_or_default(), r.line()) }
+        Outcome::Deferred {
+            error: format!("{} said: {}", remote.unwrap_or_default(), r.line()),
+        }
     } else {
-        Outcome::Failed { status: r.status.clone(), error: r.line(), remote }
+        Outcome::Failed {
+            status: r.status.clone(),
+            error: r.line(),
+            remote,
+        }
     }
 }
 
@@ -319,10 +401,34 @@ mod tests {
 
     #[test]
     fn next_hop_forms() {
-        assert_eq!(NextHop::parse("127.0.0.1:2626", 25), Ok(NextHop { host: "127.0.0.1".into(), port: 2626 }));
-        assert_eq!(NextHop::parse("mx.example.org", 25), Ok(NextHop { host: "mx.example.org".into(), port: 25 }));
-        assert_eq!(NextHop::parse("[mx.example.org]:587", 25), Ok(NextHop { host: "mx.example.org".into(), port: 587 }));
-        assert_eq!(NextHop::parse("[::1]:2525", 25), Ok(NextHop { host: "::1".into(), port: 2525 }));
+        assert_eq!(
+            NextHop::parse("127.0.0.1:2626", 25),
+            Ok(NextHop {
+                host: "127.0.0.1".into(),
+                port: 2626
+            })
+        );
+        assert_eq!(
+            NextHop::parse("mx.example.org", 25),
+            Ok(NextHop {
+                host: "mx.example.org".into(),
+                port: 25
+            })
+        );
+        assert_eq!(
+            NextHop::parse("[mx.example.org]:587", 25),
+            Ok(NextHop {
+                host: "mx.example.org".into(),
+                port: 587
+            })
+        );
+        assert_eq!(
+            NextHop::parse("[::1]:2525", 25),
+            Ok(NextHop {
+                host: "::1".into(),
+                port: 2525
+            })
+        );
         assert!(NextHop::parse("bad host:25", 25).is_err());
         assert!(NextHop::parse("h:0", 25).is_err());
     }

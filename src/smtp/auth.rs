@@ -39,7 +39,10 @@ pub fn verify(users: &[RelayUser], user: &str, password: &str) -> bool {
     let Ok(parsed) = PasswordHash::new(hash) else {
         return false;
     };
-    Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok() && known
+    Argon2::default()
+        .verify_password(password.as_bytes(), &parsed)
+        .is_ok()
+        && known
 }
 
 #[cfg(test)]
@@ -61,8 +64,15 @@ mod tests {
     #[test]
     fn verifies_argon2() {
         let salt = SaltString::from_b64("c29tZXNhbHRzb21lc2FsdA").unwrap();
-        let hash = Argon2::default().hash_password(b"pw", &salt).unwrap().to_string();
-        let users = vec![RelayUser { name: "t".into(), password_hash: hash, sender_domains: vec![] }];
+        let hash = Argon2::default()
+            .hash_password(b"pw", &salt)
+            .unwrap()
+            .to_string();
+        let users = vec![RelayUser {
+            name: "t".into(),
+            password_hash: hash,
+            sender_domains: vec![],
+        }];
         assert!(verify(&users, "t", "pw"));
         assert!(!verify(&users, "t", "pW"));
         assert!(!verify(&users, "x", "pw"));

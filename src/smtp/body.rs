@@ -24,9 +24,12 @@ impl BodyProblem {
     pub fn reply(self, max_size: u64, max_line: usize) -> String {
         match self {
             BodyProblem::BareNewline => {
-                "554 5.6.0 Message refused: bare CR or LF in content (lines must end with CRLF)".into()
+                "554 5.6.0 Message refused: bare CR or LF in content (lines must end with CRLF)"
+                    .into()
             }
-            BodyProblem::TooBig => format!("552 5.3.4 Message exceeds the size limit of {max_size} bytes"),
+            BodyProblem::TooBig => {
+                format!("552 5.3.4 Message exceeds the size limit of {max_size} bytes")
+            }
             BodyProblem::LineTooLong => {
                 format!("554 5.6.0 Message refused: a line exceeds {max_line} octets (RFC 5321 §4.5.3.1.6); encode it")
             }
@@ -61,7 +64,13 @@ pub struct BodyReader {
 
 impl BodyReader {
     /// `dotted`: DATA semantics. `max_line` counts the CRLF, as RFC 5321 does.
-    pub fn new(dotted: bool, max_size: u64, max_line: usize, bare: BareNewline, initial: Vec<u8>) -> Self {
+    pub fn new(
+        dotted: bool,
+        max_size: u64,
+        max_line: usize,
+        bare: BareNewline,
+        initial: Vec<u8>,
+    ) -> Self {
         BodyReader {
             dotted,
             state: State::LineStart,
@@ -237,7 +246,14 @@ mod tests {
     /// Every smuggling variant: none of them ends the data; all are refused by default.
     #[test]
     fn smuggling_variants_never_end_data() {
-        for v in [&b"\n.\n"[..], b"\n.\r\n", b"\r\n.\n", b"\r.\r", b"\r.\r\n", b"\r\n.\r"] {
+        for v in [
+            &b"\n.\n"[..],
+            b"\n.\r\n",
+            b"\r\n.\n",
+            b"\r.\r",
+            b"\r.\r\n",
+            b"\r\n.\r",
+        ] {
             let mut msg = b"Subject: x\r\n\r\nhello".to_vec();
             msg.extend_from_slice(v);
             msg.extend_from_slice(b"MAIL FROM:<evil@x.org>\r\n");
@@ -253,7 +269,10 @@ mod tests {
             assert_eq!(body, Err(BodyProblem::BareNewline), "variant {v:?}");
             let (_, body) = data(&full, BareNewline::Normalize);
             let body = body.unwrap();
-            assert!(!body.windows(2).any(|w| w[1] == b'\n' && w[0] != b'\r'), "bare LF left in {body:?}");
+            assert!(
+                !body.windows(2).any(|w| w[1] == b'\n' && w[0] != b'\r'),
+                "bare LF left in {body:?}"
+            );
         }
     }
 

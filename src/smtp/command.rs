@@ -10,10 +10,19 @@ use super::address::{parse_path, Address, AddressError};
 pub enum Command {
     Ehlo(String),
     Helo(String),
-    Mail { from: Option<Address>, params: MailParams },
-    Rcpt { to: RcptTo, params: RcptParams },
+    Mail {
+        from: Option<Address>,
+        params: MailParams,
+    },
+    Rcpt {
+        to: RcptTo,
+        params: RcptParams,
+    },
     Data,
-    Bdat { size: u64, last: bool },
+    Bdat {
+        size: u64,
+        last: bool,
+    },
     Rset,
     Noop,
     Quit,
@@ -21,7 +30,10 @@ pub enum Command {
     Expn,
     Help,
     StartTls,
-    Auth { mechanism: String, initial: Option<String> },
+    Auth {
+        mechanism: String,
+        initial: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,7 +152,8 @@ pub fn parse(line: &str) -> Result<Command, CommandError> {
     match upper.as_str() {
         "EHLO" | "HELO" => {
             let name = arg.trim();
-            if name.is_empty() || name.contains(' ') || !name.chars().all(|c| c.is_ascii_graphic()) {
+            if name.is_empty() || name.contains(' ') || !name.chars().all(|c| c.is_ascii_graphic())
+            {
                 return Err(CommandError::Syntax("EHLO/HELO needs one host name"));
             }
             Ok(if upper == "EHLO" {
@@ -186,17 +199,17 @@ fn strip_keyword<'a>(arg: &'a str, kw: &str) -> Option<&'a str> {
 }
 
 fn params(rest: &str) -> impl Iterator<Item = (String, Option<&str>)> {
-    rest.split(' ').filter(|s| !s.is_empty()).map(|p| match p.split_once('=') {
-        Some((k, v)) => (k.to_ascii_uppercase(), Some(v)),
-        None => (p.to_ascii_uppercase(), None),
-    })
+    rest.split(' ')
+        .filter(|s| !s.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (k.to_ascii_uppercase(), Some(v)),
+            None => (p.to_ascii_uppercase(), None),
+        })
 }
 
 fn parse_mail(arg: &str) -> Result<Command, CommandError> {
     let rest = strip_keyword(arg, "FROM:").ok_or(CommandError::Syntax("MAIL FROM:<address>"))?;
-    let smtputf8 = rest
-        .split(' ')
-        .any(|p| p.eq_ignore_ascii_case("SMTPUTF8"));
+    let smtputf8 = rest.split(' ').any(|p| p.eq_ignore_ascii_case("SMTPUTF8"));
     let (from, rest) = parse_path(rest, true, smtputf8).map_err(CommandError::Address)?;
     let mut p = MailParams {
         smtputf8,
@@ -231,11 +244,15 @@ fn parse_rcpt(arg: &str) -> Result<Command, CommandError> {
     let mut p = RcptParams::default();
     for (key, value) in params(rest) {
         match (key.as_str(), value) {
-            ("NOTIFY", Some(v)) => p.notify = Some(parse_notify(v).ok_or(CommandError::Param(key))?),
+            ("NOTIFY", Some(v)) => {
+                p.notify = Some(parse_notify(v).ok_or(CommandError::Param(key))?)
+            }
             ("ORCPT", Some(v)) => {
-                let ok = v
-                    .split_once(';')
-                    .is_some_and(|(t, x)| !t.is_empty() && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') && is_xtext(x));
+                let ok = v.split_once(';').is_some_and(|(t, x)| {
+                    !t.is_empty()
+                        && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                        && is_xtext(x)
+                });
                 if !ok || v.len() > 500 {
                     return Err(CommandError::Param(key));
                 }
@@ -313,48 +330,87 @@ mod tests {
     #[test]
     fn parses_mail_with_parameters() {
         let c = parse("MAIL FROM:<a@b.org> SIZE=2048 BODY=8BITMIME RET=HDRS ENVID=QQ+2B1").unwrap();
-        let Command::Mail { from, params } = c else { panic!("not MAIL") };
+        let Command::Mail { from, params } = c else {
+            panic!("not MAIL")
+        };
         assert_eq!(from.unwrap().domain, "b.org");
         assert_eq!(params.size, Some(2048));
         assert_eq!(params.body, Body::EightBitMime);
         assert_eq!(params.ret, Some(Ret::Hdrs));
         assert_eq!(params.envid.as_deref(), Some("QQ+2B1"));
-        assert!(matches!(parse("mail from: <>"), Ok(Command::Mail { from: None, .. })));
+        assert!(matches!(
+            parse("mail from: <>"),
+            Ok(Command::Mail { from: None, .. })
+        ));
     }
 
     #[test]
     fn parses_rcpt_with_dsn() {
         let c = parse("RCPT TO:<x@y.org> NOTIFY=SUCCESS,FAILURE ORCPT=rfc822;x+40y.org").unwrap();
-        let Command::Rcpt { params, .. } = c else { panic!("not RCPT") };
+        let Command::Rcpt { params, .. } = c else {
+            panic!("not RCPT")
+        };
         let n = params.notify.unwrap();
         assert!(n.success && n.failure && !n.delay);
         assert_eq!(params.orcpt.as_deref(), Some("rfc822;x+40y.org"));
         assert_eq!(
             parse("RCPT TO:<Postmaster>").unwrap(),
-            Command::Rcpt { to: RcptTo::Postmaster, params: RcptParams::default() }
+            Command::Rcpt {
+                to: RcptTo::Postmaster,
+                params: RcptParams::default()
+            }
         );
     }
 
     #[test]
     fn refuses_bad_syntax() {
         assert_eq!(parse("FOO"), Err(CommandError::Unknown));
-        assert!(matches!(parse("MAIL <a@b.org>"), Err(CommandError::Syntax(_))));
-        assert!(matches!(parse("MAIL FROM:<a@b.org> SIZE=x"), Err(CommandError::Param(_))));
-        assert!(matches!(parse("MAIL FROM:<a@b.org> XYZ=1"), Err(CommandError::Param(_))));
-        assert!(matches!(parse("RCPT TO:<a@b.org> NOTIFY=NEVER,DELAY"), Err(CommandError::Param(_))));
-        assert!(matches!(parse("RCPT TO:<a@b.org> ORCPT=rfc822;a=b"), Err(CommandError::Param(_))));
-        assert!(matches!(parse("RCPT TO:<a@b.org> ORCPT=rfc822;+4"), Err(CommandError::Param(_))));
-        assert!(matches!(parse("RCPT TO:<a%c.org@b.org>"), Err(CommandError::Address(_))));
+        assert!(matches!(
+            parse("MAIL <a@b.org>"),
+            Err(CommandError::Syntax(_))
+        ));
+        assert!(matches!(
+            parse("MAIL FROM:<a@b.org> SIZE=x"),
+            Err(CommandError::Param(_))
+        ));
+        assert!(matches!(
+            parse("MAIL FROM:<a@b.org> XYZ=1"),
+            Err(CommandError::Param(_))
+        ));
+        assert!(matches!(
+            parse("RCPT TO:<a@b.org> NOTIFY=NEVER,DELAY"),
+            Err(CommandError::Param(_))
+        ));
+        assert!(matches!(
+            parse("RCPT TO:<a@b.org> ORCPT=rfc822;a=b"),
+            Err(CommandError::Param(_))
+        ));
+        assert!(matches!(
+            parse("RCPT TO:<a@b.org> ORCPT=rfc822;+4"),
+            Err(CommandError::Param(_))
+        ));
+        assert!(matches!(
+            parse("RCPT TO:<a%c.org@b.org>"),
+            Err(CommandError::Address(_))
+        ));
         assert!(matches!(parse("DATA x"), Err(CommandError::Syntax(_))));
         assert!(matches!(parse("EHLO"), Err(CommandError::Syntax(_))));
-        assert_eq!(parse("BDAT 10 LAST"), Ok(Command::Bdat { size: 10, last: true }));
+        assert_eq!(
+            parse("BDAT 10 LAST"),
+            Ok(Command::Bdat {
+                size: 10,
+                last: true
+            })
+        );
         assert!(parse("BDAT -1").is_err());
         assert!(parse("BDAT 10 MORE").is_err());
     }
 
     #[test]
     fn replies_carry_enhanced_codes() {
-        assert!(CommandError::Address(AddressError::SourceRoute).to_string().starts_with("553 5.1.3"));
+        assert!(CommandError::Address(AddressError::SourceRoute)
+            .to_string()
+            .starts_with("553 5.1.3"));
         assert!(CommandError::Unknown.to_string().starts_with("500 5.5.1"));
     }
 }

@@ -25,7 +25,11 @@ fn closed() -> io::Error {
 }
 
 impl AsyncRead for Stream {
-    fn poll_read(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
         match self.get_mut() {
             Stream::Plain(s) => Pin::new(s).poll_read(cx, buf),
             Stream::Tls(s) => Pin::new(s.as_mut()).poll_read(cx, buf),
@@ -35,7 +39,11 @@ impl AsyncRead for Stream {
 }
 
 impl AsyncWrite for Stream {
-    fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
         match self.get_mut() {
             Stream::Plain(s) => Pin::new(s).poll_write(cx, buf),
             Stream::Tls(s) => Pin::new(s.as_mut()).poll_write(cx, buf),
@@ -174,7 +182,11 @@ impl Conn {
     ///
     /// An over-long line is consumed up to its end and reported, so the
     /// session can answer 500 and stay in step with the client.
-    pub async fn read_line(&mut self, max: usize, timeout: Duration) -> Result<Result<String, LineError>, ConnError> {
+    pub async fn read_line(
+        &mut self,
+        max: usize,
+        timeout: Duration,
+    ) -> Result<Result<String, LineError>, ConnError> {
         let mut skipping = false;
         loop {
             let avail = &self.rbuf[self.rpos..];

@@ -23,7 +23,10 @@ pub struct TlsFacts {
 }
 
 pub fn tls_facts(c: &rustls::ServerConnection) -> TlsFacts {
-    let version = c.protocol_version().map(|v| format!("{v:?}")).unwrap_or_default();
+    let version = c
+        .protocol_version()
+        .map(|v| format!("{v:?}"))
+        .unwrap_or_default();
     let cipher = c
         .negotiated_cipher_suite()
         .map(|s| format!("{:?}", s.suite()))
@@ -68,7 +71,12 @@ impl Drop for ConnGuard {
 
 impl Connections {
     /// Takes a slot, or says which limit is full.
-    fn admit(self: &Arc<Self>, ip: IpAddr, max_total: usize, max_per_ip: usize) -> Result<ConnGuard, &'static str> {
+    fn admit(
+        self: &Arc<Self>,
+        ip: IpAddr,
+        max_total: usize,
+        max_per_ip: usize,
+    ) -> Result<ConnGuard, &'static str> {
         let mut m = self.per_ip.lock().map_err(|_| "internal error")?;
         if *self.total.borrow() >= max_total {
             return Err("421 4.7.0 Too many connections, try again later\r\n");
@@ -79,7 +87,10 @@ impl Connections {
         }
         *n += 1;
         self.total.send_modify(|t| *t += 1);
-        Ok(ConnGuard { table: self.clone(), ip })
+        Ok(ConnGuard {
+            table: self.clone(),
+            ip,
+        })
     }
 
     /// Waits until every session has ended.
@@ -112,7 +123,11 @@ pub async fn serve(shared: Arc<Shared>, listener: TcpListener, cfg: Listener) {
         };
         let _ = tcp.set_nodelay(true);
         let limits = shared.settings().config.limits.clone();
-        match shared.connections.admit(peer.ip(), limits.max_connections, limits.max_connections_per_ip) {
+        match shared.connections.admit(
+            peer.ip(),
+            limits.max_connections,
+            limits.max_connections_per_ip,
+        ) {
             Ok(guard) => {
                 let shared = shared.clone();
                 let cfg = cfg.clone();
@@ -125,7 +140,11 @@ pub async fn serve(shared: Arc<Shared>, listener: TcpListener, cfg: Listener) {
                 debug!(%peer, "connection refused by limits");
                 tokio::spawn(async move {
                     let mut tcp = tcp;
-                    let _ = tokio::time::timeout(std::time::Duration::from_secs(5), tcp.write_all(reply.as_bytes())).await;
+                    let _ = tokio::time::timeout(
+                        std::time::Duration::from_secs(5),
+                        tcp.write_all(reply.as_bytes()),
+                    )
+                    .await;
                 });
             }
         }
@@ -155,5 +174,7 @@ async fn session(shared: Arc<Shared>, tcp: TcpStream, peer: SocketAddr, cfg: Lis
         _ => Stream::Plain(tcp),
     };
     debug!(parent: &span, "connected");
-    Session::new(shared, stream, peer, cfg.tls, cfg.require_tls, span).run().await;
+    Session::new(shared, stream, peer, cfg.tls, cfg.require_tls, span)
+        .run()
+        .await;
 }

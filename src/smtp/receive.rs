@@ -21,7 +21,13 @@ pub(super) struct Chunking {
 impl Session {
     fn new_reader(&self, dotted: bool) -> BodyReader {
         let l = &self.settings.config.limits;
-        BodyReader::new(dotted, l.max_message_size, l.max_line_length, l.bare_newline, Vec::with_capacity(32 * 1024))
+        BodyReader::new(
+            dotted,
+            l.max_message_size,
+            l.max_line_length,
+            l.bare_newline,
+            Vec::with_capacity(32 * 1024),
+        )
     }
 
     pub(super) async fn data(&mut self) -> Flow {
@@ -47,7 +53,8 @@ impl Session {
                 Ok(0) | Err(ConnError::Closed) => return self.lost_connection("DATA"),
                 Ok(_) => {}
                 Err(ConnError::Timeout) => {
-                    self.conn.reply("421 4.4.2 Timeout during DATA, closing connection");
+                    self.conn
+                        .reply("421 4.4.2 Timeout during DATA, closing connection");
                     return Flow::Close;
                 }
                 Err(_) => return self.lost_connection("DATA"),
@@ -72,7 +79,8 @@ impl Session {
                     Ok(0) | Err(ConnError::Closed) => return self.lost_connection("BDAT"),
                     Ok(_) => {}
                     Err(ConnError::Timeout) => {
-                        self.conn.reply("421 4.4.2 Timeout during BDAT, closing connection");
+                        self.conn
+                            .reply("421 4.4.2 Timeout during BDAT, closing connection");
                         return Flow::Close;
                     }
                     Err(_) => return self.lost_connection("BDAT"),
@@ -128,7 +136,11 @@ impl Session {
             Err(p) => {
                 let l = &self.settings.config.limits;
                 info!(parent: &self.span, problem = ?p, "message refused");
-                self.shared.audit.record(Event::new("refused", Some(&txn.id), json!({"reason": format!("{p:?}")})));
+                self.shared.audit.record(Event::new(
+                    "refused",
+                    Some(&txn.id),
+                    json!({"reason": format!("{p:?}")}),
+                ));
                 let r = p.reply(l.max_message_size, l.max_line_length);
                 return self.error(&r);
             }
@@ -151,19 +163,25 @@ impl Session {
             Ok(v) => v,
             Err(e) => {
                 error!(parent: &self.span, error = %e, "scanner failed");
-                self.conn.reply("451 4.3.0 Local error in content scanning; try again later");
+                self.conn
+                    .reply("451 4.3.0 Local error in content scanning; try again later");
                 return Flow::Continue;
             }
         };
         let sha = hex_sha256(&message);
-        let hits: Vec<_> = verdict.hits.iter().map(|h| json!({"rule": h.rule, "count": h.count})).collect();
+        let hits: Vec<_> = verdict
+            .hits
+            .iter()
+            .map(|h| json!({"rule": h.rule, "count": h.count}))
+            .collect();
         self.shared.audit.record(
             Event::new("scanned", Some(&txn.id), json!({"phi": verdict.phi, "score": verdict.score, "action": verdict.action, "hits": hits}))
                 .sha256(&sha),
         );
         if verdict.action == Action::Reject {
             info!(parent: &self.span, score = verdict.score, "message rejected by DLP rules");
-            self.conn.reply("550 5.7.1 Message refused by the organization's data protection rules");
+            self.conn
+                .reply("550 5.7.1 Message refused by the organization's data protection rules");
             return Flow::Continue;
         }
         let envelope = Envelope {
@@ -176,7 +194,11 @@ impl Session {
                 ip: self.client.peer.ip().to_string(),
                 helo: self.client.helo.clone().unwrap_or_default(),
                 tls: self.client.tls.clone(),
-                authorized_by: txn.grant.as_ref().map(|g| g.via.clone()).unwrap_or_else(|| "postmaster".into()),
+                authorized_by: txn
+                    .grant
+                    .as_ref()
+                    .map(|g| g.via.clone())
+                    .unwrap_or_else(|| "postmaster".into()),
             },
             verdict,
             message_sha256: sha.clone(),
@@ -191,12 +213,14 @@ impl Session {
             Ok(Ok(())) => {}
             Ok(Err(e)) => {
                 error!(parent: &self.span, error = %e, "spool commit failed");
-                self.conn.reply("451 4.3.0 Local error: message not accepted, try again later");
+                self.conn
+                    .reply("451 4.3.0 Local error: message not accepted, try again later");
                 return Flow::Continue;
             }
             Err(e) => {
                 error!(parent: &self.span, error = %e, "spool commit task failed");
-                self.conn.reply("451 4.3.0 Local error: message not accepted, try again later");
+                self.conn
+                    .reply("451 4.3.0 Local error: message not accepted, try again later");
                 return Flow::Continue;
             }
         }
@@ -222,7 +246,11 @@ impl Session {
 
     fn received_header(&self) -> String {
         let helo = self.client.helo.as_deref().unwrap_or("unknown");
-        let id = self.txn.as_ref().map(|t| t.id.to_string()).unwrap_or_default();
+        let id = self
+            .txn
+            .as_ref()
+            .map(|t| t.id.to_string())
+            .unwrap_or_default();
         let tls = self
             .client
             .tls

@@ -59,10 +59,12 @@ pub fn authorize(relay: &Relay, id: &Identity) -> Option<Grant> {
     let network = id
         .ip
         .is_some_and(|ip| relay.allowed_networks.iter().any(|n| n.contains(ip)));
-    let cert = id
-        .cert_names
-        .iter()
-        .find(|name| relay.allowed_client_certs.iter().any(|p| name_matches(p, name)));
+    let cert = id.cert_names.iter().find(|name| {
+        relay
+            .allowed_client_certs
+            .iter()
+            .any(|p| name_matches(p, name))
+    });
     let user = id
         .user
         .as_ref()
@@ -86,19 +88,41 @@ pub fn authorize(relay: &Relay, id: &Identity) -> Option<Grant> {
             .tenants
             .iter()
             .filter(|t| {
-                id.ip.is_some_and(|ip| t.networks.iter().any(|n| n.contains(ip)))
-                    || id.cert_names.iter().any(|c| t.client_certs.iter().any(|p| name_matches(p, c)))
-                    || id.sni.as_ref().is_some_and(|s| t.sni.iter().any(|p| p.eq_ignore_ascii_case(s)))
+                id.ip
+                    .is_some_and(|ip| t.networks.iter().any(|n| n.contains(ip)))
+                    || id
+                        .cert_names
+                        .iter()
+                        .any(|c| t.client_certs.iter().any(|p| name_matches(p, c)))
+                    || id
+                        .sni
+                        .as_ref()
+                        .is_some_and(|s| t.sni.iter().any(|p| p.eq_ignore_ascii_case(s)))
                     || id.user.as_ref().is_some_and(|u| t.users.contains(u))
             })
             .collect();
         if matching.is_empty() {
             return None;
         }
-        tenant = Some(matching.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(","));
-        domain_sets.push(matching.iter().flat_map(|t| t.sender_domains.iter().cloned()).collect());
+        tenant = Some(
+            matching
+                .iter()
+                .map(|t| t.name.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        domain_sets.push(
+            matching
+                .iter()
+                .flat_map(|t| t.sender_domains.iter().cloned())
+                .collect(),
+        );
     }
-    Some(Grant { via, tenant, domain_sets })
+    Some(Grant {
+        via,
+        tenant,
+        domain_sets,
+    })
 }
 
 #[cfg(test)]
@@ -118,9 +142,31 @@ mod tests {
     #[test]
     fn networks_and_nothing_else() {
         let r = relay("[relay]\nallowed_networks = [\"10.0.0.0/8\"]\n");
-        assert!(authorize(&r, &Identity { ip: ip("10.1.2.3"), ..Default::default() }).is_some());
-        assert!(authorize(&r, &Identity { ip: ip("11.1.2.3"), ..Default::default() }).is_none());
-        assert!(authorize(&r, &Identity { ip: ip("11.1.2.3"), sni: Some("gw".into()), ..Default::default() }).is_none());
+        assert!(authorize(
+            &r,
+            &Identity {
+                ip: ip("10.1.2.3"),
+                ..Default::default()
+            }
+        )
+        .is_some());
+        assert!(authorize(
+            &r,
+            &Identity {
+                ip: ip("11.1.2.3"),
+                ..Default::default()
+            }
+        )
+        .is_none());
+        assert!(authorize(
+            &r,
+            &Identity {
+                ip: ip("11.1.2.3"),
+                sni: Some("gw".into()),
+                ..Default::default()
+            }
+        )
+        .is_none());
     }
 
     #[test]
@@ -151,10 +197,24 @@ mod tests {
             "[relay]\nsender_domains = [\"a.org\", \"*.b.org\"]\n[[relay.user]]\nname = \"u\"\n\
              password_hash = \"$argon2id$v=19$m=16,t=2,p=1$c29tZXNhbHQ$yq4ZI5mXcl4m/EFXq0xQtA\"\nsender_domains = [\"a.org\"]\n",
         );
-        let g = authorize(&r, &Identity { user: Some("u".into()), ..Default::default() }).unwrap();
+        let g = authorize(
+            &r,
+            &Identity {
+                user: Some("u".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
         assert_eq!(g.via, "user:u");
         assert!(g.sender_allowed(Some("a.org")));
         assert!(!g.sender_allowed(Some("x.b.org")), "user set excludes it");
-        assert!(authorize(&r, &Identity { user: Some("nobody".into()), ..Default::default() }).is_none());
+        assert!(authorize(
+            &r,
+            &Identity {
+                user: Some("nobody".into()),
+                ..Default::default()
+            }
+        )
+        .is_none());
     }
 }

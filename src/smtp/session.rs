@@ -135,7 +135,9 @@ impl Session {
             let flow = match line {
                 Ok(line) => self.command(&line).await,
                 Err(LineError::TooLong) => self.error("500 5.5.2 Line too long"),
-                Err(LineError::BareNewline) => self.error("500 5.5.2 Command lines must end with CRLF"),
+                Err(LineError::BareNewline) => {
+                    self.error("500 5.5.2 Command lines must end with CRLF")
+                }
                 Err(LineError::NotUtf8) => self.error("500 5.5.2 Command is not valid UTF-8"),
             };
             if matches!(flow, Flow::Close) {
@@ -150,7 +152,8 @@ impl Session {
         self.conn.reply(reply);
         self.errors += 1;
         if self.errors >= self.limits().max_errors {
-            self.conn.reply("421 4.7.0 Too many errors, closing connection");
+            self.conn
+                .reply("421 4.7.0 Too many errors, closing connection");
             warn!(parent: &self.span, errors = self.errors, "closing after repeated errors");
             return Flow::Close;
         }
@@ -183,9 +186,13 @@ impl Session {
                 self.conn.reply("221 2.0.0 Bye");
                 Flow::Close
             }
-            Command::Vrfy => self.ok("252 2.5.0 Cannot VRFY user, but will accept message and attempt delivery"),
+            Command::Vrfy => {
+                self.ok("252 2.5.0 Cannot VRFY user, but will accept message and attempt delivery")
+            }
             Command::Expn => self.error("502 5.5.1 EXPN not available"),
-            Command::Help => self.ok("214 2.0.0 See RFC 5321; sealgate relays only for configured clients"),
+            Command::Help => {
+                self.ok("214 2.0.0 See RFC 5321; sealgate relays only for configured clients")
+            }
             Command::StartTls => self.starttls().await,
             Command::Auth { mechanism, initial } => self.auth(&mechanism, initial).await,
         }
@@ -199,7 +206,9 @@ impl Session {
     }
 
     fn starttls_offered(&self) -> bool {
-        self.listener_tls == ListenerTls::Starttls && self.client.tls.is_none() && self.settings.tls.is_some()
+        self.listener_tls == ListenerTls::Starttls
+            && self.client.tls.is_none()
+            && self.settings.tls.is_some()
     }
 
     fn auth_offered(&self) -> bool {
@@ -250,7 +259,9 @@ impl Session {
         }
         let max = self.limits().max_message_size;
         if params.size.is_some_and(|s| s > max) {
-            return self.error(&format!("552 5.3.4 Message size exceeds the limit of {max} bytes"));
+            return self.error(&format!(
+                "552 5.3.4 Message size exceeds the limit of {max} bytes"
+            ));
         }
         let grant = relay::authorize(&self.settings.config.relay, &self.client.identity);
         if let Some(g) = &grant {
@@ -309,7 +320,12 @@ impl Session {
         if self.client.tls.is_some() {
             return self.error("503 5.5.1 TLS already active");
         }
-        let Some(acceptor) = self.settings.tls.clone().filter(|_| self.starttls_offered()) else {
+        let Some(acceptor) = self
+            .settings
+            .tls
+            .clone()
+            .filter(|_| self.starttls_offered())
+        else {
             return self.error("502 5.5.1 STARTTLS not available");
         };
         self.conn.reply("220 2.0.0 Ready to start TLS");
@@ -370,14 +386,25 @@ impl Session {
                     Some(r) => Some(r),
                     None => self.challenge("334 ").await,
                 };
-                resp.and_then(|r| if r == "*" { None } else { auth::decode_plain(&r) })
+                resp.and_then(|r| {
+                    if r == "*" {
+                        None
+                    } else {
+                        auth::decode_plain(&r)
+                    }
+                })
             }
             "LOGIN" => {
                 let user = match initial {
                     Some(r) => Some(r),
-                    None => self.challenge(&format!("334 {}", auth::encode_b64("Username:"))).await,
+                    None => {
+                        self.challenge(&format!("334 {}", auth::encode_b64("Username:")))
+                            .await
+                    }
                 };
-                let user = user.filter(|u| u != "*").and_then(|u| auth::decode_b64_text(&u));
+                let user = user
+                    .filter(|u| u != "*")
+                    .and_then(|u| auth::decode_b64_text(&u));
                 match user {
                     Some(u) => self
                         .challenge(&format!("334 {}", auth::encode_b64("Password:")))
@@ -406,7 +433,8 @@ impl Session {
         self.auth_failures += 1;
         warn!(parent: &self.span, failures = self.auth_failures, "authentication failed");
         if self.auth_failures >= self.limits().max_auth_failures {
-            self.conn.reply("421 4.7.0 Too many authentication failures");
+            self.conn
+                .reply("421 4.7.0 Too many authentication failures");
             return Flow::Close;
         }
         self.error("535 5.7.8 Authentication credentials invalid")
@@ -426,7 +454,12 @@ impl Session {
     /// "ESMTPSA" and friends, RFC 3848, for the Received header.
     pub(super) fn protocol(&self) -> &'static str {
         let utf8 = self.txn.as_ref().is_some_and(|t| t.params.smtputf8);
-        match (utf8, self.client.esmtp, self.client.tls.is_some(), self.client.identity.user.is_some()) {
+        match (
+            utf8,
+            self.client.esmtp,
+            self.client.tls.is_some(),
+            self.client.identity.user.is_some(),
+        ) {
             (_, false, _, _) => "SMTP",
             (false, true, false, false) => "ESMTP",
             (false, true, true, false) => "ESMTPS",

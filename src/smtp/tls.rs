@@ -31,7 +31,8 @@ pub fn provider() -> Arc<rustls::crypto::CryptoProvider> {
     Arc::new(rustls::crypto::ring::default_provider())
 }
 
-pub const VERSIONS: &[&rustls::SupportedProtocolVersion] = &[&rustls::version::TLS13, &rustls::version::TLS12];
+pub const VERSIONS: &[&rustls::SupportedProtocolVersion] =
+    &[&rustls::version::TLS13, &rustls::version::TLS12];
 
 /// Writes a self-signed certificate for `hostname` when neither file exists,
 /// so a fresh checkout runs; refuses to touch a half-present pair.
@@ -40,36 +41,56 @@ pub fn ensure_dev_certificate(cert: &Path, key: &Path, hostname: &str) -> Result
         (true, true) => return Ok(false),
         (false, false) => {}
         (c, _) => {
-            let (path, missing) = if c { (key, "key") } else { (cert, "certificate") };
+            let (path, missing) = if c {
+                (key, "key")
+            } else {
+                (cert, "certificate")
+            };
             return Err(TlsError::File {
                 path: path.to_path_buf(),
                 message: format!("the {missing} is missing but its pair exists; restore it or remove both to generate a development pair"),
             });
         }
     }
-    let names = vec![hostname.to_string(), "localhost".to_string(), "127.0.0.1".to_string()];
-    let ck = rcgen::generate_simple_self_signed(names).map_err(|e| TlsError::Generate(e.to_string()))?;
+    let names = vec![
+        hostname.to_string(),
+        "localhost".to_string(),
+        "127.0.0.1".to_string(),
+    ];
+    let ck =
+        rcgen::generate_simple_self_signed(names).map_err(|e| TlsError::Generate(e.to_string()))?;
     for (path, body, mode) in [
         (cert, ck.cert.pem(), 0o644),
         (key, ck.signing_key.serialize_pem(), 0o600),
     ] {
         if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(|e| TlsError::File { path: dir.to_path_buf(), message: e.to_string() })?;
+            fs::create_dir_all(dir).map_err(|e| TlsError::File {
+                path: dir.to_path_buf(),
+                message: e.to_string(),
+            })?;
         }
         let mut f = fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .mode(mode)
             .open(path)
-            .map_err(|e| TlsError::File { path: path.to_path_buf(), message: e.to_string() })?;
-        f.write_all(body.as_bytes())
-            .map_err(|e| TlsError::File { path: path.to_path_buf(), message: e.to_string() })?;
+            .map_err(|e| TlsError::File {
+                path: path.to_path_buf(),
+                message: e.to_string(),
+            })?;
+        f.write_all(body.as_bytes()).map_err(|e| TlsError::File {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
     }
     Ok(true)
 }
 
 pub fn load_certs(path: &Path) -> Result<Vec<CertificateDer<'static>>, TlsError> {
-    let err = |message: String| TlsError::File { path: path.to_path_buf(), message };
+    let err = |message: String| TlsError::File {
+        path: path.to_path_buf(),
+        message,
+    };
     let certs = CertificateDer::pem_file_iter(path)
         .map_err(|e| err(format!("cannot read certificates: {e}")))?
         .collect::<Result<Vec<_>, _>>()
@@ -91,7 +112,8 @@ fn load_key(path: &Path) -> Result<PrivateKeyDer<'static>, TlsError> {
 pub fn server_config(cfg: &Config) -> Result<Arc<ServerConfig>, TlsError> {
     let certs = load_certs(&cfg.path(&cfg.tls.cert))?;
     let key = load_key(&cfg.path(&cfg.tls.key))?;
-    let builder = ServerConfig::builder_with_provider(provider()).with_protocol_versions(VERSIONS)?;
+    let builder =
+        ServerConfig::builder_with_provider(provider()).with_protocol_versions(VERSIONS)?;
     let builder = match &cfg.tls.client_ca {
         Some(ca) => {
             let mut roots = RootCertStore::empty();
@@ -120,7 +142,9 @@ pub fn client_cert_names(end_entity: &CertificateDer<'_>) -> Vec<String> {
     let Ok(cert) = webpki::EndEntityCert::try_from(end_entity) else {
         return Vec::new();
     };
-    cert.valid_dns_names().map(|n| n.to_ascii_lowercase()).collect()
+    cert.valid_dns_names()
+        .map(|n| n.to_ascii_lowercase())
+        .collect()
 }
 
 /// `*.example.org` matches one label; a literal pattern matches itself
@@ -145,10 +169,22 @@ mod tests {
 
     #[test]
     fn wildcard_matching() {
-        assert!(name_matches("*.mail.protection.outlook.com", "abc.mail.protection.outlook.com"));
-        assert!(name_matches("*.mail.protection.outlook.com", "*.mail.protection.outlook.com"));
-        assert!(!name_matches("*.mail.protection.outlook.com", "a.b.mail.protection.outlook.com"));
-        assert!(!name_matches("*.mail.protection.outlook.com", "mail.protection.outlook.com"));
+        assert!(name_matches(
+            "*.mail.protection.outlook.com",
+            "abc.mail.protection.outlook.com"
+        ));
+        assert!(name_matches(
+            "*.mail.protection.outlook.com",
+            "*.mail.protection.outlook.com"
+        ));
+        assert!(!name_matches(
+            "*.mail.protection.outlook.com",
+            "a.b.mail.protection.outlook.com"
+        ));
+        assert!(!name_matches(
+            "*.mail.protection.outlook.com",
+            "mail.protection.outlook.com"
+        ));
         assert!(!name_matches("*.example.org", "evil-example.org"));
         assert!(name_matches("Relay.Example.org", "relay.example.org"));
     }

@@ -63,7 +63,10 @@ async fn serve_one(stream: UnixStream, handle: Handle) -> std::io::Result<()> {
                 Err(message) => Response { ok: false, message },
             }
         }
-        Err(e) => Response { ok: false, message: format!("bad request: {e}") },
+        Err(e) => Response {
+            ok: false,
+            message: format!("bad request: {e}"),
+        },
     };
     let mut out = serde_json::to_vec(&resp).unwrap_or_default();
     out.push(b'\n');
@@ -74,16 +77,27 @@ async fn serve_one(stream: UnixStream, handle: Handle) -> std::io::Result<()> {
 pub async fn apply(spool: &Arc<Spool>, id: QueueId, op: Op) -> Result<String, String> {
     if spool.is_locked() {
         let path = socket_path(spool);
-        let mut s = UnixStream::connect(&path)
-            .await
-            .map_err(|e| format!("gateway is running but {} does not answer: {e}", path.display()))?;
+        let mut s = UnixStream::connect(&path).await.map_err(|e| {
+            format!(
+                "gateway is running but {} does not answer: {e}",
+                path.display()
+            )
+        })?;
         let mut req = serde_json::to_vec(&Request { op, id }).map_err(|e| e.to_string())?;
         req.push(b'\n');
         s.write_all(&req).await.map_err(|e| e.to_string())?;
         let mut line = String::new();
-        BufReader::new(s).read_line(&mut line).await.map_err(|e| e.to_string())?;
-        let resp: Response = serde_json::from_str(&line).map_err(|e| format!("bad reply from gateway: {e}"))?;
-        return if resp.ok { Ok(resp.message) } else { Err(resp.message) };
+        BufReader::new(s)
+            .read_line(&mut line)
+            .await
+            .map_err(|e| e.to_string())?;
+        let resp: Response =
+            serde_json::from_str(&line).map_err(|e| format!("bad reply from gateway: {e}"))?;
+        return if resp.ok {
+            Ok(resp.message)
+        } else {
+            Err(resp.message)
+        };
     }
     apply_offline(spool, &id, op).map_err(|e| e.to_string())
 }
@@ -104,7 +118,9 @@ fn apply_offline(spool: &Spool, id: &QueueId, op: Op) -> Result<String, SpoolErr
         Op::Delete => {}
     }
     spool.save_state(id, &state)?;
-    Ok(format!("{id}: {op:?} done (gateway not running; takes effect on start)"))
+    Ok(format!(
+        "{id}: {op:?} done (gateway not running; takes effect on start)"
+    ))
 }
 
 /// One line per queued message.

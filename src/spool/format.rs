@@ -70,14 +70,29 @@ pub fn read(buf: &[u8]) -> Result<(&[u8], &[u8]), FormatError> {
         }
     };
     expect(&mut pos, b'E')?;
-    let n = u32::from_be_bytes(take(&mut pos, 4)?.try_into().map_err(|_| FormatError::Truncated)?);
+    let n = u32::from_be_bytes(
+        take(&mut pos, 4)?
+            .try_into()
+            .map_err(|_| FormatError::Truncated)?,
+    );
     let env = take(&mut pos, n as usize)?;
     expect(&mut pos, b'M')?;
-    let n = u64::from_be_bytes(take(&mut pos, 8)?.try_into().map_err(|_| FormatError::Truncated)?);
-    let msg = take(&mut pos, usize::try_from(n).map_err(|_| FormatError::Truncated)?)?;
+    let n = u64::from_be_bytes(
+        take(&mut pos, 8)?
+            .try_into()
+            .map_err(|_| FormatError::Truncated)?,
+    );
+    let msg = take(
+        &mut pos,
+        usize::try_from(n).map_err(|_| FormatError::Truncated)?,
+    )?;
     let covered = pos;
     expect(&mut pos, b'Z')?;
-    let n = u32::from_be_bytes(take(&mut pos, 4)?.try_into().map_err(|_| FormatError::Truncated)?);
+    let n = u32::from_be_bytes(
+        take(&mut pos, 4)?
+            .try_into()
+            .map_err(|_| FormatError::Truncated)?,
+    );
     let sum = take(&mut pos, n as usize)?;
     if pos != buf.len() {
         return Err(FormatError::Checksum);

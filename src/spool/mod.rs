@@ -102,14 +102,26 @@ pub struct Envelope {
 #[serde(tag = "state", rename_all = "lowercase")]
 pub enum RcptStatus {
     Pending,
-    Deferred { error: String },
-    Delivered { at: u64, remote: String },
-    Failed { error: String, status: String, remote: Option<String> },
+    Deferred {
+        error: String,
+    },
+    Delivered {
+        at: u64,
+        remote: String,
+    },
+    Failed {
+        error: String,
+        status: String,
+        remote: Option<String>,
+    },
 }
 
 impl RcptStatus {
     pub fn is_final(&self) -> bool {
-        matches!(self, RcptStatus::Delivered { .. } | RcptStatus::Failed { .. })
+        matches!(
+            self,
+            RcptStatus::Delivered { .. } | RcptStatus::Failed { .. }
+        )
     }
 }
 
@@ -329,7 +341,10 @@ impl Spool {
     /// Start-up: clears `incoming/`, moves damaged files aside, and returns
     /// every unfinished message with its state. Runs before the listeners open.
     pub fn recover(&self) -> Result<(Vec<Queued>, Vec<QueueId>), SpoolError> {
-        for e in fs::read_dir(&self.incoming).map_err(io(&self.incoming))?.flatten() {
+        for e in fs::read_dir(&self.incoming)
+            .map_err(io(&self.incoming))?
+            .flatten()
+        {
             let _ = fs::remove_file(e.path());
         }
         let mut ok = Vec::new();
@@ -351,7 +366,10 @@ impl Spool {
             }
         }
         // Orphaned state files (message removed, crash before the state went).
-        for e in fs::read_dir(&self.queue).map_err(io(&self.queue))?.flatten() {
+        for e in fs::read_dir(&self.queue)
+            .map_err(io(&self.queue))?
+            .flatten()
+        {
             let name = e.file_name();
             if let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".state")) {
                 if !self.queue.join(id).exists() {
@@ -365,9 +383,7 @@ impl Spool {
 
 /// fsync of a directory makes a rename or create in it durable (ext4, xfs).
 pub fn sync_dir(dir: &Path) -> Result<(), SpoolError> {
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(io(dir))
+    File::open(dir).and_then(|d| d.sync_all()).map_err(io(dir))
 }
 
 fn set_mode(p: &Path, mode: u32) -> std::io::Result<()> {
@@ -383,10 +399,16 @@ mod tests {
     pub(crate) fn envelope(id: QueueId) -> Envelope {
         Envelope {
             id,
-            sender: Some(Address { local: "a".into(), domain: "tenant.test".into() }),
+            sender: Some(Address {
+                local: "a".into(),
+                domain: "tenant.test".into(),
+            }),
             params: MailParams::default(),
             recipients: vec![Recipient {
-                address: Address { local: "b".into(), domain: "dest.test".into() },
+                address: Address {
+                    local: "b".into(),
+                    domain: "dest.test".into(),
+                },
                 params: RcptParams::default(),
             }],
             received_at: 1,
@@ -420,11 +442,17 @@ mod tests {
         assert_eq!(msg, b"body");
         let mut st = spool.load_state(&env);
         assert_eq!(st.rcpts, vec![RcptStatus::Pending]);
-        st.rcpts[0] = RcptStatus::Delivered { at: 2, remote: "mx".into() };
+        st.rcpts[0] = RcptStatus::Delivered {
+            at: 2,
+            remote: "mx".into(),
+        };
         spool.save_state(&id, &st).unwrap();
         assert_eq!(spool.load_state(&env), st);
         use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(dir.join("spool/queue").join(id.as_str())).unwrap().permissions().mode();
+        let mode = fs::metadata(dir.join("spool/queue").join(id.as_str()))
+            .unwrap()
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600);
         spool.remove(&id).unwrap();
         assert!(matches!(spool.load(&id), Err(SpoolError::NotFound(_))));
@@ -438,10 +466,17 @@ mod tests {
         let good = QueueId::generate();
         let bad = QueueId::generate();
         spool.commit(&envelope(good.clone()), b"ok").unwrap();
-        spool.commit(&envelope(bad.clone()), b"will be cut").unwrap();
+        spool
+            .commit(&envelope(bad.clone()), b"will be cut")
+            .unwrap();
         let p = dir.join("spool/queue").join(bad.as_str());
         let len = fs::metadata(&p).unwrap().len();
-        OpenOptions::new().write(true).open(&p).unwrap().set_len(len - 5).unwrap();
+        OpenOptions::new()
+            .write(true)
+            .open(&p)
+            .unwrap()
+            .set_len(len - 5)
+            .unwrap();
         fs::write(dir.join("spool/incoming/partial"), b"SGQ1\nE").unwrap();
         let (ok, corrupt) = spool.recover().unwrap();
         assert_eq!(ok.len(), 1);

@@ -9,7 +9,9 @@ use std::fmt;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::OnceLock;
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(try_from = "String", into = "String")]
 pub struct QueueId(String);
 
@@ -36,8 +38,10 @@ impl QueueId {
     }
 
     pub fn parse(s: &str) -> Option<QueueId> {
-        (s.len() == LEN && s.bytes().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b)))
-            .then(|| QueueId(s.to_string()))
+        (s.len() == LEN
+            && s.bytes()
+                .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b)))
+        .then(|| QueueId(s.to_string()))
     }
 
     pub fn as_str(&self) -> &str {

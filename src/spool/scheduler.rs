@@ -48,7 +48,11 @@ impl Handle {
     /// Hands a committed message to the scheduler. The bytes, when given,
     /// spare a read of the file we just wrote.
     pub fn submit(&self, envelope: Envelope, message: Option<Arc<Vec<u8>>>) {
-        if self.tx.send(Cmd::Submit(Box::new(envelope), message, None)).is_err() {
+        if self
+            .tx
+            .send(Cmd::Submit(Box::new(envelope), message, None))
+            .is_err()
+        {
             // Shutting down: the message is on disk and recovery takes it.
             debug!("scheduler gone; message stays queued on disk");
         }
@@ -59,7 +63,8 @@ impl Handle {
         self.tx
             .send(Cmd::Control(id, op, tx))
             .map_err(|_| "gateway is shutting down".to_string())?;
-        rx.await.map_err(|_| "gateway is shutting down".to_string())?
+        rx.await
+            .map_err(|_| "gateway is shutting down".to_string())?
     }
 }
 
@@ -95,7 +100,14 @@ impl Scheduler {
         let (tx, rx) = mpsc::unbounded_channel();
         let handle = Handle { tx: tx.clone() };
         (
-            Scheduler { ctx, rx, tx, entries: HashMap::new(), timers: BinaryHeap::new(), tasks: JoinSet::new() },
+            Scheduler {
+                ctx,
+                rx,
+                tx,
+                entries: HashMap::new(),
+                timers: BinaryHeap::new(),
+                tasks: JoinSet::new(),
+            },
             handle,
         )
     }
@@ -112,7 +124,15 @@ impl Scheduler {
         if !state.held {
             self.timers.push(Reverse((state.next_attempt, id.clone())));
         }
-        self.entries.insert(id, Entry { envelope: Arc::new(envelope), state, message, in_flight: false });
+        self.entries.insert(
+            id,
+            Entry {
+                envelope: Arc::new(envelope),
+                state,
+                message,
+                in_flight: false,
+            },
+        );
     }
 
     /// Runs until `shutdown`, then gives attempts in flight `drain` to finish.
@@ -139,7 +159,10 @@ impl Scheduler {
             match tokio::time::timeout_at(deadline, self.tasks.join_next()).await {
                 Ok(_) => {}
                 Err(_) => {
-                    warn!(left = self.tasks.len(), "drain timeout; unfinished attempts stay queued");
+                    warn!(
+                        left = self.tasks.len(),
+                        "drain timeout; unfinished attempts stay queued"
+                    );
                     self.tasks.abort_all();
                     break;
                 }
@@ -183,24 +206,34 @@ impl Scheduler {
             return Err(format!("no message {id} in the queue"));
         };
         if e.in_flight {
-            return Err(format!("{id} is being delivered right now; try again in a moment"));
+            return Err(format!(
+                "{id} is being delivered right now; try again in a moment"
+            ));
         }
         match op {
             Op::Retry | Op::Release => {
                 e.state.held = false;
                 e.state.next_attempt = now_ms();
-                self.timers.push(Reverse((e.state.next_attempt, id.clone())));
+                self.timers
+                    .push(Reverse((e.state.next_attempt, id.clone())));
             }
             Op::Hold => e.state.held = true,
             Op::Delete => {
                 self.ctx.spool.remove(id).map_err(|e| e.to_string())?;
                 self.entries.remove(id);
-                self.ctx.audit.record(Event::new("deleted", Some(id), json!({"by": "admin"})));
+                self.ctx
+                    .audit
+                    .record(Event::new("deleted", Some(id), json!({"by": "admin"})));
                 return Ok(format!("{id} deleted"));
             }
         }
-        self.ctx.spool.save_state(id, &e.state).map_err(|e| e.to_string())?;
-        self.ctx.audit.record(Event::new("admin", Some(id), json!({"op": op})));
+        self.ctx
+            .spool
+            .save_state(id, &e.state)
+            .map_err(|e| e.to_string())?;
+        self.ctx
+            .audit
+            .record(Event::new("admin", Some(id), json!({"op": op})));
         Ok(format!("{id}: {op:?} done"))
     }
 
@@ -210,8 +243,12 @@ impl Scheduler {
             if *t > now {
                 break;
             }
-            let Some(Reverse((t, id))) = self.timers.pop() else { break };
-            let Some(e) = self.entries.get_mut(&id) else { continue };
+            let Some(Reverse((t, id))) = self.timers.pop() else {
+                break;
+            };
+            let Some(e) = self.entries.get_mut(&id) else {
+                continue;
+            };
             // Stale timer (rescheduled, held, or already running).
             if e.in_flight || e.state.held || e.state.next_attempt != t {
                 continue;
@@ -268,24 +305,42 @@ async fn attempt(
     let mut by_domain: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, r) in env.recipients.iter().enumerate() {
         if !state.rcpts[i].is_final() {
-            by_domain.entry(r.address.domain.clone()).or_default().push(i);
+            by_domain
+                .entry(r.address.domain.clone())
+                .or_default()
+                .push(i);
         }
     }
-    let levels = Levels { phi_tls: cfg.delivery.phi_tls, default_tls: cfg.delivery.default_tls };
+    let levels = Levels {
+        phi_tls: cfg.delivery.phi_tls,
+        default_tls: cfg.delivery.default_tls,
+    };
     let mut set = JoinSet::new();
     for (domain, idx) in by_domain {
         let over = cfg.delivery.routes.iter().find(|r| r.domain == domain);
-        let route = policy::route(&env.verdict, Capability::default(), &levels, over.and_then(|o| o.tls));
+        let route = policy::route(
+            &env.verdict,
+            Capability::default(),
+            &levels,
+            over.and_then(|o| o.tls),
+        );
         let next_hop = over.and_then(|o| o.next_hop.clone());
-        let (ctx, env, message, settings) = (ctx.clone(), env.clone(), message.clone(), settings.clone());
+        let (ctx, env, message, settings) =
+            (ctx.clone(), env.clone(), message.clone(), settings.clone());
         set.spawn(async move {
             let outcomes = match route {
                 Route::Portal => vec![
-                    Outcome::Deferred { error: "route is portal, and the portal is not available in this version; held".into() };
+                    Outcome::Deferred {
+                        error:
+                            "route is portal, and the portal is not available in this version; held"
+                                .into()
+                    };
                     idx.len()
                 ],
                 Route::Tls { level } => {
-                    let signed = settings.dkim.sign(env.sender.as_ref().map(|s| s.domain.as_str()), &message);
+                    let signed = settings
+                        .dkim
+                        .sign(env.sender.as_ref().map(|s| s.domain.as_str()), &message);
                     let batch = Batch {
                         domain: &domain,
                         sender: env.sender.as_ref(),
@@ -312,11 +367,22 @@ async fn attempt(
         };
         for (i, o) in idx.into_iter().zip(outcomes) {
             state.rcpts[i] = match o {
-                Outcome::Delivered { remote } => RcptStatus::Delivered { at: now / 1000, remote },
+                Outcome::Delivered { remote } => RcptStatus::Delivered {
+                    at: now / 1000,
+                    remote,
+                },
                 Outcome::Deferred { error } => RcptStatus::Deferred { error },
-                Outcome::Failed { status, error, remote } => {
+                Outcome::Failed {
+                    status,
+                    error,
+                    remote,
+                } => {
                     newly_failed.push(i);
-                    RcptStatus::Failed { error, status, remote }
+                    RcptStatus::Failed {
+                        error,
+                        status,
+                        remote,
+                    }
                 }
             };
         }
@@ -327,7 +393,10 @@ async fn attempt(
         for (i, s) in state.rcpts.iter_mut().enumerate() {
             if let RcptStatus::Deferred { error } = s {
                 *s = RcptStatus::Failed {
-                    error: format!("message expired after {}s in the queue; last error: {error}", age.as_secs()),
+                    error: format!(
+                        "message expired after {}s in the queue; last error: {error}",
+                        age.as_secs()
+                    ),
                     status: "4.4.7".into(),
                     remote: None,
                 };
@@ -335,14 +404,34 @@ async fn attempt(
             }
         }
     }
-    send_dsn(&ctx, &sched, &env, &state, &newly_failed, DsnAction::Failed, &message, &settings).await;
+    send_dsn(
+        &ctx,
+        &sched,
+        &env,
+        &state,
+        &newly_failed,
+        DsnAction::Failed,
+        &message,
+        &settings,
+    )
+    .await;
     if let Some(warn_after) = cfg.delivery.delay_warning {
         if !state.delay_warned && age >= warn_after {
             let delayed: Vec<usize> = (0..state.rcpts.len())
                 .filter(|i| matches!(state.rcpts[*i], RcptStatus::Deferred { .. }))
                 .collect();
             if !delayed.is_empty() {
-                send_dsn(&ctx, &sched, &env, &state, &delayed, DsnAction::Delayed, &message, &settings).await;
+                send_dsn(
+                    &ctx,
+                    &sched,
+                    &env,
+                    &state,
+                    &delayed,
+                    DsnAction::Delayed,
+                    &message,
+                    &settings,
+                )
+                .await;
                 state.delay_warned = true;
             }
         }
@@ -371,13 +460,22 @@ fn reschedule(ctx: &Context, env: &Envelope, mut state: DeliveryState) -> Delive
     let base = step.as_millis() as u64;
     let mut r = [0u8; 4];
     let _ = ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut r);
-    let jitter = if base >= 10 { u32::from_le_bytes(r) as u64 % (base / 10) } else { 0 };
+    let jitter = if base >= 10 {
+        u32::from_le_bytes(r) as u64 % (base / 10)
+    } else {
+        0
+    };
     state.next_attempt = now_ms() + base + jitter;
     if let Err(e) = ctx.spool.save_state(&env.id, &state) {
         error!(error = %e, "cannot save delivery state; a retry may repeat finished recipients");
     }
     let pending = state.rcpts.iter().filter(|s| !s.is_final()).count();
-    info!(pending, attempts = state.attempts, next_in_ms = base + jitter, "deferred");
+    info!(
+        pending,
+        attempts = state.attempts,
+        next_in_ms = base + jitter,
+        "deferred"
+    );
     state
 }
 
@@ -403,25 +501,42 @@ async fn send_dsn(
         .filter(|i| dsn::wanted(&env.recipients[**i], action))
         .map(|i| {
             let (status, diagnostic, remote) = match &state.rcpts[*i] {
-                RcptStatus::Failed { error, status, remote } => (status.clone(), error.clone(), remote.clone()),
+                RcptStatus::Failed {
+                    error,
+                    status,
+                    remote,
+                } => (status.clone(), error.clone(), remote.clone()),
                 RcptStatus::Deferred { error } => ("4.0.0".to_string(), error.clone(), None),
                 _ => ("2.0.0".to_string(), String::new(), None),
             };
-            DsnRecipient { rcpt: &env.recipients[*i], action, status, diagnostic, remote }
+            DsnRecipient {
+                rcpt: &env.recipients[*i],
+                action,
+                status,
+                diagnostic,
+                remote,
+            }
         })
         .collect();
     if rcpts.is_empty() {
         return;
     }
     let hostname = &settings.config.server.hostname;
-    let Some(bytes) = dsn::build(hostname, env, &rcpts, message, crate::time::unix_now()) else { return };
-    let Some(sender) = env.sender.clone() else { return };
+    let Some(bytes) = dsn::build(hostname, env, &rcpts, message, crate::time::unix_now()) else {
+        return;
+    };
+    let Some(sender) = env.sender.clone() else {
+        return;
+    };
     let id = QueueId::generate();
     let dsn_env = Envelope {
         id: id.clone(),
         sender: None,
         params: Default::default(),
-        recipients: vec![super::Recipient { address: sender, params: Default::default() }],
+        recipients: vec![super::Recipient {
+            address: sender,
+            params: Default::default(),
+        }],
         received_at: crate::time::unix_now(),
         client: super::ClientInfo {
             ip: "127.0.0.1".into(),

@@ -100,7 +100,7 @@ cleanup() {
     exit "$rc"
 }
 trap cleanup EXIT
-trap 'exit 143' TERM
+trap 'fail "terminated by SIGTERM (time limit reached?) while waiting; logs so far:"' TERM
 trap 'exit 130' INT
 
 free_ports() { H free-ports "$1"; }
@@ -170,10 +170,15 @@ start_sealgate() {
     check_sealgate_bin
     start_bg "$name" "$SEALGATE_BIN" --config "$WORK/$name/sealgate.toml" run
     SEALGATE_PID=$BG_PID
-    if ! H wait-banner 127.0.0.1 "$port" 30; then
-        pid_alive "$SEALGATE_PID" || fail "sealgate exited during startup"
-        fail "sealgate never answered 220 on 127.0.0.1:$port"
-    fi
+    # Poll the banner in short slices so an early exit fails at once.
+    local end=$((SECONDS + 30))
+    until H wait-banner 127.0.0.1 "$port" 1 2>/dev/null; do
+        if ! pid_alive "$SEALGATE_PID"; then
+            wait "$SEALGATE_PID" 2>/dev/null
+            fail "sealgate exited during startup (exit $?)"
+        fi
+        ((SECONDS < end)) || fail "sealgate never answered 220 on 127.0.0.1:$port within 30s"
+    done
 }
 
 # sealgate_queue_count NAME: number of messages `queue list` reports.

@@ -39,7 +39,11 @@ fi
 
 echo "sealgate interop: ${#checks[@]} checks; SEALGATE_BIN=$SEALGATE_BIN"
 if [[ -x "$SEALGATE_BIN" ]]; then
-    echo "sealgate: $("$SEALGATE_BIN" --version 2>/dev/null | head -1 || echo '(no --version)')"
+    if ver="$("$SEALGATE_BIN" --version 2>/dev/null)"; then
+        echo "sealgate: ${ver%%$'\n'*}"
+    else
+        echo "sealgate: (no --version output)"
+    fi
 else
     echo "warning: $SEALGATE_BIN is missing; the sealgate checks will fail" >&2
 fi

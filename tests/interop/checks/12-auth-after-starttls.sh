@@ -31,9 +31,9 @@ swaks_run noauth-tls --server "127.0.0.1:$SG" --local-interface 127.0.0.2 \
 swaks_run badpw --server "127.0.0.1:$SG" --local-interface 127.0.0.2 --tls \
     --auth PLAIN --auth-user tenant-relay --auth-password "wrong-$PW" \
     --from sender@tenant.test --to rcpt@sink.test --body "bad password must fail"
-[[ $SWAKS_RC == 28 ]] || fail "wrong password: swaks exit $SWAKS_RC, expected 28 (AUTH failed)"
-grep -Eq '^<[*~]\* +535' "$WORK/badpw.swaks" || fail "wrong password was not answered with 535"
 grep -Eq '^<[-~] +250[ -]AUTH[ =].*PLAIN' "$WORK/badpw.swaks" || fail "AUTH PLAIN not advertised after STARTTLS"
+grep -Eq '^<[*~]\* +535' "$WORK/badpw.swaks" || fail "wrong password was not answered with 535"
+[[ $SWAKS_RC == 28 ]] || fail "wrong password: swaks exit $SWAKS_RC, expected 28 (AUTH failed)"
 
 # 3. After STARTTLS, the right password relays from 127.0.0.2.
 tok="$(new_token)"

@@ -1,0 +1,813 @@
+//! Real parts for integration tests: the sealgate binary as a child process,
+//! an SMTP sink that records what it receives, an SMTP client that speaks
+//! byte-exact SMTP (with STARTTLS), a test CA, and a DNS server on loopback.
+//! Every wait has a deadline.
+
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream, UdpSocket};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_sealgate");
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+pub fn temp_dir(name: &str) -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let d = std::env::temp_dir().join(format!(
+        "sealgate-it-{name}-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Polls `f` until it returns Some, or panics at the deadline with `what`.
+pub fn wait_for<T>(what: &str, timeout: Duration, mut f: impl FnMut() -> Option<T>) -> T {
+    let end = Instant::now() + timeout;
+    loop {
+        if let Some(v) = f() {
+            return v;
+        }
+        if Instant::now() > end {
+            panic!("timed out after {timeout:?} waiting for {what}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+// ---------------------------------------------------------------- TLS material
+
+pub struct Pki {
+    pub dir: PathBuf,
+    pub ca_pem: PathBuf,
+    ca: rcgen::Issuer<'static, rcgen::KeyPair>,
+}
+
+pub struct Leaf {
+    pub cert: PathBuf,
+    pub key: PathBuf,
+}
+
+impl Pki {
+    pub fn new(dir: &Path, name: &str) -> Pki {
+        let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+        params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, format!("{name} test CA"));
+        params.key_usages = vec![
+            rcgen::KeyUsagePurpose::KeyCertSign,
+            rcgen::KeyUsagePurpose::CrlSign,
+        ];
+        let key = rcgen::KeyPair::generate().unwrap();
+        let cert = params.self_signed(&key).unwrap();
+        let ca_pem = dir.join(format!("{name}-ca.pem"));
+        std::fs::write(&ca_pem, cert.pem()).unwrap();
+        Pki {
+            dir: dir.to_path_buf(),
+            ca_pem,
+            ca: rcgen::Issuer::new(params, key),
+        }
+    }
+
+    pub fn leaf(&self, file: &str, names: &[&str], client: bool) -> Leaf {
+        let mut params =
+            rcgen::CertificateParams::new(names.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+                .unwrap();
+        params.extended_key_usages = vec![if client {
+            rcgen::ExtendedKeyUsagePurpose::ClientAuth
+        } else {
+            rcgen::ExtendedKeyUsagePurpose::ServerAuth
+        }];
+        let key = rcgen::KeyPair::generate().unwrap();
+        let cert = params.signed_by(&key, &self.ca).unwrap();
+        let leaf = Leaf {
+            cert: self.dir.join(format!("{file}.crt")),
+            key: self.dir.join(format!("{file}.key")),
+        };
+        std::fs::write(&leaf.cert, cert.pem()).unwrap();
+        std::fs::write(&leaf.key, key.serialize_pem()).unwrap();
+        leaf
+    }
+}
+
+fn provider() -> Arc<rustls::crypto::CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
+}
+
+fn load_certs(p: &Path) -> Vec<rustls::pki_types::CertificateDer<'static>> {
+    use rustls::pki_types::pem::PemObject;
+    rustls::pki_types::CertificateDer::pem_file_iter(p)
+        .unwrap()
+        .map(|c| c.unwrap())
+        .collect()
+}
+
+fn load_key(p: &Path) -> rustls::pki_types::PrivateKeyDer<'static> {
+    use rustls::pki_types::pem::PemObject;
+    rustls::pki_types::PrivateKeyDer::from_pem_file(p).unwrap()
+}
+
+pub fn server_tls(leaf: &Leaf) -> Arc<rustls::ServerConfig> {
+    Arc::new(
+        rustls::ServerConfig::builder_with_provider(provider())
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_no_client_auth()
+            .with_single_cert(load_certs(&leaf.cert), load_key(&leaf.key))
+            .unwrap(),
+    )
+}
+
+/// A client config trusting `ca`, optionally presenting a client certificate.
+pub fn client_tls(ca: &Path, client: Option<&Leaf>) -> Arc<rustls::ClientConfig> {
+    let mut roots = rustls::RootCertStore::empty();
+    for c in load_certs(ca) {
+        roots.add(c).unwrap();
+    }
+    let b = rustls::ClientConfig::builder_with_provider(provider())
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_root_certificates(roots);
+    Arc::new(match client {
+        Some(l) => b
+            .with_client_auth_cert(load_certs(&l.cert), load_key(&l.key))
+            .unwrap(),
+        None => b.with_no_client_auth(),
+    })
+}
+
+// ---------------------------------------------------------------- the gateway
+
+pub struct Gateway {
+    pub dir: PathBuf,
+    pub port: u16,
+    pub config: PathBuf,
+    child: Option<Child>,
+}
+
+impl Gateway {
+    /// Writes a config (base `[server]` + one listener + `sections`) and starts the binary.
+    pub fn start(name: &str, sections: &str) -> Gateway {
+        let dir = temp_dir(name);
+        Self::start_in(dir, sections)
+    }
+
+    pub fn start_in(dir: PathBuf, sections: &str) -> Gateway {
+        let port = free_port();
+        let mut text = format!(
+            "[server]\nhostname = \"gw.test\"\ndata_dir = \"var\"\ndrain_timeout = \"5s\"\n\n[[listener]]\naddress = \"127.0.0.1:{port}\"\n\n"
+        );
+        if !sections.contains("[relay]") {
+            text.push_str("[relay]\nallowed_networks = [\"127.0.0.1/32\"]\n\n");
+        }
+        if !sections.contains("[delivery]") {
+            text.push_str("[delivery]\nretry = [\"1s\"]\n\n");
+        }
+        text.push_str(sections);
+        let config = dir.join("sealgate.toml");
+        std::fs::write(&config, text).unwrap();
+        let mut g = Gateway {
+            dir,
+            port,
+            config,
+            child: None,
+        };
+        g.spawn();
+        g
+    }
+
+    /// Starts (again) on the same config and data.
+    pub fn spawn(&mut self) {
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.dir.join("gateway.log"))
+            .unwrap();
+        let child = Command::new(BIN)
+            .arg("--config")
+            .arg(&self.config)
+            .arg("run")
+            .env("RUST_LOG", "sealgate=debug")
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        self.child = Some(child);
+        let port = self.port;
+        wait_for("gateway banner", Duration::from_secs(30), || {
+            if let Some(c) = self.child.as_mut() {
+                if let Ok(Some(st)) = c.try_wait() {
+                    panic!("gateway exited with {st}; log:\n{}", self.log());
+                }
+            }
+            let s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+            s.set_read_timeout(Some(Duration::from_secs(2))).ok()?;
+            let mut line = String::new();
+            BufReader::new(s).read_line(&mut line).ok()?;
+            line.starts_with("220").then_some(())
+        });
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        SocketAddr::from((Ipv4Addr::LOCALHOST, self.port))
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.join("gateway.log")).unwrap_or_default()
+    }
+
+    pub fn kill9(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+
+    /// SIGTERM and wait for exit; returns how long it took.
+    pub fn sigterm(&mut self) -> Duration {
+        let t = Instant::now();
+        if let Some(mut c) = self.child.take() {
+            unsafe { libc::kill(c.id() as i32, libc::SIGTERM) };
+            wait_for(
+                "gateway exit after SIGTERM",
+                Duration::from_secs(30),
+                || c.try_wait().ok().flatten(),
+            );
+        }
+        t.elapsed()
+    }
+
+    pub fn signal(&self, sig: i32) {
+        if let Some(c) = self.child.as_ref() {
+            unsafe { libc::kill(c.id() as i32, sig) };
+        }
+    }
+
+    pub fn cli(&self, args: &[&str]) -> Output {
+        Command::new(BIN)
+            .arg("--config")
+            .arg(&self.config)
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    pub fn queue_len(&self) -> usize {
+        let out = self.cli(&["queue", "list", "--json"]);
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| l.starts_with('{'))
+            .count()
+    }
+
+    pub fn audit(&self) -> Vec<serde_json::Value> {
+        std::fs::read_to_string(self.dir.join("var/audit/audit.log"))
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| serde_json::from_str(l).ok())
+            .collect()
+    }
+}
+
+impl Drop for Gateway {
+    fn drop(&mut self) {
+        self.kill9();
+    }
+}
+
+// ---------------------------------------------------------------- SMTP client
+
+pub enum ClientStream {
+    Plain(TcpStream),
+    Tls(Box<rustls::StreamOwned<rustls::ClientConnection, TcpStream>>),
+}
+
+impl Read for ClientStream {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self {
+            ClientStream::Plain(s) => s.read(buf),
+            ClientStream::Tls(s) => s.read(buf),
+        }
+    }
+}
+
+impl Write for ClientStream {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            ClientStream::Plain(s) => s.write(buf),
+            ClientStream::Tls(s) => s.write(buf),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            ClientStream::Plain(s) => s.flush(),
+            ClientStream::Tls(s) => s.flush(),
+        }
+    }
+}
+
+/// A byte-exact SMTP client: `send` writes raw bytes, `reply` reads one reply.
+pub struct Client {
+    stream: Option<ClientStream>,
+    buf: Vec<u8>,
+}
+
+impl Client {
+    pub fn connect(addr: SocketAddr) -> Client {
+        Self::connect_from(addr, None)
+    }
+
+    /// Connects from a chosen loopback source address (e.g. 127.0.0.2).
+    pub fn connect_from(addr: SocketAddr, source: Option<Ipv4Addr>) -> Client {
+        let tcp = match source {
+            None => TcpStream::connect(addr).unwrap(),
+            Some(src) => connect_bound(src, addr),
+        };
+        tcp.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        Client {
+            stream: Some(ClientStream::Plain(tcp)),
+            buf: Vec::new(),
+        }
+    }
+
+    pub fn send(&mut self, bytes: &[u8]) {
+        let s = self.stream.as_mut().unwrap();
+        s.write_all(bytes).unwrap();
+        s.flush().unwrap();
+    }
+
+    pub fn cmd(&mut self, line: &str) -> String {
+        self.send(format!("{line}\r\n").as_bytes());
+        self.reply()
+    }
+
+    /// One complete reply (all lines of a multi-line reply, joined by '\n');
+    /// empty string on EOF.
+    pub fn reply(&mut self) -> String {
+        let mut lines = Vec::new();
+        loop {
+            let line = match self.line() {
+                Some(l) => l,
+                None => return lines.join("\n"),
+            };
+            let more = line.as_bytes().get(3) == Some(&b'-');
+            lines.push(line);
+            if !more {
+                return lines.join("\n");
+            }
+        }
+    }
+
+    fn line(&mut self) -> Option<String> {
+        loop {
+            if let Some(i) = self.buf.iter().position(|b| *b == b'\n') {
+                let l: Vec<u8> = self.buf.drain(..=i).collect();
+                return Some(String::from_utf8_lossy(&l).trim_end().to_string());
+            }
+            let mut chunk = [0u8; 4096];
+            let n = self.stream.as_mut()?.read(&mut chunk).ok()?;
+            if n == 0 {
+                return None;
+            }
+            self.buf.extend_from_slice(&chunk[..n]);
+        }
+    }
+
+    /// True once the server has closed the connection.
+    pub fn closed(&mut self) -> bool {
+        self.line().is_none()
+    }
+
+    pub fn starttls(&mut self, config: Arc<rustls::ClientConfig>, sni: &str) -> String {
+        let r = self.cmd("STARTTLS");
+        assert!(r.starts_with("220"), "STARTTLS refused: {r}");
+        self.upgrade(config, sni);
+        r
+    }
+
+    pub fn upgrade(&mut self, config: Arc<rustls::ClientConfig>, sni: &str) {
+        let Some(ClientStream::Plain(tcp)) = self.stream.take() else {
+            panic!("already TLS")
+        };
+        let name = rustls::pki_types::ServerName::try_from(sni.to_string()).unwrap();
+        let conn = rustls::ClientConnection::new(config, name).unwrap();
+        let mut tls = rustls::StreamOwned::new(conn, tcp);
+        // Drive the handshake now so failures show here.
+        while tls.conn.is_handshaking() {
+            tls.conn.complete_io(&mut tls.sock).unwrap();
+        }
+        self.stream = Some(ClientStream::Tls(Box::new(tls)));
+        self.buf.clear();
+    }
+
+    /// EHLO, MAIL, RCPTs, DATA with `body` (dot-stuffed here); returns the final reply.
+    pub fn send_mail(&mut self, from: &str, to: &[&str], body: &[u8]) -> String {
+        let r = self.cmd("EHLO client.test");
+        assert!(r.starts_with("250"), "EHLO: {r}");
+        self.transaction(from, to, body)
+    }
+
+    pub fn transaction(&mut self, from: &str, to: &[&str], body: &[u8]) -> String {
+        let r = self.cmd(&format!("MAIL FROM:<{from}>"));
+        if !r.starts_with("250") {
+            return r;
+        }
+        for t in to {
+            let r = self.cmd(&format!("RCPT TO:<{t}>"));
+            if !r.starts_with("250") {
+                return r;
+            }
+        }
+        let r = self.cmd("DATA");
+        assert!(r.starts_with("354"), "DATA: {r}");
+        let mut stuffed = Vec::new();
+        for line in body.split_inclusive(|b| *b == b'\n') {
+            if line.starts_with(b".") {
+                stuffed.push(b'.');
+            }
+            stuffed.extend_from_slice(line);
+        }
+        if !stuffed.ends_with(b"\r\n") {
+            stuffed.extend_from_slice(b"\r\n");
+        }
+        stuffed.extend_from_slice(b".\r\n");
+        self.send(&stuffed);
+        self.reply()
+    }
+}
+
+fn connect_bound(src: Ipv4Addr, dst: SocketAddr) -> TcpStream {
+    use std::os::fd::FromRawFd;
+    let SocketAddr::V4(dst) = dst else {
+        panic!("IPv4 only")
+    };
+    unsafe {
+        let fd = libc::socket(libc::AF_INET, libc::SOCK_STREAM, 0);
+        assert!(fd >= 0);
+        let addr = libc::sockaddr_in {
+            sin_family: libc::AF_INET as u16,
+            sin_port: 0,
+            sin_addr: libc::in_addr {
+                s_addr: u32::from(src).to_be(),
+            },
+            sin_zero: [0; 8],
+        };
+        let rc = libc::bind(
+            fd,
+            &addr as *const _ as *const libc::sockaddr,
+            std::mem::size_of::<libc::sockaddr_in>() as u32,
+        );
+        assert_eq!(rc, 0, "bind to {src}");
+        let to = libc::sockaddr_in {
+            sin_family: libc::AF_INET as u16,
+            sin_port: dst.port().to_be(),
+            sin_addr: libc::in_addr {
+                s_addr: u32::from(*dst.ip()).to_be(),
+            },
+            sin_zero: [0; 8],
+        };
+        let rc = libc::connect(
+            fd,
+            &to as *const _ as *const libc::sockaddr,
+            std::mem::size_of::<libc::sockaddr_in>() as u32,
+        );
+        assert_eq!(rc, 0, "connect from {src} to {dst}");
+        TcpStream::from_raw_fd(fd)
+    }
+}
+
+// ---------------------------------------------------------------- SMTP sink
+
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub from: String,
+    pub rcpts: Vec<String>,
+    pub mail_line: String,
+    pub rcpt_lines: Vec<String>,
+    pub data: Vec<u8>,
+    pub tls: bool,
+}
+
+#[derive(Default)]
+pub struct Behaviour {
+    pub tls: Option<Arc<rustls::ServerConfig>>,
+    /// Reply for RCPT TO a given address (default 250).
+    pub rcpt_reply: HashMap<String, String>,
+    /// Reply after the data (default 250); consumed in order, then 250.
+    pub data_replies: Vec<String>,
+    /// Banner for the first N connections is this instead of 220.
+    pub refuse_connections: usize,
+    pub refuse_reply: String,
+    pub no_smtputf8: bool,
+    pub no_pipelining: bool,
+}
+
+pub struct Sink {
+    pub addr: SocketAddr,
+    pub messages: Arc<Mutex<Vec<Received>>>,
+    pub connections: Arc<AtomicUsize>,
+    pub behaviour: Arc<Mutex<Behaviour>>,
+}
+
+impl Sink {
+    pub fn start(b: Behaviour) -> Sink {
+        Self::start_on("127.0.0.1:0".parse().unwrap(), b)
+    }
+
+    pub fn start_on(addr: SocketAddr, b: Behaviour) -> Sink {
+        let listener = TcpListener::bind(addr).unwrap();
+        let addr = listener.local_addr().unwrap();
+        let messages = Arc::new(Mutex::new(Vec::new()));
+        let connections = Arc::new(AtomicUsize::new(0));
+        let behaviour = Arc::new(Mutex::new(b));
+        let (m, c, bh) = (messages.clone(), connections.clone(), behaviour.clone());
+        std::thread::spawn(move || {
+            for conn in listener.incoming() {
+                let Ok(conn) = conn else { continue };
+                let (m, bh) = (m.clone(), bh.clone());
+                let n = c.fetch_add(1, Ordering::SeqCst);
+                std::thread::spawn(move || {
+                    let _ = sink_session(conn, m, bh, n);
+                });
+            }
+        });
+        Sink {
+            addr,
+            messages,
+            connections,
+            behaviour,
+        }
+    }
+
+    pub fn count(&self) -> usize {
+        self.messages.lock().unwrap().len()
+    }
+
+    pub fn wait_count(&self, n: usize, timeout: Duration) -> Vec<Received> {
+        wait_for(&format!("{n} message(s) at the sink"), timeout, || {
+            let m = self.messages.lock().unwrap();
+            (m.len() >= n).then(|| m.clone())
+        })
+    }
+
+    pub fn route(&self, domain: &str) -> String {
+        format!(
+            "[[delivery.route]]\ndomain = \"{domain}\"\nnext_hop = \"{}\"\n",
+            self.addr
+        )
+    }
+}
+
+trait Rw: Read + Write + Send {}
+impl<T: Read + Write + Send> Rw for T {}
+
+fn sink_session(
+    tcp: TcpStream,
+    out: Arc<Mutex<Vec<Received>>>,
+    b: Arc<Mutex<Behaviour>>,
+    n: usize,
+) -> std::io::Result<()> {
+    tcp.set_read_timeout(Some(Duration::from_secs(30)))?;
+    let mut plain = Some(tcp.try_clone()?);
+    let mut s: Box<dyn Rw> = Box::new(tcp);
+    let mut buf: Vec<u8> = Vec::new();
+    let (refuse, refuse_reply) = {
+        let b = b.lock().unwrap();
+        (n < b.refuse_connections, b.refuse_reply.clone())
+    };
+    if refuse {
+        s.write_all(format!("{refuse_reply}\r\n").as_bytes())?;
+        return Ok(());
+    }
+    s.write_all(b"220 sink.test ESMTP\r\n")?;
+    let mut cur: Option<Received> = None;
+    let mut tls = false;
+    let read_line = |s: &mut Box<dyn Rw>, buf: &mut Vec<u8>| -> std::io::Result<Option<Vec<u8>>> {
+        loop {
+            if let Some(i) = buf.iter().position(|x| *x == b'\n') {
+                return Ok(Some(buf.drain(..=i).collect()));
+            }
+            let mut chunk = [0u8; 8192];
+            let k = s.read(&mut chunk)?;
+            if k == 0 {
+                return Ok(None);
+            }
+            buf.extend_from_slice(&chunk[..k]);
+        }
+    };
+    while let Some(line) = read_line(&mut s, &mut buf)? {
+        let l = String::from_utf8_lossy(&line).trim_end().to_string();
+        let u = l.to_ascii_uppercase();
+        if u.starts_with("EHLO") {
+            let b = b.lock().unwrap();
+            let mut r = String::from("250-sink.test\r\n");
+            if !b.no_pipelining {
+                r.push_str("250-PIPELINING\r\n");
+            }
+            if b.tls.is_some() && !tls {
+                r.push_str("250-STARTTLS\r\n");
+            }
+            if !b.no_smtputf8 {
+                r.push_str("250-SMTPUTF8\r\n");
+            }
+            r.push_str("250-DSN\r\n250 8BITMIME\r\n");
+            drop(b);
+            s.write_all(r.as_bytes())?;
+        } else if u == "STARTTLS" {
+            let cfg = b.lock().unwrap().tls.clone();
+            let Some(cfg) = cfg else {
+                s.write_all(b"502 no\r\n")?;
+                continue;
+            };
+            s.write_all(b"220 go\r\n")?;
+            let Some(tcp) = plain.take() else {
+                return Ok(());
+            };
+            let conn = rustls::ServerConnection::new(cfg).unwrap();
+            let mut t = rustls::StreamOwned::new(conn, tcp);
+            while t.conn.is_handshaking() {
+                t.conn.complete_io(&mut t.sock)?;
+            }
+            s = Box::new(t);
+            buf.clear();
+            tls = true;
+        } else if u.starts_with("MAIL FROM:") {
+            let from = l[10..]
+                .split('>')
+                .next()
+                .unwrap_or("")
+                .trim_start_matches('<')
+                .to_string();
+            cur = Some(Received {
+                from,
+                rcpts: vec![],
+                mail_line: l.clone(),
+                rcpt_lines: vec![],
+                data: vec![],
+                tls,
+            });
+            s.write_all(b"250 2.1.0 ok\r\n")?;
+        } else if u.starts_with("RCPT TO:") {
+            let to = l[8..]
+                .split('>')
+                .next()
+                .unwrap_or("")
+                .trim_start_matches('<')
+                .to_string();
+            let reply = b
+                .lock()
+                .unwrap()
+                .rcpt_reply
+                .get(&to)
+                .cloned()
+                .unwrap_or_else(|| "250 2.1.5 ok".into());
+            if reply.starts_with('2') {
+                if let Some(c) = cur.as_mut() {
+                    c.rcpts.push(to);
+                    c.rcpt_lines.push(l.clone());
+                }
+            }
+            s.write_all(format!("{reply}\r\n").as_bytes())?;
+        } else if u == "DATA" {
+            if cur.as_ref().is_none_or(|c| c.rcpts.is_empty()) {
+                s.write_all(b"554 5.5.1 no valid recipients\r\n")?;
+                continue;
+            }
+            s.write_all(b"354 go\r\n")?;
+            let mut data = Vec::new();
+            loop {
+                let Some(line) = read_line(&mut s, &mut buf)? else {
+                    return Ok(());
+                };
+                if line == b".\r\n" {
+                    break;
+                }
+                let line = if line.starts_with(b".") {
+                    &line[1..]
+                } else {
+                    &line[..]
+                };
+                data.extend_from_slice(line);
+            }
+            let reply = {
+                let mut b = b.lock().unwrap();
+                if b.data_replies.is_empty() {
+                    "250 2.0.0 ok".to_string()
+                } else {
+                    b.data_replies.remove(0)
+                }
+            };
+            if reply.starts_with('2') {
+                if let Some(mut c) = cur.take() {
+                    c.data = data;
+                    out.lock().unwrap().push(c);
+                }
+            }
+            cur = None;
+            s.write_all(format!("{reply}\r\n").as_bytes())?;
+        } else if u == "RSET" {
+            cur = None;
+            s.write_all(b"250 ok\r\n")?;
+        } else if u == "QUIT" {
+            s.write_all(b"221 bye\r\n")?;
+            return Ok(());
+        } else {
+            s.write_all(b"250 ok\r\n")?;
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------- DNS server
+
+/// A UDP DNS server on loopback answering MX and A from a fixed zone;
+/// names not in the zone get NXDOMAIN.
+pub struct Dns {
+    pub addr: SocketAddr,
+}
+
+#[derive(Clone, Default)]
+pub struct Zone {
+    /// domain → [(preference, exchange)]
+    pub mx: HashMap<String, Vec<(u16, String)>>,
+    pub a: HashMap<String, Vec<Ipv4Addr>>,
+}
+
+impl Dns {
+    pub fn start(zone: Zone) -> Dns {
+        use hickory_proto::op::{Message, ResponseCode};
+        use hickory_proto::rr::{rdata, Name, RData, Record, RecordType};
+        let sock = UdpSocket::bind("127.0.0.1:0").unwrap();
+        let addr = sock.local_addr().unwrap();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            loop {
+                let Ok((n, peer)) = sock.recv_from(&mut buf) else {
+                    continue;
+                };
+                let Ok(req) = Message::from_vec(&buf[..n]) else {
+                    continue;
+                };
+                let mut resp = Message::response(req.metadata.id, req.metadata.op_code);
+                resp.metadata.authoritative = true;
+                resp.metadata.recursion_desired = req.metadata.recursion_desired;
+                resp.metadata.recursion_available = true;
+                for q in &req.queries {
+                    resp.add_query(q.clone());
+                    let name = q
+                        .name()
+                        .to_ascii()
+                        .trim_end_matches('.')
+                        .to_ascii_lowercase();
+                    let known = zone.mx.contains_key(&name) || zone.a.contains_key(&name);
+                    if !known {
+                        resp.metadata.response_code = ResponseCode::NXDomain;
+                        continue;
+                    }
+                    match q.query_type() {
+                        RecordType::MX => {
+                            for (pref, ex) in zone.mx.get(&name).cloned().unwrap_or_default() {
+                                let ex = Name::from_ascii(format!("{ex}.")).unwrap();
+                                resp.add_answer(Record::from_rdata(
+                                    q.name().clone(),
+                                    60,
+                                    RData::MX(rdata::MX::new(pref, ex)),
+                                ));
+                            }
+                        }
+                        RecordType::A => {
+                            for ip in zone.a.get(&name).cloned().unwrap_or_default() {
+                                resp.add_answer(Record::from_rdata(
+                                    q.name().clone(),
+                                    60,
+                                    RData::A(rdata::A(ip)),
+                                ));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                if let Ok(bytes) = resp.to_vec() {
+                    let _ = sock.send_to(&bytes, peer);
+                }
+            }
+        });
+        Dns { addr }
+    }
+}
