@@ -327,9 +327,10 @@ async fn attempt(
         let next_hop = over.and_then(|o| o.next_hop.clone());
         let (ctx, env, message, settings) =
             (ctx.clone(), env.clone(), message.clone(), settings.clone());
-        set.spawn(async move {
-            let outcomes = match route {
-                Route::Portal => vec![
+        set.spawn(
+            async move {
+                let outcomes = match route {
+                    Route::Portal => vec![
                     Outcome::Deferred {
                         error:
                             "route is portal, and the portal is not available in this version; held"
@@ -337,26 +338,28 @@ async fn attempt(
                     };
                     idx.len()
                 ],
-                Route::Tls { level } => {
-                    let signed = settings
-                        .dkim
-                        .sign(env.sender.as_ref().map(|s| s.domain.as_str()), &message);
-                    let batch = Batch {
-                        domain: &domain,
-                        sender: env.sender.as_ref(),
-                        params: &env.params,
-                        rcpts: idx.iter().map(|i| &env.recipients[*i]).collect(),
-                        message: &signed,
-                        level,
-                        next_hop: next_hop.as_deref(),
-                    };
-                    let report = ctx.outbound.deliver(batch).await;
-                    audit_report(&ctx.audit, &env, &domain, level, &report, &settings);
-                    report.outcomes
-                }
-            };
-            (idx, outcomes)
-        });
+                    Route::Tls { level } => {
+                        let signed = settings
+                            .dkim
+                            .sign(env.sender.as_ref().map(|s| s.domain.as_str()), &message);
+                        let batch = Batch {
+                            domain: &domain,
+                            sender: env.sender.as_ref(),
+                            params: &env.params,
+                            rcpts: idx.iter().map(|i| &env.recipients[*i]).collect(),
+                            message: &signed,
+                            level,
+                            next_hop: next_hop.as_deref(),
+                        };
+                        let report = ctx.outbound.deliver(batch).await;
+                        audit_report(&ctx.audit, &env, &domain, level, &report, &settings);
+                        report.outcomes
+                    }
+                };
+                (idx, outcomes)
+            }
+            .instrument(tracing::Span::current()),
+        );
     }
     let now = now_ms();
     let mut newly_failed = Vec::new();

@@ -94,6 +94,8 @@ cleanup() {
     done
     if [[ $rc -eq 0 && "${KEEP_TMP:-0}" != 1 ]]; then
         rm -rf "$WORK"
+    elif rmdir "$WORK" 2>/dev/null; then
+        :   # nothing was started yet
     else
         log "kept work dir $WORK"
     fi
@@ -192,7 +194,7 @@ sealgate_queue_count() {
     printf '%s\n' "$out" >"$WORK/$name.queue.out"
     printf '%s\n' "$out" | awk '
         NF == 0 { next }
-        NR == 1 && /(^|[^A-Za-z])(ID|QUEUE|Queue|queue[ _-]?id)([^A-Za-z]|$)/ && !/[0-9A-Fa-f]{10,}/ { next }
+        NR == 1 && /(^|[^A-Za-z])(ID|QUEUE|Queue|queue[ _-]?id)([^A-Za-z]|$)/ { next }
         /^[ \t]*([Tt]otal:?[ \t]*0|0 messages|[Nn]o messages|.*queue is empty|\(empty\)|[Ee]mpty)/ { next }
         { n++ } END { print n + 0 }'
 }
