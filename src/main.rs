@@ -1,6 +1,6 @@
 //! The `sealgate` command line: parse arguments, call the library.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -56,7 +56,7 @@ enum QueueAction {
     Delete { id: String },
 }
 
-fn load(path: &PathBuf) -> Result<Config, ExitCode> {
+fn load(path: &Path) -> Result<Config, ExitCode> {
     Config::load(path).map_err(|e| {
         eprintln!("{e}");
         ExitCode::from(1)
@@ -108,7 +108,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn queue(config: &PathBuf, action: QueueAction) -> ExitCode {
+fn queue(config: &Path, action: QueueAction) -> ExitCode {
     let config = match load(config) {
         Ok(c) => c,
         Err(code) => return code,

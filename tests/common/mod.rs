@@ -811,3 +811,15 @@ impl Dns {
         Dns { addr }
     }
 }
+
+// ---------------------------------------------------------------- added for tests/hardening.rs
+
+impl Gateway {
+    /// True while the gateway process is still running (has not exited or crashed).
+    pub fn is_running(&mut self) -> bool {
+        match self.child.as_mut() {
+            Some(c) => matches!(c.try_wait(), Ok(None)),
+            None => false,
+        }
+    }
+}
