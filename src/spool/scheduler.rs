@@ -607,4 +607,13 @@ fn audit_report(
         fields["recipients"] = json!(rcpts);
     }
     audit.record(Event::new(event, Some(&env.id), fields).sha256(&env.message_sha256));
+    info!(
+        domain,
+        remote = report.remote.as_deref().unwrap_or("-"),
+        tls = report.tls.as_deref().unwrap_or("none"),
+        delivered,
+        deferred,
+        failed,
+        "{event}"
+    );
 }

@@ -176,10 +176,19 @@ impl Gateway {
         if !sections.contains("[relay]") {
             text.push_str("[relay]\nallowed_networks = [\"127.0.0.1/32\"]\n\n");
         }
+        // Tests never reach the system resolver (it is not on loopback here):
+        // without a test DNS server, lookups go to a closed loopback port.
+        let mut sections = sections.to_string();
         if !sections.contains("[delivery]") {
-            text.push_str("[delivery]\nretry = [\"1s\"]\n\n");
+            text.push_str("[delivery]\nretry = [\"1s\"]\nnameservers = [\"127.0.0.1:9\"]\n\n");
+        } else if !sections.contains("nameservers") {
+            sections = sections.replacen(
+                "[delivery]\n",
+                "[delivery]\nnameservers = [\"127.0.0.1:9\"]\n",
+                1,
+            );
         }
-        text.push_str(sections);
+        text.push_str(&sections);
         let config = dir.join("sealgate.toml");
         std::fs::write(&config, text).unwrap();
         let mut g = Gateway {
