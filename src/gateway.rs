@@ -15,8 +15,8 @@ use crate::dkim::Signer;
 use crate::dlp::Scanner;
 use crate::outbound::Outbound;
 use crate::smtp::listener::Connections;
-use crate::spool::scheduler::{self, Scheduler};
 use crate::spool::Spool;
+use crate::spool::scheduler::{self, Scheduler};
 
 #[derive(Debug, thiserror::Error)]
 pub enum GatewayError {

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use sealgate::config::Config;
 use sealgate::spool::scheduler::Op;
-use sealgate::spool::{control, QueueId, Spool};
+use sealgate::spool::{QueueId, Spool, control};
 
 #[derive(Parser)]
 #[command(

@@ -114,7 +114,7 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
         _ => {
             return Err(format!(
                 "unknown duration unit `{unit}` in `{s}`; use ms, s, m, h, d or w"
-            ))
+            ));
         }
     })
 }

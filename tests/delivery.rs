@@ -32,9 +32,10 @@ fn smtputf8_message_to_a_server_without_it_fails_with_a_clear_dsn() {
     let mut c = Client::connect(gw.addr());
     c.reply();
     c.cmd("EHLO client.test");
-    assert!(c
-        .cmd("MAIL FROM:<alice@tenant.test> SMTPUTF8")
-        .starts_with("250"));
+    assert!(
+        c.cmd("MAIL FROM:<alice@tenant.test> SMTPUTF8")
+            .starts_with("250")
+    );
     assert!(c.cmd("RCPT TO:<jörg@sink.test>").starts_with("250"));
     assert!(c.cmd("DATA").starts_with("354"));
     c.send("Subject: grüße\r\n\r\nx\r\n.\r\n".as_bytes());
@@ -62,13 +63,14 @@ fn encrypt_level_never_falls_back_to_plaintext() {
     );
     let mut c = Client::connect(gw.addr());
     c.reply();
-    assert!(c
-        .send_mail(
+    assert!(
+        c.send_mail(
             "a@tenant.test",
             &["b@sink.test"],
             b"Subject: e\r\n\r\nx\r\n"
         )
-        .starts_with("250"));
+        .starts_with("250")
+    );
     wait_for("deferred for lack of STARTTLS", T, || {
         gw.audit()
             .iter()
@@ -106,13 +108,14 @@ fn expired_messages_fail_with_a_dsn_and_delay_warnings_are_sent_once() {
     );
     let mut c = Client::connect(gw.addr());
     c.reply();
-    assert!(c
-        .send_mail(
+    assert!(
+        c.send_mail(
             "alice@tenant.test",
             &["busy@sink.test"],
             b"Subject: x\r\n\r\nx\r\n"
         )
-        .starts_with("250"));
+        .starts_with("250")
+    );
     let all = wait_for("delay and failure DSNs", Duration::from_secs(30), || {
         let d = dsns(&sink);
         (d.iter().any(|t| t.contains("Action: failed"))).then_some(d)
@@ -178,13 +181,14 @@ fn implicit_tls_listener() {
     assert!(c.reply().starts_with("220"));
     let ehlo = c.cmd("EHLO client.test");
     assert!(!ehlo.contains("STARTTLS"), "{ehlo}");
-    assert!(c
-        .transaction(
+    assert!(
+        c.transaction(
             "a@tenant.test",
             &["b@sink.test"],
             b"Subject: i\r\n\r\nx\r\n"
         )
-        .starts_with("250"));
+        .starts_with("250")
+    );
     let got = sink.wait_count(1, T);
     assert!(String::from_utf8_lossy(&got[0].data).contains("with ESMTPS"));
     drop(gw);

@@ -127,21 +127,24 @@ fn sighup_reloads_for_new_sessions_without_dropping_open_ones() {
     assert!(denied.cmd("RCPT TO:<b@sink.test>").starts_with("550 5.7.1"));
     let mut allowed = Client::connect_from(gw.addr(), Some(Ipv4Addr::new(127, 0, 0, 2)));
     allowed.reply();
-    assert!(allowed
-        .send_mail(
-            "a@tenant.test",
-            &["c@sink.test"],
-            b"Subject: new\r\n\r\nx\r\n"
-        )
-        .starts_with("250"));
+    assert!(
+        allowed
+            .send_mail(
+                "a@tenant.test",
+                &["c@sink.test"],
+                b"Subject: new\r\n\r\nx\r\n"
+            )
+            .starts_with("250")
+    );
     // The open session keeps the rules it started with.
-    assert!(old
-        .transaction(
+    assert!(
+        old.transaction(
             "a@tenant.test",
             &["b@sink.test"],
             b"Subject: old\r\n\r\nx\r\n"
         )
-        .starts_with("250"));
+        .starts_with("250")
+    );
     sink.wait_count(2, T);
     // A broken config on reload keeps the running one.
     std::fs::write(&gw.config, "[limits]\nmax_recipients = \"many\"\n").unwrap();
@@ -151,13 +154,15 @@ fn sighup_reloads_for_new_sessions_without_dropping_open_ones() {
     });
     let mut still = Client::connect_from(gw.addr(), Some(Ipv4Addr::new(127, 0, 0, 2)));
     still.reply();
-    assert!(still
-        .send_mail(
-            "a@tenant.test",
-            &["d@sink.test"],
-            b"Subject: after\r\n\r\nx\r\n"
-        )
-        .starts_with("250"));
+    assert!(
+        still
+            .send_mail(
+                "a@tenant.test",
+                &["d@sink.test"],
+                b"Subject: after\r\n\r\nx\r\n"
+            )
+            .starts_with("250")
+    );
     sink.wait_count(3, T);
 }
 
@@ -185,13 +190,14 @@ fn queue_hold_release_delete_on_a_running_and_a_stopped_gateway() {
     );
     let mut c = Client::connect(gw.addr());
     c.reply();
-    assert!(c
-        .send_mail(
+    assert!(
+        c.send_mail(
             "a@tenant.test",
             &["slow@sink.test"],
             b"Subject: q\r\n\r\nx\r\n"
         )
-        .starts_with("250"));
+        .starts_with("250")
+    );
     let id = queued_id(&gw);
     let show = wait_for("first attempt deferred", T, || {
         let out = gw.cli(&["queue", "show", &id]);
@@ -213,13 +219,14 @@ fn queue_hold_release_delete_on_a_running_and_a_stopped_gateway() {
     );
     sink.behaviour.lock().unwrap().rcpt_reply.clear();
     // A control message proves the scheduler is running while the held one waits.
-    assert!(c
-        .transaction(
+    assert!(
+        c.transaction(
             "a@tenant.test",
             &["control@sink.test"],
             b"Subject: c\r\n\r\nx\r\n"
         )
-        .starts_with("250"));
+        .starts_with("250")
+    );
     let got = sink.wait_count(1, T);
     assert_eq!(got[0].rcpts, vec!["control@sink.test"]);
     std::thread::sleep(Duration::from_millis(1500));
@@ -246,13 +253,14 @@ fn queue_hold_release_delete_on_a_running_and_a_stopped_gateway() {
         .insert("slow@sink.test".into(), "450 4.2.1 busy".into());
     let mut c = Client::connect(gw.addr());
     c.reply();
-    assert!(c
-        .send_mail(
+    assert!(
+        c.send_mail(
             "a@tenant.test",
             &["slow@sink.test"],
             b"Subject: d\r\n\r\nx\r\n"
         )
-        .starts_with("250"));
+        .starts_with("250")
+    );
     let id = queued_id(&gw);
     let out = wait_for("delete between attempts", T, || {
         let out = gw.cli(&["queue", "delete", &id]);
@@ -260,10 +268,11 @@ fn queue_hold_release_delete_on_a_running_and_a_stopped_gateway() {
     });
     assert!(String::from_utf8_lossy(&out.stdout).contains("deleted"));
     assert_eq!(gw.queue_len(), 0);
-    assert!(gw
-        .audit()
-        .iter()
-        .any(|e| e["event"] == "deleted" && e["queue_id"] == id.as_str()));
+    assert!(
+        gw.audit()
+            .iter()
+            .any(|e| e["event"] == "deleted" && e["queue_id"] == id.as_str())
+    );
     let bad = gw.cli(&["queue", "show", "../../etc/passwd"]);
     assert_eq!(bad.status.code(), Some(2));
 }

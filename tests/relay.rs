@@ -415,7 +415,10 @@ fn mx_lookup_through_a_test_dns_server_falls_back_to_the_second_mx() {
     let dns = Dns::start(zone);
     let gw = Gateway::start(
         "mx",
-        &format!("[delivery]\nretry = [\"1s\"]\nnameservers = [\"{}\"]\nsmtp_port = {port}\nconnect_timeout = \"2s\"\n", dns.addr),
+        &format!(
+            "[delivery]\nretry = [\"1s\"]\nnameservers = [\"{}\"]\nsmtp_port = {port}\nconnect_timeout = \"2s\"\n",
+            dns.addr
+        ),
     );
     let mut c = Client::connect(gw.addr());
     c.reply();

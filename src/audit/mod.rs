@@ -12,7 +12,7 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use ring::digest::{digest, SHA256};
+use ring::digest::{SHA256, digest};
 use serde_json::{Map, Value};
 
 use crate::spool::QueueId;

@@ -1,6 +1,6 @@
 //! Operations: logging, signals, systemd readiness.
 
-use tokio::signal::unix::{signal, SignalKind};
+use tokio::signal::unix::{SignalKind, signal};
 use tracing::info;
 
 use crate::config::{Log, LogFormat};

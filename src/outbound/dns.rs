@@ -4,10 +4,10 @@
 
 use std::net::{IpAddr, SocketAddr};
 
+use hickory_resolver::TokioResolver;
 use hickory_resolver::config::{ConnectionConfig, NameServerConfig, ResolverConfig, ResolverOpts};
 use hickory_resolver::net::runtime::TokioRuntimeProvider;
 use hickory_resolver::proto::rr::RData;
-use hickory_resolver::TokioResolver;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DnsError {
@@ -93,7 +93,7 @@ impl Dns {
                 return Resolution::Permanent {
                     status: "5.1.2",
                     reason: format!("domain {domain} does not exist"),
-                }
+                };
             }
             Err(e) if e.is_no_records_found() => Vec::new(),
             Err(e) => return Resolution::Temporary(format!("MX lookup for {domain} failed: {e}")),

@@ -108,7 +108,11 @@ pub fn build(
          Content-Type: text/plain; charset=us-ascii\r\n\
          \r\n",
         to = clean(&sender.to_string()),
-        subject = if failed { "Undelivered Mail Returned to Sender" } else { "Delayed Mail (still being retried)" },
+        subject = if failed {
+            "Undelivered Mail Returned to Sender"
+        } else {
+            "Delayed Mail (still being retried)"
+        },
         id = env.id,
         kind = if failed { "failed" } else { "delayed" },
     );
@@ -129,7 +133,10 @@ pub fn build(
             clean(&r.diagnostic)
         );
     }
-    let _ = write!(m, "\r\n--{boundary}\r\nContent-Type: message/delivery-status\r\nContent-Transfer-Encoding: 7bit\r\n\r\n");
+    let _ = write!(
+        m,
+        "\r\n--{boundary}\r\nContent-Type: message/delivery-status\r\nContent-Transfer-Encoding: 7bit\r\n\r\n"
+    );
     let _ = write!(m, "Reporting-MTA: dns; {hostname}\r\n");
     if let Some(envid) = &env.params.envid {
         let _ = write!(m, "Original-Envelope-Id: {envid}\r\n");

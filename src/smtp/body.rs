@@ -31,7 +31,9 @@ impl BodyProblem {
                 format!("552 5.3.4 Message exceeds the size limit of {max_size} bytes")
             }
             BodyProblem::LineTooLong => {
-                format!("554 5.6.0 Message refused: a line exceeds {max_line} octets (RFC 5321 §4.5.3.1.6); encode it")
+                format!(
+                    "554 5.6.0 Message refused: a line exceeds {max_line} octets (RFC 5321 §4.5.3.1.6); encode it"
+                )
             }
         }
     }

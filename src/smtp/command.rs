@@ -4,7 +4,7 @@
 //! The parser only knows syntax; whether a command is allowed in the current
 //! state, and who may relay, is the session's business.
 
-use super::address::{parse_path, Address, AddressError};
+use super::address::{Address, AddressError, parse_path};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
@@ -408,9 +408,11 @@ mod tests {
 
     #[test]
     fn replies_carry_enhanced_codes() {
-        assert!(CommandError::Address(AddressError::SourceRoute)
-            .to_string()
-            .starts_with("553 5.1.3"));
+        assert!(
+            CommandError::Address(AddressError::SourceRoute)
+                .to_string()
+                .starts_with("553 5.1.3")
+        );
         assert!(CommandError::Unknown.to_string().starts_with("500 5.5.1"));
     }
 }

@@ -142,31 +142,37 @@ mod tests {
     #[test]
     fn networks_and_nothing_else() {
         let r = relay("[relay]\nallowed_networks = [\"10.0.0.0/8\"]\n");
-        assert!(authorize(
-            &r,
-            &Identity {
-                ip: ip("10.1.2.3"),
-                ..Default::default()
-            }
-        )
-        .is_some());
-        assert!(authorize(
-            &r,
-            &Identity {
-                ip: ip("11.1.2.3"),
-                ..Default::default()
-            }
-        )
-        .is_none());
-        assert!(authorize(
-            &r,
-            &Identity {
-                ip: ip("11.1.2.3"),
-                sni: Some("gw".into()),
-                ..Default::default()
-            }
-        )
-        .is_none());
+        assert!(
+            authorize(
+                &r,
+                &Identity {
+                    ip: ip("10.1.2.3"),
+                    ..Default::default()
+                }
+            )
+            .is_some()
+        );
+        assert!(
+            authorize(
+                &r,
+                &Identity {
+                    ip: ip("11.1.2.3"),
+                    ..Default::default()
+                }
+            )
+            .is_none()
+        );
+        assert!(
+            authorize(
+                &r,
+                &Identity {
+                    ip: ip("11.1.2.3"),
+                    sni: Some("gw".into()),
+                    ..Default::default()
+                }
+            )
+            .is_none()
+        );
     }
 
     #[test]
@@ -208,13 +214,15 @@ mod tests {
         assert_eq!(g.via, "user:u");
         assert!(g.sender_allowed(Some("a.org")));
         assert!(!g.sender_allowed(Some("x.b.org")), "user set excludes it");
-        assert!(authorize(
-            &r,
-            &Identity {
-                user: Some("nobody".into()),
-                ..Default::default()
-            }
-        )
-        .is_none());
+        assert!(
+            authorize(
+                &r,
+                &Identity {
+                    user: Some("nobody".into()),
+                    ..Default::default()
+                }
+            )
+            .is_none()
+        );
     }
 }

@@ -8,7 +8,7 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use tracing::{debug, info, warn, Span};
+use tracing::{Span, debug, info, warn};
 
 use super::address::Address;
 use super::auth;

@@ -48,7 +48,9 @@ pub fn ensure_dev_certificate(cert: &Path, key: &Path, hostname: &str) -> Result
             };
             return Err(TlsError::File {
                 path: path.to_path_buf(),
-                message: format!("the {missing} is missing but its pair exists; restore it or remove both to generate a development pair"),
+                message: format!(
+                    "the {missing} is missing but its pair exists; restore it or remove both to generate a development pair"
+                ),
             });
         }
     }

@@ -13,7 +13,7 @@ use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{UnixListener, UnixStream};
 use tracing::{info, warn};
 
-use super::scheduler::{now_ms, Handle, Op};
+use super::scheduler::{Handle, Op, now_ms};
 use super::{QueueId, RcptStatus, Spool, SpoolError};
 
 #[derive(Debug, Serialize, Deserialize)]

@@ -263,7 +263,7 @@ impl Spool {
         let buf = match fs::read(&path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(SpoolError::NotFound(id.to_string()))
+                return Err(SpoolError::NotFound(id.to_string()));
             }
             Err(e) => return Err(io(&path)(e)),
         };

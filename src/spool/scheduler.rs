@@ -14,7 +14,7 @@ use std::time::Duration;
 use serde_json::json;
 use tokio::sync::{mpsc, oneshot, watch};
 use tokio::task::JoinSet;
-use tracing::{debug, error, info, info_span, warn, Instrument};
+use tracing::{Instrument, debug, error, info, info_span, warn};
 
 use super::{DeliveryState, Envelope, QueueId, Queued, RcptStatus, Spool};
 use crate::audit::{AuditLog, Event};

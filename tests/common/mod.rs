@@ -761,7 +761,7 @@ pub struct Zone {
 impl Dns {
     pub fn start(zone: Zone) -> Dns {
         use hickory_proto::op::{Message, ResponseCode};
-        use hickory_proto::rr::{rdata, Name, RData, Record, RecordType};
+        use hickory_proto::rr::{Name, RData, Record, RecordType, rdata};
         let sock = UdpSocket::bind("127.0.0.1:0").unwrap();
         let addr = sock.local_addr().unwrap();
         std::thread::spawn(move || {
