@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Signer {}
 
 impl Signer {

@@ -71,6 +71,70 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// The same settings with freshly loaded rules.
+    fn with_scanner(&self, scanner: Scanner) -> Settings {
+        Settings {
+            config: self.config.clone(),
+            tls: self.tls.clone(),
+            scanner: Arc::new(scanner),
+            dkim: self.dkim.clone(),
+        }
+    }
+}
+
+/// Size and mtime of every file under the rules folder: a change to any
+/// of them (an edit, a new dictionary) means a reload.
+fn rules_fingerprint(dir: &std::path::Path) -> Vec<(PathBuf, u64, std::time::SystemTime)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let Ok(meta) = e.metadata() else { continue };
+            if meta.is_dir() {
+                stack.push(e.path());
+            } else if let Ok(m) = meta.modified() {
+                out.push((e.path(), meta.len(), m));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Reloads the rules when their files change. A broken edit keeps the
+/// rules in force and says why: a typo must not switch scanning off.
+async fn watch_rules(cell: SettingsCell, mut shutdown: watch::Receiver<bool>) {
+    let dir_of = |s: &Settings| s.config.path(&s.config.dlp.rules_dir);
+    let mut last = rules_fingerprint(&dir_of(&cell.get()));
+    loop {
+        tokio::select! {
+            _ = tokio::time::sleep(std::time::Duration::from_secs(2)) => {}
+            _ = crate::ops::stopped(&mut shutdown) => return,
+        }
+        let current = cell.get();
+        let now = rules_fingerprint(&dir_of(&current));
+        if now == last {
+            continue;
+        }
+        last = now;
+        let (cfg, base) = (current.config.dlp.clone(), current.config.base_dir.clone());
+        match tokio::task::spawn_blocking(move || Scanner::load(&cfg, &base)).await {
+            Ok(Ok(scanner)) => {
+                cell.set(cell.get().with_scanner(scanner));
+                info!("DLP rules changed on disk; reloaded");
+            }
+            Ok(Err(e)) => {
+                error!(error = %e, "DLP rules changed but do not load; keeping the rules in force")
+            }
+            Err(e) => error!(error = %e, "DLP rule reload failed; keeping the rules in force"),
+        }
+    }
+}
+
 /// The current settings; readers take a cheap `Arc` snapshot.
 #[derive(Clone)]
 pub struct SettingsCell(Arc<RwLock<Arc<Settings>>>);
@@ -169,6 +233,7 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
             l,
         )));
     }
+    let rules_watch = tokio::spawn(watch_rules(settings.clone(), shutdown_rx.clone()));
     let sweeper = {
         let outbound = outbound.clone();
         tokio::spawn(async move {
@@ -206,6 +271,7 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     let _ = sched_task.await;
     control.abort();
     sweeper.abort();
+    rules_watch.abort();
     outbound.sweep(true).await;
     let _ = std::fs::remove_file(crate::spool::control::socket_path(&spool));
     audit.record(Event::new("stopped", None, serde_json::json!({})));

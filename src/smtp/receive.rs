@@ -10,7 +10,10 @@ use super::body::{BodyProblem, BodyReader};
 use super::io::ConnError;
 use super::session::{Flow, Session};
 use crate::audit::Event;
-use crate::dlp::Action;
+use crate::dlp::{Action, Verdict};
+
+/// Backstop for a scanner that fails to bound itself.
+const SCAN_BACKSTOP: std::time::Duration = std::time::Duration::from_secs(60);
 use crate::spool::{ClientInfo, Envelope};
 
 /// BDAT state kept between chunks.
@@ -159,13 +162,25 @@ impl Session {
 
         let scanner = self.settings.scanner.clone();
         let scan_input = message.clone();
-        let verdict = match tokio::task::spawn_blocking(move || scanner.scan(&scan_input)).await {
-            Ok(v) => v,
-            Err(e) => {
+        // The scanner bounds itself; this is the backstop for a bug in it.
+        // Fail closed: a scan that does not finish makes the message secure.
+        let scan = tokio::task::spawn_blocking(move || scanner.scan(&scan_input));
+        let verdict = match tokio::time::timeout(SCAN_BACKSTOP, scan).await {
+            Ok(Ok(v)) => v,
+            Ok(Err(e)) => {
                 error!(parent: &self.span, error = %e, "scanner failed");
                 self.conn
                     .reply("451 4.3.0 Local error in content scanning; try again later");
                 return Flow::Continue;
+            }
+            Err(_) => {
+                error!(parent: &self.span, "scan exceeded its time bound; treating the message as PHI");
+                Verdict {
+                    phi: true,
+                    action: Action::Secure,
+                    unscanned: vec!["scan timeout".into()],
+                    ..Verdict::clean()
+                }
             }
         };
         let sha = hex_sha256(&message);
