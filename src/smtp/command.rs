@@ -192,7 +192,9 @@ pub fn parse(line: &str) -> Result<Command, CommandError> {
 /// Strips `FROM:` / `TO:` (any case), tolerating spaces after the colon as
 /// Postfix does: Outlook-era clients still send `MAIL FROM: <a@b>`.
 fn strip_keyword<'a>(arg: &'a str, kw: &str) -> Option<&'a str> {
-    if arg.len() < kw.len() || !arg[..kw.len()].eq_ignore_ascii_case(kw) {
+    // `get` rather than indexing: the cut may fall inside a UTF-8 character.
+    let head = arg.get(..kw.len())?;
+    if !head.eq_ignore_ascii_case(kw) {
         return None;
     }
     Some(arg[kw.len()..].trim_start_matches(' '))
@@ -234,7 +236,10 @@ fn parse_mail(arg: &str) -> Result<Command, CommandError> {
 
 fn parse_rcpt(arg: &str) -> Result<Command, CommandError> {
     let rest = strip_keyword(arg, "TO:").ok_or(CommandError::Syntax("RCPT TO:<address>"))?;
-    let (to, rest) = if rest.len() >= 12 && rest[..12].eq_ignore_ascii_case("<postmaster>") {
+    let postmaster = rest
+        .get(..12)
+        .is_some_and(|h| h.eq_ignore_ascii_case("<postmaster>"));
+    let (to, rest) = if postmaster {
         (RcptTo::Postmaster, &rest[12..])
     } else {
         let (addr, rest) = parse_path(rest, false, true).map_err(CommandError::Address)?;
@@ -404,6 +409,17 @@ mod tests {
         );
         assert!(parse("BDAT -1").is_err());
         assert!(parse("BDAT 10 MORE").is_err());
+    }
+
+    #[test]
+    fn multibyte_text_never_panics() {
+        assert!(parse("MAIL ééé").is_err());
+        assert!(parse("RCPT ééé").is_err());
+        assert!(parse("RCPT TO:<ééééééé>").is_err());
+        assert!(matches!(
+            parse("RCPT TO:<josé.garcía@tenant.test>"),
+            Ok(Command::Rcpt { .. })
+        ));
     }
 
     #[test]

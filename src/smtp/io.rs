@@ -89,17 +89,19 @@ pub struct Conn {
     rbuf: Vec<u8>,
     rpos: usize,
     wbuf: Vec<u8>,
+    write_timeout: Duration,
 }
 
 const READ_CHUNK: usize = 16 * 1024;
 
 impl Conn {
-    pub fn new(stream: Stream) -> Conn {
+    pub fn new(stream: Stream, write_timeout: Duration) -> Conn {
         Conn {
             stream,
             rbuf: Vec::with_capacity(READ_CHUNK),
             rpos: 0,
             wbuf: Vec::with_capacity(1024),
+            write_timeout,
         }
     }
 
@@ -120,10 +122,18 @@ impl Conn {
         }
     }
 
+    /// Writes queued replies, bounded like reads: a client that never
+    /// reads must not hold its session (and its connection slot) forever.
     pub async fn flush(&mut self) -> Result<(), ConnError> {
         if !self.wbuf.is_empty() {
-            self.stream.write_all(&self.wbuf).await?;
-            self.stream.flush().await?;
+            let write = async {
+                self.stream.write_all(&self.wbuf).await?;
+                self.stream.flush().await
+            };
+            match tokio::time::timeout(self.write_timeout, write).await {
+                Ok(r) => r?,
+                Err(_) => return Err(ConnError::Timeout),
+            }
             self.wbuf.clear();
         }
         Ok(())
@@ -192,7 +202,8 @@ impl Conn {
             let avail = &self.rbuf[self.rpos..];
             if let Some(nl) = memchr::memchr(b'\n', avail) {
                 let line = &avail[..nl];
-                let result = if skipping || line.len() > max {
+                // `max` counts the CRLF, as RFC 5321 §4.5.3.1.4 does.
+                let result = if skipping || nl + 1 > max {
                     Err(LineError::TooLong)
                 } else if line.last() != Some(&b'\r') || line[..line.len() - 1].contains(&b'\r') {
                     Err(LineError::BareNewline)

@@ -67,10 +67,11 @@ impl Session {
         span: Span,
     ) -> Session {
         let settings = shared.settings();
+        let write_timeout = settings.config.limits.command_timeout;
         let mut s = Session {
             shared,
             settings,
-            conn: Conn::new(stream),
+            conn: Conn::new(stream, write_timeout),
             client: Client {
                 peer,
                 helo: None,
@@ -345,7 +346,7 @@ impl Session {
         match tokio::time::timeout(timeout, acceptor.accept(tcp)).await {
             Ok(Ok(tls)) => {
                 let info = super::listener::tls_facts(tls.get_ref().1);
-                self.conn = Conn::new(Stream::Tls(Box::new(tls)));
+                self.conn = Conn::new(Stream::Tls(Box::new(tls)), timeout);
                 self.apply_tls(info);
                 self.client.helo = None;
                 self.client.identity.user = None;
