@@ -83,40 +83,18 @@ impl Settings {
     }
 }
 
-/// Size and mtime of every file under the rules folder: a change to any
-/// of them (an edit, a new dictionary) means a reload.
-fn rules_fingerprint(dir: &std::path::Path) -> Vec<(PathBuf, u64, std::time::SystemTime)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let Ok(meta) = e.metadata() else { continue };
-            if meta.is_dir() {
-                stack.push(e.path());
-            } else if let Ok(m) = meta.modified() {
-                out.push((e.path(), meta.len(), m));
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 /// Reloads the rules when their files change. A broken edit keeps the
 /// rules in force and says why: a typo must not switch scanning off.
 async fn watch_rules(cell: SettingsCell, mut shutdown: watch::Receiver<bool>) {
     let dir_of = |s: &Settings| s.config.path(&s.config.dlp.rules_dir);
-    let mut last = rules_fingerprint(&dir_of(&cell.get()));
+    let mut last = crate::dlp::rules_fingerprint(&dir_of(&cell.get()));
     loop {
         tokio::select! {
             _ = tokio::time::sleep(std::time::Duration::from_secs(2)) => {}
             _ = crate::ops::stopped(&mut shutdown) => return,
         }
         let current = cell.get();
-        let now = rules_fingerprint(&dir_of(&current));
+        let now = crate::dlp::rules_fingerprint(&dir_of(&current));
         if now == last {
             continue;
         }

@@ -35,6 +35,30 @@ enum Command {
         #[command(subcommand)]
         action: QueueAction,
     },
+    /// Lint and try the DLP rules.
+    Rules {
+        #[command(subcommand)]
+        action: RulesAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum RulesAction {
+    /// Lint rule files: file:line:col errors, duplicate ids, empty-matching
+    /// regexes, unknown validators, unreachable thresholds. Exit 1 on error.
+    Check {
+        /// Rules folder; default: `[dlp] rules_dir` of the config, else ./rules.
+        dir: Option<PathBuf>,
+    },
+    /// Scan message files offline with the configured rules and thresholds;
+    /// prints each verdict and its hits with redacted snippets.
+    Test {
+        /// One JSON object per file.
+        #[arg(long)]
+        json: bool,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -105,7 +129,46 @@ fn main() -> ExitCode {
             Err(code) => code,
         },
         Command::Queue { action } => queue(&cli.config, action),
+        Command::Rules { action } => rules(&cli.config, action),
     }
+}
+
+/// The DLP settings of the config file when there is one, else the defaults
+/// (rules in ./rules): rules can be tried before a gateway is configured.
+fn dlp_settings(config: &Path) -> Result<(sealgate::dlp::DlpConfig, PathBuf), ExitCode> {
+    if config.exists() {
+        let c = load(config)?;
+        Ok((c.dlp, c.base_dir))
+    } else {
+        Ok((sealgate::dlp::DlpConfig::default(), PathBuf::from(".")))
+    }
+}
+
+fn rules(config: &Path, action: RulesAction) -> ExitCode {
+    let (dlp, base) = match dlp_settings(config) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let code = match action {
+        RulesAction::Check { dir } => {
+            let dir = dir.unwrap_or_else(|| {
+                if dlp.rules_dir.is_absolute() {
+                    dlp.rules_dir.clone()
+                } else {
+                    base.join(&dlp.rules_dir)
+                }
+            });
+            sealgate::dlp::cli::rules_check(&dir)
+        }
+        RulesAction::Test { json, files } => match sealgate::dlp::Scanner::load(&dlp, &base) {
+            Ok(scanner) => sealgate::dlp::cli::rules_test(&scanner, &files, json),
+            Err(e) => {
+                eprintln!("{e}");
+                1
+            }
+        },
+    };
+    ExitCode::from(code.clamp(0, 255) as u8)
 }
 
 fn queue(config: &Path, action: QueueAction) -> ExitCode {

@@ -25,7 +25,12 @@ fn check_names_file_line_column_and_key() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains(&format!("{}:5:", cfg.display())), "{err}");
     assert!(err.contains("relay.allowed_networks"), "{err}");
-    std::fs::write(&cfg, "[server]\nhostname = \"gw.test\"\n").unwrap();
+    let rules = concat!(env!("CARGO_MANIFEST_DIR"), "/rules");
+    std::fs::write(
+        &cfg,
+        format!("[server]\nhostname = \"gw.test\"\n[dlp]\nrules_dir = \"{rules}\"\n"),
+    )
+    .unwrap();
     let out = std::process::Command::new(BIN)
         .arg("--config")
         .arg(&cfg)
@@ -38,6 +43,20 @@ fn check_names_file_line_column_and_key() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // A missing rules folder is an error: scanning nothing is not a default.
+    std::fs::write(
+        &cfg,
+        "[server]\nhostname = \"gw.test\"\n[dlp]\nrules_dir = \"nowhere\"\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(BIN)
+        .arg("--config")
+        .arg(&cfg)
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("rules_dir"));
     // `run` refuses a bad config the same way, before touching anything.
     std::fs::write(&cfg, "[limits]\nmax_line_length = 80\n").unwrap();
     let out = std::process::Command::new(BIN)

@@ -195,10 +195,27 @@ impl Session {
         );
         if verdict.action == Action::Reject {
             info!(parent: &self.span, score = verdict.score, "message rejected by DLP rules");
-            self.conn
-                .reply("550 5.7.1 Message refused by the organization's data protection rules");
+            let text = self
+                .settings
+                .config
+                .dlp
+                .reject_text
+                .replace(['\r', '\n'], " ");
+            self.conn.reply(&format!("550 5.7.1 {text}"));
             return Flow::Continue;
         }
+        // A sender's force-tag ("[secure]") has done its work once it is in
+        // the verdict; recipients need not see it.
+        let (message, sha) = match verdict
+            .forced
+            .and_then(|_| self.settings.scanner.strip_tags(&message))
+        {
+            Some(stripped) => {
+                let sha = hex_sha256(&stripped);
+                (Arc::new(stripped), sha)
+            }
+            None => (message, sha),
+        };
         let envelope = Envelope {
             id: txn.id.clone(),
             sender: txn.from.clone(),

@@ -188,6 +188,13 @@ impl Gateway {
                 1,
             );
         }
+        // The shipped rule packs, as in production.
+        if !sections.contains("[dlp]") {
+            text.push_str(&format!(
+                "[dlp]\nrules_dir = \"{}/rules\"\n\n",
+                env!("CARGO_MANIFEST_DIR")
+            ));
+        }
         text.push_str(&sections);
         let config = dir.join("sealgate.toml");
         std::fs::write(&config, text).unwrap();

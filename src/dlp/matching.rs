@@ -1,0 +1,208 @@
+//! Keyword automata and span arithmetic for the engine: where to search,
+//! and whether a match stands alone. Kept apart from `engine.rs` so the
+//! scanning strategy reads without the byte-level details.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::dlp::rules::{Problem, RuleError};
+
+/// Extra bytes around a keyword or anchor window, so that a match near a
+/// window edge is still wholly inside the searched range.
+const PAD: usize = 128;
+
+fn err(msg: String) -> RuleError {
+    RuleError::Invalid(vec![Problem {
+        file: "<compiled rules>".into(),
+        line: 1,
+        col: 1,
+        message: msg,
+    }])
+}
+
+/// A keyword automaton: leftmost-longest, with each word also carrying the
+/// groups of the shorter words it starts with (`ssns` counts as `ssn`).
+pub struct Words {
+    ac: AhoCorasick,
+    groups: Vec<Vec<usize>>,
+}
+
+impl Words {
+    pub fn build(words: Vec<(String, usize)>) -> Result<Option<Words>, RuleError> {
+        if words.is_empty() {
+            return Ok(None);
+        }
+        let mut list: Vec<String> = Vec::new();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        // Keywords match at a word start and may continue (`diagnos` finds
+        // `diagnosis` and `diagnosed`), so a word that merely extends another
+        // word of the same group is redundant; fewer words keep the
+        // automaton's SIMD prefilter effective.
+        let all = words.clone();
+        let words: Vec<(String, usize)> = words
+            .into_iter()
+            .filter(|(w, g)| {
+                !all.iter()
+                    .any(|(q, h)| h == g && q != w && w.starts_with(q.as_str()))
+            })
+            .collect();
+        for (w, g) in words {
+            match list.iter().position(|x| *x == w) {
+                Some(i) => groups[i].push(g),
+                None => {
+                    list.push(w);
+                    groups.push(vec![g]);
+                }
+            }
+        }
+        let base = groups.clone();
+        for (i, w) in list.iter().enumerate() {
+            for (j, q) in list.iter().enumerate() {
+                if i != j && w.starts_with(q.as_str()) {
+                    groups[i].extend(base[j].iter().copied());
+                }
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&list)
+            .map_err(|x| err(format!("keyword automaton: {x}")))?;
+        Ok(Some(Words { ac, groups }))
+    }
+
+    /// Start offsets per group of every whole-word occurrence in `lo..hi`.
+    pub fn positions(&self, text: &[u8], n_groups: usize) -> Vec<Vec<usize>> {
+        let mut pos = vec![Vec::new(); n_groups];
+        for m in self.ac.find_iter(text) {
+            if word_start(text, m.start()) {
+                for &g in &self.groups[m.pattern().as_usize()] {
+                    pos[g].push(m.start());
+                }
+            }
+        }
+        pos
+    }
+
+    pub fn any_in(&self, text: &[u8], group: usize, lo: usize, hi: usize) -> bool {
+        self.ac
+            .find_iter(aho_corasick::Input::new(text).range(lo..hi.min(text.len())))
+            .any(|m| {
+                word_start(text, m.start()) && self.groups[m.pattern().as_usize()].contains(&group)
+            })
+    }
+}
+
+/// Does the pattern start with a letter (a label such as `MRN`), after
+/// leading groups, flags and `\b`? Such patterns are rare in text and are
+/// searched globally; patterns that start with a digit or class are shapes
+/// that occur everywhere and are searched only around their keywords.
+pub fn starts_with_label(p: &str) -> bool {
+    let mut s = p;
+    loop {
+        let t = s
+            .trim_start_matches("(?:")
+            .trim_start_matches("(?i:")
+            .trim_start_matches("(?i)")
+            .trim_start_matches("(?-u:")
+            .trim_start_matches("(?-u)")
+            .trim_start_matches("\\b");
+        if t.len() == s.len() {
+            break;
+        }
+        s = t;
+    }
+    s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+/// Merge `(start, end)` spans widened by `window` (+ padding) into sorted,
+/// non-overlapping search ranges clipped to the text.
+pub fn merge(
+    spans: impl Iterator<Item = (usize, usize)>,
+    window: usize,
+    len: usize,
+) -> Vec<(usize, usize)> {
+    let mut v: Vec<(usize, usize)> = spans
+        .map(|(s, e)| {
+            (
+                s.saturating_sub(window.saturating_add(PAD)),
+                e.saturating_add(window).saturating_add(PAD).min(len),
+            )
+        })
+        .collect();
+    v.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(v.len());
+    for (s, e) in v {
+        match out.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
+/// Is any of the sorted positions within `window` bytes of `start..end`?
+pub fn within(list: &[usize], start: usize, end: usize, window: usize) -> bool {
+    let lo = start.saturating_sub(window);
+    let hi = end.saturating_add(window);
+    let i = list.partition_point(|&p| p < lo);
+    list.get(i).is_some_and(|&p| p <= hi)
+}
+
+/// Identifiers must stand alone: no letter or digit directly beside them,
+/// and not be one segment of a longer dashed/dotted number (a part number
+/// `123-45-6789-01` is not an SSN).
+pub fn boundary(text: &[u8], start: usize, end: usize) -> bool {
+    let before = start.checked_sub(1).and_then(|i| text.get(i)).copied();
+    let after = text.get(end).copied();
+    if before.is_some_and(|b| b.is_ascii_alphanumeric())
+        || after.is_some_and(|b| b.is_ascii_alphanumeric())
+    {
+        return false;
+    }
+    let joined = |sep: Option<u8>, next: Option<u8>| {
+        matches!(sep, Some(b'-' | b'.' | b'/')) && next.is_some_and(|b| b.is_ascii_digit())
+    };
+    let before2 = start.checked_sub(2).and_then(|i| text.get(i)).copied();
+    let after2 = text.get(end + 1).copied();
+    !(joined(before, before2) || joined(after, after2))
+}
+
+/// Keywords must begin a word (`dob` in `adobe` is not a keyword) but may
+/// continue it (`ssn` counts in `ssns`).
+fn word_start(text: &[u8], start: usize) -> bool {
+    let first = text.get(start).is_some_and(|b| b.is_ascii_alphanumeric());
+    !(first
+        && start
+            .checked_sub(1)
+            .and_then(|i| text.get(i))
+            .is_some_and(|b| b.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries() {
+        assert!(boundary(b"x 123-45-6789 y", 2, 13));
+        assert!(!boundary(b"123-45-6789-01", 0, 11));
+        assert!(!boundary(b"a123-45-6789", 1, 12));
+        assert!(boundary(b"ssn: 123-45-6789.", 5, 16));
+    }
+
+    #[test]
+    fn label_heuristic() {
+        assert!(starts_with_label(r"(?i:\bMRN|x)"));
+        assert!(!starts_with_label(r"\b[0-9]{9}\b"));
+        assert!(!starts_with_label(r"\b(?:[12][0-9]{9})"));
+    }
+
+    #[test]
+    fn windows_merge() {
+        assert_eq!(
+            merge([(500, 510), (600, 610)].into_iter(), 10, 10_000),
+            vec![(362, 748)]
+        );
+        assert_eq!(merge([(0, 5)].into_iter(), 10, 50), vec![(0, 50)]);
+    }
+}

@@ -1,0 +1,95 @@
+//! The serde shape of a rule file. Fields keep their source spans so that
+//! every later check can point at `file:line:col`.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::dlp::verdict::Action;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FileDef {
+    /// Informational only; parsed so unknown keys in it are reported.
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub(crate) pack: Option<PackDef>,
+    #[serde(default, rename = "detector")]
+    pub(crate) detectors: Vec<DetectorDef>,
+    #[serde(default, rename = "rule")]
+    pub(crate) rules: Vec<RuleDef>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub(crate) struct PackDef {
+    pub(crate) name: String,
+    #[serde(default)]
+    pub(crate) description: String,
+    #[serde(default)]
+    pub(crate) version: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DetectorDef {
+    pub(crate) id: Spanned<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub(crate) description: String,
+    pub(crate) pattern: Option<Spanned<String>>,
+    pub(crate) terms: Option<Spanned<Vec<String>>>,
+    pub(crate) terms_file: Option<Spanned<String>>,
+    pub(crate) validator: Option<Spanned<String>>,
+    pub(crate) codes_file: Option<Spanned<String>>,
+    pub(crate) ignore_case: Option<bool>,
+    #[serde(default = "yes")]
+    pub(crate) word_boundary: bool,
+    pub(crate) context: Option<Spanned<Vec<String>>>,
+    pub(crate) context_file: Option<Spanned<String>>,
+    #[serde(default = "default_context_window")]
+    pub(crate) context_window: usize,
+    pub(crate) exclude: Option<Spanned<Vec<String>>>,
+    #[serde(default = "default_exclude_window")]
+    pub(crate) exclude_window: usize,
+    pub(crate) near: Option<Spanned<Vec<String>>>,
+    #[serde(default = "default_near_window")]
+    pub(crate) near_window: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RuleDef {
+    pub(crate) id: Spanned<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub(crate) description: String,
+    pub(crate) detectors: Spanned<Vec<String>>,
+    #[serde(rename = "match", default)]
+    pub(crate) mode: Option<Spanned<String>>,
+    pub(crate) k: Option<Spanned<u32>>,
+    #[serde(default = "one")]
+    pub(crate) min_count: u32,
+    pub(crate) parts: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    pub(crate) score: u32,
+    pub(crate) action: Option<Action>,
+    #[serde(default = "yes")]
+    pub(crate) enabled: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+fn one() -> u32 {
+    1
+}
+fn default_context_window() -> usize {
+    100
+}
+fn default_exclude_window() -> usize {
+    30
+}
+fn default_near_window() -> usize {
+    300
+}

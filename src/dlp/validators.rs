@@ -1,0 +1,406 @@
+//! Check-digit and issuance-rule validators. A regex only finds the shape of
+//! an identifier; these decide whether the issuing authority could have
+//! issued it, which is what separates an SSN from an order number.
+//!
+//! Every validator takes the matched bytes (separators included) and must
+//! never panic: input comes straight from untrusted mail.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+/// The validators a rule file may name in `validator = "..."`.
+#[derive(Clone, Debug)]
+pub enum Validator {
+    Luhn,
+    Card,
+    Ssn,
+    Itin,
+    Npi,
+    Dea,
+    Mbi,
+    Aba,
+    Ndc,
+    Date,
+    /// ICD-10-CM membership in the official code list (dots removed).
+    Icd10(Arc<HashSet<String>>),
+}
+
+/// Names accepted in rule files, for `rules check` messages.
+pub const VALIDATOR_NAMES: &[&str] = &[
+    "luhn", "card", "ssn", "itin", "npi", "dea", "mbi", "aba", "ndc", "date", "icd10",
+];
+
+impl Validator {
+    /// `codes` is only used by `icd10`; the caller loads it from `codes_file`.
+    pub fn from_name(name: &str, codes: Option<Arc<HashSet<String>>>) -> Option<Validator> {
+        Some(match name {
+            "luhn" => Validator::Luhn,
+            "card" => Validator::Card,
+            "ssn" => Validator::Ssn,
+            "itin" => Validator::Itin,
+            "npi" => Validator::Npi,
+            "dea" => Validator::Dea,
+            "mbi" => Validator::Mbi,
+            "aba" => Validator::Aba,
+            "ndc" => Validator::Ndc,
+            "date" => Validator::Date,
+            "icd10" => Validator::Icd10(codes?),
+            _ => return None,
+        })
+    }
+
+    pub fn check(&self, m: &[u8]) -> bool {
+        match self {
+            Validator::Luhn => luhn(&digits(m)),
+            Validator::Card => card(m),
+            Validator::Ssn => ssn(m),
+            Validator::Itin => itin(m),
+            Validator::Npi => npi(m),
+            Validator::Dea => dea(m),
+            Validator::Mbi => mbi(m),
+            Validator::Aba => aba(m),
+            Validator::Ndc => ndc(m),
+            Validator::Date => date(m),
+            Validator::Icd10(codes) => icd10(m, codes),
+        }
+    }
+}
+
+fn digits(m: &[u8]) -> Vec<u8> {
+    m.iter()
+        .filter(|b| b.is_ascii_digit())
+        .map(|b| b - b'0')
+        .collect()
+}
+
+/// ISO/IEC 7812-1 Annex B (Luhn mod 10), over digits already extracted.
+pub fn luhn(d: &[u8]) -> bool {
+    if d.len() < 2 {
+        return false;
+    }
+    let mut sum = 0u32;
+    for (i, &x) in d.iter().rev().enumerate() {
+        let mut v = x as u32;
+        if i % 2 == 1 {
+            v *= 2;
+            if v > 9 {
+                v -= 9;
+            }
+        }
+        sum += v;
+    }
+    sum.is_multiple_of(10)
+}
+
+/// Separators inside an identifier must be consistent: `078-05.1120` is
+/// not a number anyone writes, so mixing them means two adjacent numbers.
+fn consistent_separators(m: &[u8]) -> bool {
+    let mut sep = None;
+    for &b in m {
+        if !b.is_ascii_alphanumeric() {
+            match sep {
+                None => sep = Some(b),
+                Some(s) if s != b => return false,
+                _ => {}
+            }
+        }
+    }
+    true
+}
+
+fn all_same(d: &[u8]) -> bool {
+    d.windows(2).all(|w| w[0] == w[1])
+}
+
+fn num(d: &[u8]) -> u32 {
+    d.iter()
+        .fold(0u32, |a, &x| a.saturating_mul(10).saturating_add(x as u32))
+}
+
+/// Payment card: Luhn plus a known issuer range with that issuer's lengths
+/// (ISO/IEC 7812; Mastercard 2221-2720 since 2017; Discover 6011/644-649/65;
+/// Amex 34/37 length 15; JCB 3528-3589; Diners 300-305/36/38-39; UnionPay 62;
+/// Maestro/Dankort). UATP (1-series airline cards) is deliberately absent:
+/// 15-digit numbers starting with 1 are mostly order and reference numbers.
+pub fn card(m: &[u8]) -> bool {
+    if !consistent_separators(m) {
+        return false;
+    }
+    let d = digits(m);
+    let len = d.len();
+    if !(13..=19).contains(&len) || !luhn(&d) || all_same(&d) {
+        return false;
+    }
+    let p = |n: usize| num(&d[..n]);
+    let ok = match d[0] {
+        4 => matches!(len, 13 | 16 | 19),
+        5 => (51..=55).contains(&p(2)) && len == 16,
+        2 => (2221..=2720).contains(&p(4)) && len == 16,
+        3 => {
+            (matches!(p(2), 34 | 37) && len == 15)
+                || ((3528..=3589).contains(&p(4)) && (16..=19).contains(&len))
+                || (((300..=305).contains(&p(3)) || matches!(p(2), 36 | 38 | 39))
+                    && (14..=19).contains(&len))
+        }
+        6 => {
+            ((p(4) == 6011 || (644..=649).contains(&p(3)) || p(2) == 65 || p(2) == 62)
+                && (16..=19).contains(&len))
+                || (maestro(p(4)) && (12..=19).contains(&len))
+        }
+        _ => false,
+    };
+    ok || (maestro(p(4)) && (12..=19).contains(&len))
+}
+
+/// Maestro and Dankort IINs (ISO/IEC 7812 register as published by the
+/// schemes): 5018, 5019 (Dankort), 5020, 5038, 5893, 6304, 6759, 6761-6763.
+fn maestro(p4: u32) -> bool {
+    matches!(
+        p4,
+        5018 | 5019 | 5020 | 5038 | 5893 | 6304 | 6759 | 6761..=6763
+    )
+}
+
+/// Split a 9-digit SSN/ITIN-shaped match into area, group, serial.
+fn ssn_parts(m: &[u8]) -> Option<(u32, u32, u32, Vec<u8>)> {
+    if !consistent_separators(m) {
+        return None;
+    }
+    let d = digits(m);
+    if d.len() != 9 {
+        return None;
+    }
+    Some((num(&d[0..3]), num(&d[3..5]), num(&d[5..9]), d))
+}
+
+/// SSA issuance rules (ssa.gov/employer/randomization.html and POMS RM 10201.035):
+/// area 000, 666 and 900-999 are never issued; group 00 and serial 0000 are
+/// never issued. Well-known published samples (078-05-1120 from the 1938
+/// wallet insert, 219-09-9999 from an SSA pamphlet, 123-45-6789) are refused,
+/// as are all-same-digit numbers. Presidio accepts area 9xx: those are ITINs
+/// (IRS), not SSNs, and go to the `itin` validator.
+pub fn ssn(m: &[u8]) -> bool {
+    let Some((area, group, serial, d)) = ssn_parts(m) else {
+        return false;
+    };
+    if area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0 || all_same(&d) {
+        return false;
+    }
+    const SAMPLES: &[u32] = &[78051120, 219099999, 123456789, 457555462];
+    !SAMPLES.contains(&num(&d))
+}
+
+/// IRS ITIN: area 9xx, group 50-65, 70-88, 90-92 or 94-99 (IRS Pub. 1915).
+pub fn itin(m: &[u8]) -> bool {
+    let Some((area, group, _serial, _)) = ssn_parts(m) else {
+        return false;
+    };
+    (900..=999).contains(&area) && matches!(group, 50..=65 | 70..=88 | 90..=92 | 94..=99)
+}
+
+/// CMS NPI (45 CFR 162.406; CMS "NPI check digit" note): 10 digits, first
+/// 1 or 2, Luhn computed over the 9 leading digits prefixed with 80840.
+pub fn npi(m: &[u8]) -> bool {
+    if !consistent_separators(m) {
+        return false;
+    }
+    let d = digits(m);
+    if d.len() != 10 || !matches!(d[0], 1 | 2) || all_same(&d[1..9]) {
+        return false;
+    }
+    let mut full = vec![8, 0, 8, 4, 0];
+    full.extend_from_slice(&d);
+    luhn(&full)
+}
+
+/// DEA registration number (21 CFR 1301; DEA Diversion "Registrant Number
+/// format"): registrant-type letter A B C D E F G H J K L M P R S T U X, a
+/// second letter (last-name initial) or 9, six digits and a check digit:
+/// (d1+d3+d5) + 2*(d2+d4+d6), last digit.
+pub fn dea(m: &[u8]) -> bool {
+    if m.len() != 9 {
+        return false;
+    }
+    let first = m[0].to_ascii_uppercase();
+    let second = m[1].to_ascii_uppercase();
+    if !b"ABCDEFGHJKLMPRSTUX".contains(&first) {
+        return false;
+    }
+    if !(second.is_ascii_uppercase() || second == b'9') {
+        return false;
+    }
+    if !m[2..].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let d: Vec<u32> = m[2..].iter().map(|b| (b - b'0') as u32).collect();
+    let sum = d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5]);
+    sum % 10 == d[6]
+}
+
+/// CMS Medicare Beneficiary Identifier format (CMS "Understanding the MBI",
+/// MLN/2017): 11 characters; position 1 numeric 1-9; 2, 5, 8, 9 alphabetic;
+/// 3 and 6 alphanumeric; 4, 7, 10, 11 numeric; letters S L O I B Z never
+/// used. Presidio accepts a leading 0; CMS does not.
+pub fn mbi(m: &[u8]) -> bool {
+    if !consistent_separators(m) {
+        return false;
+    }
+    let c: Vec<u8> = m
+        .iter()
+        .filter(|b| b.is_ascii_alphanumeric())
+        .map(u8::to_ascii_uppercase)
+        .collect();
+    if c.len() != 11 {
+        return false;
+    }
+    let letter = |b: u8| b.is_ascii_uppercase() && !b"SLOIBZ".contains(&b);
+    let digit = |b: u8| b.is_ascii_digit();
+    matches!(c[0], b'1'..=b'9')
+        && letter(c[1])
+        && (letter(c[2]) || digit(c[2]))
+        && digit(c[3])
+        && letter(c[4])
+        && (letter(c[5]) || digit(c[5]))
+        && digit(c[6])
+        && letter(c[7])
+        && letter(c[8])
+        && digit(c[9])
+        && digit(c[10])
+}
+
+/// ABA routing transit number (ABA / Federal Reserve, "Routing Number
+/// Policy"): 9 digits, 3-7-1 weighted check, prefix 00-12, 21-32, 61-72 or 80.
+pub fn aba(m: &[u8]) -> bool {
+    if !consistent_separators(m) {
+        return false;
+    }
+    let d = digits(m);
+    if d.len() != 9 || all_same(&d) {
+        return false;
+    }
+    let prefix = num(&d[0..2]);
+    if !matches!(prefix, 0..=12 | 21..=32 | 61..=72 | 80) {
+        return false;
+    }
+    let w = [3u32, 7, 1, 3, 7, 1, 3, 7, 1];
+    let sum: u32 = d.iter().zip(w).map(|(&x, w)| x as u32 * w).sum();
+    sum.is_multiple_of(10)
+}
+
+/// FDA National Drug Code (21 CFR 207.33): labeler-product-package in one of
+/// the 10-digit layouts 4-4-2, 5-3-2, 5-4-1, or the 11-digit billing layout
+/// 5-4-2 (CMS). Dashes are required: a bare 10-digit number is a phone number.
+pub fn ndc(m: &[u8]) -> bool {
+    let segs: Vec<&[u8]> = m.split(|&b| b == b'-').collect();
+    if segs.len() != 3 || !segs.iter().all(|s| s.iter().all(u8::is_ascii_digit)) {
+        return false;
+    }
+    let lens = (segs[0].len(), segs[1].len(), segs[2].len());
+    if !matches!(lens, (4, 4, 2) | (5, 3, 2) | (5, 4, 1) | (5, 4, 2)) {
+        return false;
+    }
+    let d = digits(m);
+    !all_same(&d) && segs[0].iter().any(|&b| b != b'0')
+}
+
+/// A calendar date that could be a living person's birth date: numeric
+/// M/D/Y, Y-M-D, or with an English month name; year 1900-2030.
+pub fn date(m: &[u8]) -> bool {
+    let s = String::from_utf8_lossy(m).to_ascii_lowercase();
+    let toks: Vec<&str> = s
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if toks.len() != 3 {
+        return false;
+    }
+    let month_name = |t: &str| -> Option<u32> {
+        const M: [&str; 12] = [
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ];
+        if t.len() < 3 {
+            return None;
+        }
+        M.iter()
+            .position(|m| t.starts_with(m))
+            .map(|i| i as u32 + 1)
+    };
+    let n = |t: &str| -> Option<u32> {
+        if t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()) {
+            t.parse().ok()
+        } else {
+            None
+        }
+    };
+    let (y, mo, d, ylen) = if let Some(mo) = month_name(toks[0]) {
+        (n(toks[2]), Some(mo), n(toks[1]), toks[2].len())
+    } else if let Some(mo) = month_name(toks[1]) {
+        (n(toks[2]), Some(mo), n(toks[0]), toks[2].len())
+    } else if toks[0].len() == 4 {
+        (n(toks[0]), n(toks[1]), n(toks[2]), 4)
+    } else {
+        (n(toks[2]), n(toks[0]), n(toks[1]), toks[2].len())
+    };
+    let (Some(mut y), Some(mo), Some(d)) = (y, mo, d) else {
+        return false;
+    };
+    if ylen == 2 {
+        y += if y <= 30 { 2000 } else { 1900 };
+    } else if ylen != 4 {
+        return false;
+    }
+    if !(1900..=2030).contains(&y) || !(1..=12).contains(&mo) || d == 0 {
+        return false;
+    }
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let max = match mo {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    d <= max
+}
+
+/// ICD-10-CM: the code (dot removed, upper-cased) must be in the official
+/// CDC/CMS list. A shape check is not enough: FY2026 has `QA0` (letter in
+/// position 2) and `U07.1`, and most letter+2-digit strings are part numbers.
+pub fn icd10(m: &[u8], codes: &HashSet<String>) -> bool {
+    let dot = m.iter().position(|&b| b == b'.');
+    if let Some(p) = dot
+        && (p != 3 || m.len() < 5)
+    {
+        return false;
+    }
+    let code: String = m
+        .iter()
+        .filter(|&&b| b != b'.')
+        .map(|b| b.to_ascii_uppercase() as char)
+        .collect();
+    codes.contains(&code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn luhn_basics() {
+        assert!(luhn(&digits(b"79927398713")));
+        assert!(!luhn(&digits(b"79927398710")));
+        assert!(!luhn(&[]));
+    }
+
+    #[test]
+    fn dates() {
+        assert!(date(b"03/14/1962"));
+        assert!(date(b"1962-03-14"));
+        assert!(date(b"March 14, 1962"));
+        assert!(date(b"14 Mar 1962"));
+        assert!(date(b"2/29/2000"));
+        assert!(!date(b"2/29/1900"));
+        assert!(!date(b"13/01/1962"));
+        assert!(!date(b"04/31/1962"));
+        assert!(!date(b"1/1/1800"));
+    }
+}

@@ -1,0 +1,151 @@
+//! The shipped rule packs load, lint clean, and behave on hand-written cases.
+
+use std::path::{Path, PathBuf};
+
+use sealgate::dlp::{Action, DlpConfig, Scanner, cli};
+
+fn rules_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("rules")
+}
+
+fn scanner() -> Scanner {
+    let cfg = DlpConfig::default();
+    match Scanner::load(&cfg, Path::new(env!("CARGO_MANIFEST_DIR"))) {
+        Ok(s) => s,
+        Err(e) => panic!("default packs must load:\n{e}"),
+    }
+}
+
+fn msg(subject: &str, body: &str) -> Vec<u8> {
+    format!("From: a@riverbend-health.org\r\nTo: b@example.com\r\nSubject: {subject}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n").into_bytes()
+}
+
+#[test]
+fn shipped_packs_lint_clean() {
+    assert_eq!(cli::rules_check(&rules_dir()), 0);
+}
+
+#[test]
+fn cases() {
+    let s = scanner();
+    let cases: &[(&str, &str, bool)] = &[
+        ("Hi", "Her SSN is 536-22-8915, please update.", true),
+        ("Hi", "Sample SSN 078-05-1120 from the wallet card.", false),
+        ("Hi", "Order 123-45-6789 shipped", false),
+        ("Hi", "ITIN 912-70-1234 on file", true),
+        ("Hi", "call 555-123-4567 tomorrow", false),
+        ("Hi", "Medicare ID 1EG4-TE5-MK73", true),
+        ("Hi", "MBI is 1EG4TE5MK73 for the beneficiary", true),
+        ("Hi", "ref code 1EG4TE5MK73 in the catalog", false),
+        ("Hi", "MRN: 00483921 admitted yesterday", true),
+        (
+            "Hi",
+            "Patient: Jane Roe was diagnosed with type 2 diabetes",
+            true,
+        ),
+        ("Hi", "Patient: Jane Roe has an appointment", false),
+        (
+            "Hi",
+            "Diabetes awareness month: metformin and insulin facts",
+            false,
+        ),
+        ("Hi", "DOB: 03/14/1962", true),
+        ("Hi", "Meeting on 03/14/2026 at 10am", false),
+        ("Hi", "Card 4111 1111 1111 1111 exp 12/28", true),
+        ("Hi", "Card 4111 1111 1111 1112", false),
+        (
+            "Hi",
+            "Dr. Smith, NPI 1234567893, accepting new patients",
+            false,
+        ),
+        ("Hi", "Patient: Jane Roe, referring NPI 1234567893", true),
+        ("Lab results MRN 48213377", "see attached", true),
+        ("Hi", "Patient: John Doe, Dx E11.9 follow-up", true),
+        (
+            "Hi",
+            "ICD-10 code E11.9 means type 2 diabetes without complications",
+            false,
+        ),
+        (
+            "Hi",
+            "Routing number 021000021 account number 123456789012 for the wire",
+            true,
+        ),
+        ("Hi", "The server at 192.168.10.24 is down", false),
+    ];
+    let mut bad = Vec::new();
+    for (subj, body, phi) in cases {
+        let v = s.scan(&msg(subj, body));
+        if v.phi != *phi {
+            bad.push(format!("{subj} / {body}: expected phi={phi}, got {v:?}"));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn tags_force_and_strip() {
+    let s = scanner();
+    let v = s.scan(&msg("[secure] lunch", "nothing here"));
+    assert_eq!(v.forced, Some(Action::Secure));
+    assert_eq!(v.action, Action::Secure);
+    assert!(!v.phi);
+    let out = s
+        .strip_tags(&msg("[secure] lunch", "x"))
+        .unwrap_or_default();
+    assert!(String::from_utf8_lossy(&out).contains("Subject: lunch\r\n"));
+}
+
+#[test]
+fn bad_rules_report_file_line_col() {
+    let dir = std::env::temp_dir().join(format!("sealgate-badrules-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let bad = "[[detector]]\nid = \"x\"\npattern = 'a*'\n\n[[detector]]\nid = \"x\"\npattern = '[0-9]+'\nvalidator = \"nope\"\n\n[[rule]]\nid = \"r\"\ndetectors = [\"missing\"]\nscore = 1\n";
+    let _ = std::fs::write(dir.join("bad.toml"), bad);
+    let err = match sealgate::dlp::rules::load_dir(&dir) {
+        Ok(_) => panic!("bad rules must not load"),
+        Err(e) => e.to_string(),
+    };
+    assert!(
+        err.contains("bad.toml:3:11: regex can match the empty string"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad.toml:8:13: unknown validator `nope`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad.toml:12:13: rule `r` names unknown detector `missing`"),
+        "{err}"
+    );
+    assert_eq!(cli::rules_check(&dir), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn scanner_is_shareable_and_thresholds_are_checked() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Scanner>();
+    let mut cfg = DlpConfig::default();
+    cfg.thresholds.reject = Some(100_000);
+    match Scanner::load(&cfg, Path::new(env!("CARGO_MANIFEST_DIR"))) {
+        Ok(_) => panic!("unreachable reject threshold must be refused"),
+        Err(e) => assert!(e.to_string().contains("unreachable"), "{e}"),
+    }
+}
+
+#[test]
+fn regex_syntax_errors_are_located() {
+    let dir = std::env::temp_dir().join(format!("sealgate-badregex-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let _ = std::fs::write(
+        dir.join("x.toml"),
+        "[[detector]]\nid = \"d\"\npattern = '[0-9'\n",
+    );
+    let err = match sealgate::dlp::rules::load_dir(&dir) {
+        Ok(_) => panic!("must fail"),
+        Err(e) => e.to_string(),
+    };
+    assert!(err.contains("x.toml:3:11: invalid regex"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
