@@ -158,6 +158,7 @@ sealgate_config() {
     mkdir -p "$dir"
     dns="$(free_ports 1)"
     sed -e "s/@PORT@/$port/g" -e "s/@SINKPORT@/$sink/g" -e "s/@DNSPORT@/$dns/g" \
+        -e "s|@RULES@|$(cd "$INTEROP_DIR/../.." && pwd)/rules|g" \
         "$INTEROP_DIR/sealgate.toml.in" >"$dir/sealgate.toml"
     echo "$dir/sealgate.toml"
 }
