@@ -80,6 +80,13 @@ enum QueueAction {
     Delete { id: String },
 }
 
+fn runtime(mut b: tokio::runtime::Builder) -> Result<tokio::runtime::Runtime, ExitCode> {
+    b.enable_all().build().map_err(|e| {
+        eprintln!("cannot start the runtime: {e}");
+        ExitCode::from(1)
+    })
+}
+
 fn load(path: &Path) -> Result<Config, ExitCode> {
     Config::load(path).map_err(|e| {
         eprintln!("{e}");
@@ -96,15 +103,9 @@ fn main() -> ExitCode {
                 Err(code) => return code,
             };
             sealgate::ops::init_logging(&config.log);
-            let rt = match tokio::runtime::Builder::new_multi_thread()
-                .enable_all()
-                .build()
-            {
+            let rt = match runtime(tokio::runtime::Builder::new_multi_thread()) {
                 Ok(rt) => rt,
-                Err(e) => {
-                    eprintln!("cannot start the runtime: {e}");
-                    return ExitCode::from(1);
-                }
+                Err(code) => return code,
             };
             match rt.block_on(sealgate::gateway::run(config)) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -251,15 +252,9 @@ fn queue(config: &Path, action: QueueAction) -> ExitCode {
         Ok(i) => i,
         Err(c) => return c,
     };
-    let rt = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
+    let rt = match runtime(tokio::runtime::Builder::new_current_thread()) {
         Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("cannot start the runtime: {e}");
-            return ExitCode::from(1);
-        }
+        Err(code) => return code,
     };
     match rt.block_on(control::apply(&spool, id, op)) {
         Ok(msg) => {
