@@ -295,3 +295,60 @@ fn queue_hold_release_delete_on_a_running_and_a_stopped_gateway() {
     let bad = gw.cli(&["queue", "show", "../../etc/passwd"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// Security teams edit rules on a live gateway: a valid change takes effect
+/// without a restart; a broken one is refused and the rules in force stay.
+#[test]
+fn rule_files_reload_on_change_and_a_broken_edit_keeps_the_rules_in_force() {
+    let sink = Sink::start(Behaviour::default());
+    let dir = temp_dir("rules-reload");
+    let rules = dir.join("rules");
+    std::fs::create_dir_all(&rules).unwrap();
+    let rule = |word: &str| {
+        format!(
+            "[[detector]]\nid = \"codeword\"\nterms = [\"{word}\"]\n\n[[rule]]\nid = \"local.codeword\"\ndetectors = [\"codeword\"]\nscore = 10\naction = \"reject\"\n"
+        )
+    };
+    std::fs::write(rules.join("local.toml"), rule("bluebird")).unwrap();
+    let gw = Gateway::start_in(
+        dir,
+        &format!(
+            "[dlp]\nrules_dir = \"rules\"\n\n{}",
+            sink.route("sink.test")
+        ),
+    );
+    let send = |body: &str| {
+        let mut c = Client::connect(gw.addr());
+        c.reply();
+        c.send_mail(
+            "a@tenant.test",
+            &["b@sink.test"],
+            format!("Subject: s\r\n\r\n{body}\r\n").as_bytes(),
+        )
+    };
+    assert!(send("operation bluebird").starts_with("550 5.7.1"));
+    assert!(send("operation redwing").starts_with("250"));
+    std::fs::write(rules.join("local.toml"), rule("redwing")).unwrap();
+    wait_for("reload after the edit", T, || {
+        gw.log().contains("reloaded").then_some(())
+    });
+    assert!(
+        send("operation redwing").starts_with("550 5.7.1"),
+        "edited rule not in force"
+    );
+    assert!(send("operation bluebird").starts_with("250"));
+    std::fs::write(
+        rules.join("local.toml"),
+        "[[rule]]\nid = \"broken\"\ndetectors = [\"nope\"]\n",
+    )
+    .unwrap();
+    wait_for("broken edit refused", T, || {
+        gw.log()
+            .contains("keeping the rules in force")
+            .then_some(())
+    });
+    assert!(
+        send("operation redwing").starts_with("550 5.7.1"),
+        "a broken edit switched scanning off"
+    );
+}
