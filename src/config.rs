@@ -600,14 +600,14 @@ impl Config {
             );
         }
         for r in &self.delivery.routes {
-            if let Some(hop) = &r.next_hop {
-                if crate::outbound::NextHop::parse(hop, self.delivery.smtp_port).is_err() {
-                    return fail(
-                        hop,
-                        "delivery.route.next_hop",
-                        format!("`{hop}` is not host:port"),
-                    );
-                }
+            if let Some(hop) = &r.next_hop
+                && crate::outbound::NextHop::parse(hop, self.delivery.smtp_port).is_err()
+            {
+                return fail(
+                    hop,
+                    "delivery.route.next_hop",
+                    format!("`{hop}` is not host:port"),
+                );
             }
         }
         Ok(())

@@ -344,11 +344,11 @@ impl SmtpClient {
             }
         }
         if !mail_reply.is_ok() {
-            if let Some(d) = &data_reply {
-                if d.code == 354 {
-                    self.write(b".\r\n").await?;
-                    let _ = self.read_reply(t.data).await?;
-                }
+            if let Some(d) = &data_reply
+                && d.code == 354
+            {
+                self.write(b".\r\n").await?;
+                let _ = self.read_reply(t.data).await?;
             }
             let _ = self.rset(t).await;
             return Ok(TxResult::PerRecipient(vec![mail_reply; tx.rcpts.len()]));

@@ -350,13 +350,13 @@ impl Outbound {
                 ),
             ));
         }
-        if let Some(max) = c.ext.size.filter(|m| *m > 0) {
-            if b.message.len() as u64 > max {
-                return Ok(fail_all(
-                    "5.3.4",
-                    format!("message is larger than {} accepts ({max} bytes)", c.host),
-                ));
-            }
+        if let Some(max) = c.ext.size.filter(|m| *m > 0)
+            && b.message.len() as u64 > max
+        {
+            return Ok(fail_all(
+                "5.3.4",
+                format!("message is larger than {} accepts ({max} bytes)", c.host),
+            ));
         }
         let tx = Transaction {
             sender: b.sender,

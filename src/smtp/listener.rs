@@ -57,12 +57,12 @@ pub struct ConnGuard {
 
 impl Drop for ConnGuard {
     fn drop(&mut self) {
-        if let Ok(mut m) = self.table.per_ip.lock() {
-            if let Some(n) = m.get_mut(&self.ip) {
-                *n -= 1;
-                if *n == 0 {
-                    m.remove(&self.ip);
-                }
+        if let Ok(mut m) = self.table.per_ip.lock()
+            && let Some(n) = m.get_mut(&self.ip)
+        {
+            *n -= 1;
+            if *n == 0 {
+                m.remove(&self.ip);
             }
         }
         self.table.total.send_modify(|t| *t = t.saturating_sub(1));

@@ -265,11 +265,11 @@ impl Session {
             ));
         }
         let grant = relay::authorize(&self.settings.config.relay, &self.client.identity);
-        if let Some(g) = &grant {
-            if !g.sender_allowed(from.as_ref().map(|a| a.domain.as_str())) {
-                info!(parent: &self.span, via = %g.via, tenant = ?g.tenant, "sender domain not permitted for this client");
-                return self.error("550 5.7.1 Sender address not permitted for this client");
-            }
+        if let Some(g) = &grant
+            && !g.sender_allowed(from.as_ref().map(|a| a.domain.as_str()))
+        {
+            info!(parent: &self.span, via = %g.via, tenant = ?g.tenant, "sender domain not permitted for this client");
+            return self.error("550 5.7.1 Sender address not permitted for this client");
         }
         let id = QueueId::generate();
         self.span.record("queue_id", id.as_str());

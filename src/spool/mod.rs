@@ -371,10 +371,10 @@ impl Spool {
             .flatten()
         {
             let name = e.file_name();
-            if let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".state")) {
-                if !self.queue.join(id).exists() {
-                    let _ = fs::remove_file(e.path());
-                }
+            if let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".state"))
+                && !self.queue.join(id).exists()
+            {
+                let _ = fs::remove_file(e.path());
             }
         }
         Ok((ok, corrupt))

@@ -418,25 +418,26 @@ async fn attempt(
         &settings,
     )
     .await;
-    if let Some(warn_after) = cfg.delivery.delay_warning {
-        if !state.delay_warned && age >= warn_after {
-            let delayed: Vec<usize> = (0..state.rcpts.len())
-                .filter(|i| matches!(state.rcpts[*i], RcptStatus::Deferred { .. }))
-                .collect();
-            if !delayed.is_empty() {
-                send_dsn(
-                    &ctx,
-                    &sched,
-                    &env,
-                    &state,
-                    &delayed,
-                    DsnAction::Delayed,
-                    &message,
-                    &settings,
-                )
-                .await;
-                state.delay_warned = true;
-            }
+    if let Some(warn_after) = cfg.delivery.delay_warning
+        && !state.delay_warned
+        && age >= warn_after
+    {
+        let delayed: Vec<usize> = (0..state.rcpts.len())
+            .filter(|i| matches!(state.rcpts[*i], RcptStatus::Deferred { .. }))
+            .collect();
+        if !delayed.is_empty() {
+            send_dsn(
+                &ctx,
+                &sched,
+                &env,
+                &state,
+                &delayed,
+                DsnAction::Delayed,
+                &message,
+                &settings,
+            )
+            .await;
+            state.delay_warned = true;
         }
     }
     if state.is_done() {

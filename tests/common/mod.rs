@@ -227,10 +227,10 @@ impl Gateway {
         self.child = Some(child);
         let port = self.port;
         wait_for("gateway banner", Duration::from_secs(30), || {
-            if let Some(c) = self.child.as_mut() {
-                if let Ok(Some(st)) = c.try_wait() {
-                    panic!("gateway exited with {st}; log:\n{}", self.log());
-                }
+            if let Some(c) = self.child.as_mut()
+                && let Ok(Some(st)) = c.try_wait()
+            {
+                panic!("gateway exited with {st}; log:\n{}", self.log());
             }
             let s = TcpStream::connect(("127.0.0.1", port)).ok()?;
             s.set_read_timeout(Some(Duration::from_secs(2))).ok()?;
@@ -693,11 +693,11 @@ fn sink_session(
                 .get(&to)
                 .cloned()
                 .unwrap_or_else(|| "250 2.1.5 ok".into());
-            if reply.starts_with('2') {
-                if let Some(c) = cur.as_mut() {
-                    c.rcpts.push(to);
-                    c.rcpt_lines.push(l.clone());
-                }
+            if reply.starts_with('2')
+                && let Some(c) = cur.as_mut()
+            {
+                c.rcpts.push(to);
+                c.rcpt_lines.push(l.clone());
             }
             s.write_all(format!("{reply}\r\n").as_bytes())?;
         } else if u == "DATA" {
@@ -729,11 +729,11 @@ fn sink_session(
                     b.data_replies.remove(0)
                 }
             };
-            if reply.starts_with('2') {
-                if let Some(mut c) = cur.take() {
-                    c.data = data;
-                    out.lock().unwrap().push(c);
-                }
+            if reply.starts_with('2')
+                && let Some(mut c) = cur.take()
+            {
+                c.data = data;
+                out.lock().unwrap().push(c);
             }
             cur = None;
             s.write_all(format!("{reply}\r\n").as_bytes())?;
