@@ -25,7 +25,7 @@ use regex_automata::{Anchored, Input};
 
 pub use crate::dlp::matching::boundary;
 use crate::dlp::matching::{Words, merge, starts_with_label, within};
-use crate::dlp::rules::{DetectorSource, DetectorSpec, Problem, RuleError};
+use crate::dlp::rules::{DetectorSource, DetectorSpec, RuleError};
 use crate::dlp::validators::Validator;
 
 /// A validated detector match in one text.
@@ -72,15 +72,6 @@ pub struct Engine {
     n_groups: usize,
     terms: Option<AhoCorasick>,
     term_det: Vec<Vec<usize>>,
-}
-
-fn err(msg: String) -> RuleError {
-    RuleError::Invalid(vec![Problem {
-        file: "<compiled rules>".into(),
-        line: 1,
-        col: 1,
-        message: msg,
-    }])
 }
 
 fn syntax(ignore_case: bool) -> regex_automata::util::syntax::Config {
@@ -130,7 +121,7 @@ impl Engine {
                         .syntax(syntax(*ignore_case))
                         .configure(meta_config())
                         .build(regex)
-                        .map_err(|x| err(format!("detector `{}`: {x}", s.id)))?;
+                        .map_err(|x| RuleError::compiled(format!("detector `{}`: {x}", s.id)))?;
                     let vg = re
                         .group_info()
                         .pattern_names(regex_automata::PatternID::ZERO)
@@ -221,7 +212,7 @@ impl Engine {
                 .syntax(syntax(false))
                 .configure(meta_config().auto_prefilter(prefilter))
                 .build_many(&patterns)
-                .map_err(|x| err(format!("combined pattern set: {x}")))?;
+                .map_err(|x| RuleError::compiled(format!("combined pattern set: {x}")))?;
             e.global.push((re, dets));
         }
         e.keywords = Words::build(keyword_words)?;
@@ -232,7 +223,7 @@ impl Engine {
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::LeftmostLongest)
                     .build(&term_list)
-                    .map_err(|x| err(format!("dictionary automaton: {x}")))?,
+                    .map_err(|x| RuleError::compiled(format!("dictionary automaton: {x}")))?,
             );
         }
         Ok(e)

@@ -4,20 +4,11 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::dlp::rules::{Problem, RuleError};
+use crate::dlp::rules::RuleError;
 
 /// Extra bytes around a keyword or anchor window, so that a match near a
 /// window edge is still wholly inside the searched range.
 const PAD: usize = 128;
-
-fn err(msg: String) -> RuleError {
-    RuleError::Invalid(vec![Problem {
-        file: "<compiled rules>".into(),
-        line: 1,
-        col: 1,
-        message: msg,
-    }])
-}
 
 /// A keyword automaton: leftmost-longest, with each word also carrying the
 /// groups of the shorter words it starts with (`ssns` counts as `ssn`).
@@ -66,7 +57,7 @@ impl Words {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&list)
-            .map_err(|x| err(format!("keyword automaton: {x}")))?;
+            .map_err(|x| RuleError::compiled(format!("keyword automaton: {x}")))?;
         Ok(Some(Words { ac, groups }))
     }
 

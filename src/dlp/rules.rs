@@ -55,6 +55,19 @@ pub enum RuleError {
     Thresholds(String),
 }
 
+impl RuleError {
+    /// A problem found while compiling valid-looking rules (a pattern set
+    /// too large, an automaton that cannot be built): no file position.
+    pub fn compiled(message: String) -> RuleError {
+        RuleError::Invalid(vec![Problem {
+            file: "<compiled rules>".into(),
+            line: 1,
+            col: 1,
+            message,
+        }])
+    }
+}
+
 fn join(p: &[Problem]) -> String {
     p.iter()
         .map(ToString::to_string)
