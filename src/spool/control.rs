@@ -75,31 +75,34 @@ async fn serve_one(stream: UnixStream, handle: Handle) -> std::io::Result<()> {
 
 /// Applies an operation, through the running gateway if there is one.
 pub async fn apply(spool: &Arc<Spool>, id: QueueId, op: Op) -> Result<String, String> {
-    if spool.is_locked() {
-        let path = socket_path(spool);
-        let mut s = UnixStream::connect(&path).await.map_err(|e| {
-            format!(
-                "gateway is running but {} does not answer: {e}",
-                path.display()
-            )
-        })?;
-        let mut req = serde_json::to_vec(&Request { op, id }).map_err(|e| e.to_string())?;
-        req.push(b'\n');
-        s.write_all(&req).await.map_err(|e| e.to_string())?;
-        let mut line = String::new();
-        BufReader::new(s)
-            .read_line(&mut line)
-            .await
-            .map_err(|e| e.to_string())?;
-        let resp: Response =
-            serde_json::from_str(&line).map_err(|e| format!("bad reply from gateway: {e}"))?;
-        return if resp.ok {
-            Ok(resp.message)
-        } else {
-            Err(resp.message)
-        };
+    // Holding the lock while editing keeps a gateway from starting halfway.
+    match spool.lock() {
+        Ok(_held) => return apply_offline(spool, &id, op).map_err(|e| e.to_string()),
+        Err(SpoolError::Locked(_)) => {}
+        Err(e) => return Err(e.to_string()),
     }
-    apply_offline(spool, &id, op).map_err(|e| e.to_string())
+    let path = socket_path(spool);
+    let mut s = UnixStream::connect(&path).await.map_err(|e| {
+        format!(
+            "gateway is running but {} does not answer: {e}",
+            path.display()
+        )
+    })?;
+    let mut req = serde_json::to_vec(&Request { op, id }).map_err(|e| e.to_string())?;
+    req.push(b'\n');
+    s.write_all(&req).await.map_err(|e| e.to_string())?;
+    let mut line = String::new();
+    BufReader::new(s)
+        .read_line(&mut line)
+        .await
+        .map_err(|e| e.to_string())?;
+    let resp: Response =
+        serde_json::from_str(&line).map_err(|e| format!("bad reply from gateway: {e}"))?;
+    if resp.ok {
+        Ok(resp.message)
+    } else {
+        Err(resp.message)
+    }
 }
 
 fn apply_offline(spool: &Spool, id: &QueueId, op: Op) -> Result<String, SpoolError> {
