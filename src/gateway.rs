@@ -153,11 +153,7 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     let spool = Arc::new(Spool::open(&data_dir)?);
     let _lock = spool.lock()?;
     let audit = Arc::new(AuditLog::open(&config.path(&config.audit.dir))?);
-    let outbound = Arc::new(Outbound::new(
-        &config.delivery,
-        &config.server.hostname,
-        &config,
-    )?);
+    let outbound = Arc::new(Outbound::new(&config)?);
     let drain = config.server.drain_timeout;
     let listeners_cfg = config.listeners.clone();
     let settings = SettingsCell::new(Settings::build(config)?);

@@ -113,13 +113,6 @@ pub struct Transaction<'a> {
     pub message: &'a [u8],
 }
 
-/// The outcome of a transaction that ran to its end.
-#[derive(Debug)]
-pub enum TxResult {
-    /// One reply per recipient (RCPT failure, or the DATA result for accepted ones).
-    PerRecipient(Vec<Reply>),
-}
-
 impl SmtpClient {
     /// Connects and greets, negotiating TLS as `level` demands. `plain_only`
     /// is the retry after an opportunistic handshake failed.
@@ -310,12 +303,13 @@ impl SmtpClient {
         }
     }
 
-    /// Runs MAIL, RCPT... and DATA. Pipelined when the server allows.
+    /// Runs MAIL, RCPT... and DATA (pipelined when the server allows) and
+    /// returns one reply per recipient: its RCPT refusal, or the DATA result.
     pub async fn transaction(
         &mut self,
         tx: &Transaction<'_>,
         t: &Timeouts,
-    ) -> Result<TxResult, ConnFail> {
+    ) -> Result<Vec<Reply>, ConnFail> {
         let mail = self.mail_command(tx);
         let rcpts: Vec<String> = tx.rcpts.iter().map(|r| self.rcpt_command(r)).collect();
         let mut replies = Vec::with_capacity(tx.rcpts.len());
@@ -351,7 +345,7 @@ impl SmtpClient {
                 let _ = self.read_reply(t.data).await?;
             }
             let _ = self.rset(t).await;
-            return Ok(TxResult::PerRecipient(vec![mail_reply; tx.rcpts.len()]));
+            return Ok(vec![mail_reply; tx.rcpts.len()]);
         }
         let accepted = replies.iter().filter(|r| r.is_ok()).count();
         let data_reply = match data_reply {
@@ -362,7 +356,7 @@ impl SmtpClient {
             }
             None => {
                 let _ = self.rset(t).await;
-                return Ok(TxResult::PerRecipient(replies));
+                return Ok(replies);
             }
         };
         if data_reply.code != 354 {
@@ -373,22 +367,20 @@ impl SmtpClient {
             if accepted > 0 {
                 let _ = self.rset(t).await;
             }
-            return Ok(TxResult::PerRecipient(result));
+            return Ok(result);
         }
         if accepted == 0 {
             // 354 with nobody to deliver to: end the empty message and ignore it.
             self.write(b".\r\n").await?;
             let _ = self.read_reply(t.data).await?;
-            return Ok(TxResult::PerRecipient(replies));
+            return Ok(replies);
         }
         self.send_body(tx.message).await?;
         let done = self.read_reply(t.data).await?;
-        Ok(TxResult::PerRecipient(
-            replies
-                .into_iter()
-                .map(|r| if r.is_ok() { done.clone() } else { r })
-                .collect(),
-        ))
+        Ok(replies
+            .into_iter()
+            .map(|r| if r.is_ok() { done.clone() } else { r })
+            .collect())
     }
 
     fn mail_command(&self, tx: &Transaction<'_>) -> String {

@@ -15,11 +15,11 @@ use tokio::sync::Semaphore;
 use tokio_rustls::TlsConnector;
 use tracing::{debug, info};
 
-use crate::config::{Delivery, TlsLevel};
+use crate::config::{Config, TlsLevel};
 use crate::smtp::address::Address;
 use crate::smtp::command::MailParams;
 use crate::spool::Recipient;
-use client::{ConnFail, Reply, SmtpClient, Timeouts, TlsConfigs, Transaction, TxResult};
+use client::{ConnFail, Reply, SmtpClient, Timeouts, TlsConfigs, Transaction};
 use dns::{Candidate, Dns, Resolution};
 
 #[derive(Debug, thiserror::Error)]
@@ -116,11 +116,9 @@ pub struct Outbound {
 }
 
 impl Outbound {
-    pub fn new(
-        cfg: &Delivery,
-        helo: &str,
-        base: &crate::config::Config,
-    ) -> Result<Outbound, OutboundError> {
+    /// From `[delivery]`; the EHLO name is `server.hostname`.
+    pub fn new(config: &Config) -> Result<Outbound, OutboundError> {
+        let cfg = &config.delivery;
         let provider = crate::smtp::tls::provider();
         let unverified = rustls::ClientConfig::builder_with_provider(provider.clone())
             .with_protocol_versions(crate::smtp::tls::VERSIONS)
@@ -132,7 +130,7 @@ impl Outbound {
         let bundle = cfg
             .ca_file
             .as_ref()
-            .map(|p| base.path(p))
+            .map(|p| config.path(p))
             .unwrap_or_else(|| "/etc/ssl/certs/ca-certificates.crt".into());
         if let Ok(certs) = crate::smtp::tls::load_certs(&bundle) {
             for c in certs {
@@ -160,7 +158,7 @@ impl Outbound {
                 command: cfg.command_timeout,
                 data: cfg.data_timeout,
             },
-            helo: helo.to_string(),
+            helo: config.server.hostname.clone(),
             smtp_port: cfg.smtp_port,
             reuse: cfg.connection_reuse,
             pool: Mutex::new(HashMap::new()),
@@ -364,7 +362,7 @@ impl Outbound {
             rcpts: &b.rcpts,
             message: b.message,
         };
-        let TxResult::PerRecipient(replies) = c.transaction(&tx, &self.timeouts).await?;
+        let replies = c.transaction(&tx, &self.timeouts).await?;
         let outcomes = replies
             .into_iter()
             .map(|r| outcome(r, remote.clone()))

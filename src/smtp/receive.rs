@@ -8,7 +8,7 @@ use tracing::{error, info};
 
 use super::body::{BodyProblem, BodyReader};
 use super::io::ConnError;
-use super::session::{Flow, Session};
+use super::session::{Flow, Session, Transaction};
 use crate::audit::Event;
 use crate::dlp::{Action, Verdict};
 
@@ -112,14 +112,9 @@ impl Session {
                 return self.error(&r);
             }
             self.chunking = Some(Chunking { reader });
-            return self.ok_reply(&format!("250 2.0.0 {size} octets received"));
+            return self.ok(&format!("250 2.0.0 {size} octets received"));
         }
         self.finish(reader.finish()).await
-    }
-
-    fn ok_reply(&mut self, r: &str) -> Flow {
-        self.conn.reply(r);
-        Flow::Continue
     }
 
     fn lost_connection(&mut self, phase: &str) -> Flow {
@@ -148,12 +143,7 @@ impl Session {
                 return self.error(&r);
             }
         };
-        // Put the transaction back for protocol() and body_type(); taken again below.
-        self.txn = Some(txn);
-        let received = self.received_header();
-        let Some(txn) = self.txn.take() else {
-            return Flow::Close;
-        };
+        let received = self.received_header(&txn);
         let mut message = Vec::with_capacity(received.len() + body.len());
         message.extend_from_slice(received.as_bytes());
         message.extend_from_slice(&body);
@@ -276,13 +266,9 @@ impl Session {
         Flow::Continue
     }
 
-    fn received_header(&self) -> String {
+    fn received_header(&self, txn: &Transaction) -> String {
         let helo = self.client.helo.as_deref().unwrap_or("unknown");
-        let id = self
-            .txn
-            .as_ref()
-            .map(|t| t.id.to_string())
-            .unwrap_or_default();
+        let id = &txn.id;
         let tls = self
             .client
             .tls
@@ -293,7 +279,7 @@ impl Session {
             "Received: from {helo} ([{ip}])\r\n\tby {host} (sealgate) with {proto} id {id}{tls};\r\n\t{date}\r\n",
             ip = self.client.peer.ip(),
             host = self.settings.config.server.hostname,
-            proto = self.protocol(),
+            proto = self.protocol(txn.params.smtputf8),
             date = crate::time::rfc5322(crate::time::unix_now()),
         )
     }

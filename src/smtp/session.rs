@@ -161,7 +161,7 @@ impl Session {
         Flow::Continue
     }
 
-    fn ok(&mut self, reply: &str) -> Flow {
+    pub(super) fn ok(&mut self, reply: &str) -> Flow {
         self.conn.reply(reply);
         Flow::Continue
     }
@@ -453,8 +453,7 @@ impl Session {
     }
 
     /// "ESMTPSA" and friends, RFC 3848, for the Received header.
-    pub(super) fn protocol(&self) -> &'static str {
-        let utf8 = self.txn.as_ref().is_some_and(|t| t.params.smtputf8);
+    pub(super) fn protocol(&self, utf8: bool) -> &'static str {
         match (
             utf8,
             self.client.esmtp,
