@@ -170,9 +170,8 @@ fn implicit_tls_listener() {
     let gw = Gateway::start_in(
         dir,
         &format!(
-            "[[listener]]\naddress = \"127.0.0.1:{port}\"\ntls = \"implicit\"\n\n[tls]\ncert = \"{}\"\nkey = \"{}\"\n\n{}",
-            leaf.cert.display(),
-            leaf.key.display(),
+            "[[listener]]\naddress = \"127.0.0.1:{port}\"\ntls = \"implicit\"\n\n{}\n{}",
+            leaf.tls_section(),
             sink.route("sink.test")
         ),
     );

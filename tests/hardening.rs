@@ -473,12 +473,7 @@ fn plaintext_pipelined_after_starttls_is_discarded() {
     let leaf = pki.leaf("server", &["gw.test"], false);
     let gw = Gateway::start_in(
         dir,
-        &format!(
-            "[tls]\ncert = \"{}\"\nkey = \"{}\"\n\n{}",
-            leaf.cert.display(),
-            leaf.key.display(),
-            sink.route("sink.test")
-        ),
+        &format!("{}\n{}", leaf.tls_section(), sink.route("sink.test")),
     );
     let mut c = session(&gw);
     c.send(b"STARTTLS\r\nMAIL FROM:<injected@x.test>\r\n");

@@ -75,12 +75,7 @@ fn starttls_with_a_certificate_from_a_test_ca() {
     let leaf = pki.leaf("server", &["gw.test"], false);
     let gw = Gateway::start_in(
         dir,
-        &format!(
-            "[tls]\ncert = \"{}\"\nkey = \"{}\"\n\n{}",
-            leaf.cert.display(),
-            leaf.key.display(),
-            sink.route("sink.test")
-        ),
+        &format!("{}\n{}", leaf.tls_section(), sink.route("sink.test")),
     );
     let mut c = Client::connect(gw.addr());
     c.reply();
@@ -116,9 +111,8 @@ fn client_certificate_authorizes_relay_from_an_unlisted_address() {
     let gw = Gateway::start_in(
         dir,
         &format!(
-            "[tls]\ncert = \"{}\"\nkey = \"{}\"\nclient_ca = \"{}\"\n\n[relay]\nallowed_networks = []\nallowed_client_certs = [\"*.mail.protection.outlook.test\"]\n\n{}",
-            leaf.cert.display(),
-            leaf.key.display(),
+            "{}client_ca = \"{}\"\n\n[relay]\nallowed_networks = []\nallowed_client_certs = [\"*.mail.protection.outlook.test\"]\n\n{}",
+            leaf.tls_section(),
             tenant_pki.ca_pem.display(),
             sink.route("sink.test")
         ),
@@ -178,9 +172,8 @@ fn auth_is_offered_and_accepted_only_after_tls() {
     let gw = Gateway::start_in(
         dir,
         &format!(
-            "[tls]\ncert = \"{}\"\nkey = \"{}\"\n\n[relay]\nallowed_networks = []\n[[relay.user]]\nname = \"tenant-relay\"\npassword_hash = \"{}\"\n\n{}",
-            leaf.cert.display(),
-            leaf.key.display(),
+            "{}\n[relay]\nallowed_networks = []\n[[relay.user]]\nname = \"tenant-relay\"\npassword_hash = \"{}\"\n\n{}",
+            leaf.tls_section(),
             argon2_hash("correct horse"),
             sink.route("sink.test")
         ),

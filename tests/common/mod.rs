@@ -63,6 +63,17 @@ pub struct Leaf {
     pub key: PathBuf,
 }
 
+impl Leaf {
+    /// `[tls]` naming this certificate and key; more `[tls]` keys may follow.
+    pub fn tls_section(&self) -> String {
+        format!(
+            "[tls]\ncert = \"{}\"\nkey = \"{}\"\n",
+            self.cert.display(),
+            self.key.display()
+        )
+    }
+}
+
 impl Pki {
     pub fn new(dir: &Path, name: &str) -> Pki {
         let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
