@@ -492,7 +492,7 @@ fn durations<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Duration>, D::Error>
 
 fn domain<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     let s = String::deserialize(d)?.to_ascii_lowercase();
-    if crate::smtp::address::is_valid_domain(&s) {
+    if crate::proto::address::is_valid_domain(&s) {
         Ok(s)
     } else {
         Err(serde::de::Error::custom(format!(
@@ -561,7 +561,7 @@ impl Config {
                 message,
             })
         };
-        if !crate::smtp::address::is_valid_domain(&self.server.hostname) {
+        if !crate::proto::address::is_valid_domain(&self.server.hostname) {
             return fail(
                 "hostname",
                 "server.hostname",
@@ -591,7 +591,7 @@ impl Config {
             );
         }
         if !self.server.postmaster.is_empty()
-            && crate::smtp::address::parse_mailbox(&self.server.postmaster).is_err()
+            && crate::proto::address::parse_mailbox(&self.server.postmaster).is_err()
         {
             return fail(
                 "postmaster",
@@ -601,7 +601,7 @@ impl Config {
         }
         for r in &self.delivery.routes {
             if let Some(hop) = &r.next_hop
-                && crate::outbound::NextHop::parse(hop, self.delivery.smtp_port).is_err()
+                && crate::proto::next_hop::NextHop::parse(hop, self.delivery.smtp_port).is_err()
             {
                 return fail(
                     hop,

@@ -2,7 +2,7 @@
 //! listeners, and handles SIGTERM (drain) and SIGHUP (reload).
 
 use std::path::PathBuf;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -11,19 +11,23 @@ use tracing::{error, info, warn};
 
 use crate::audit::{AuditLog, Event};
 use crate::config::{Config, ListenerTls};
-use crate::dkim::Signer;
 use crate::dlp::Scanner;
+use crate::live::Live;
 use crate::outbound::Outbound;
+use crate::queue::{
+    self,
+    scheduler::{self, Scheduler},
+};
+use crate::smtp::Shared;
 use crate::smtp::listener::Connections;
 use crate::spool::Spool;
-use crate::spool::scheduler::{self, Scheduler};
 
 #[derive(Debug, thiserror::Error)]
 pub enum GatewayError {
     #[error("{0}")]
     Config(#[from] crate::config::ConfigError),
     #[error("{0}")]
-    Tls(#[from] crate::smtp::tls::TlsError),
+    Tls(#[from] crate::proto::tls::TlsError),
     #[error("{0}")]
     Spool(#[from] crate::spool::SpoolError),
     #[error("{0}")]
@@ -41,12 +45,12 @@ pub enum GatewayError {
     Io(#[from] std::io::Error),
 }
 
-/// Everything a SIGHUP can replace, as one immutable snapshot.
+/// Every stage's settings, built from one config; a SIGHUP builds a new set
+/// and swaps each stage's cell.
 pub struct Settings {
     pub config: Config,
-    pub tls: Option<TlsAcceptor>,
-    pub scanner: Arc<Scanner>,
-    pub dkim: Signer,
+    pub smtp: crate::smtp::Settings,
+    pub queue: queue::Settings,
 }
 
 impl Settings {
@@ -63,46 +67,61 @@ impl Settings {
         };
         let scanner = Arc::new(Scanner::load(&config.dlp, &config.base_dir)?);
         Ok(Settings {
+            smtp: crate::smtp::Settings::new(&config, tls, scanner),
+            queue: queue::Settings::from_config(&config),
             config,
-            tls,
-            scanner,
-            dkim: Signer::new(),
         })
     }
 }
 
-impl Settings {
-    /// The same settings with freshly loaded rules.
-    fn with_scanner(&self, scanner: Scanner) -> Settings {
-        Settings {
-            config: self.config.clone(),
-            tls: self.tls.clone(),
-            scanner: Arc::new(scanner),
-            dkim: self.dkim.clone(),
+/// The live cells of every stage.
+#[derive(Clone)]
+struct Cells {
+    config: Live<Config>,
+    smtp: Live<crate::smtp::Settings>,
+    queue: Live<queue::Settings>,
+}
+
+impl Cells {
+    fn new(s: Settings) -> Cells {
+        Cells {
+            config: Live::new(s.config),
+            smtp: Live::new(s.smtp),
+            queue: Live::new(s.queue),
         }
+    }
+
+    fn set(&self, s: Settings) {
+        self.smtp.set(s.smtp);
+        self.queue.set(s.queue);
+        self.config.set(s.config);
     }
 }
 
 /// Reloads the rules when their files change. A broken edit keeps the
 /// rules in force and says why: a typo must not switch scanning off.
-async fn watch_rules(cell: SettingsCell, mut shutdown: watch::Receiver<bool>) {
-    let dir_of = |s: &Settings| s.config.path(&s.config.dlp.rules_dir);
-    let mut last = crate::dlp::rules_fingerprint(&dir_of(&cell.get()));
+async fn watch_rules(cells: Cells, mut shutdown: watch::Receiver<bool>) {
+    let dir_of = |c: &Config| c.path(&c.dlp.rules_dir);
+    let mut last = crate::dlp::rules_fingerprint(&dir_of(&cells.config.get()));
     loop {
         tokio::select! {
             _ = tokio::time::sleep(std::time::Duration::from_secs(2)) => {}
             _ = crate::ops::stopped(&mut shutdown) => return,
         }
-        let current = cell.get();
-        let now = crate::dlp::rules_fingerprint(&dir_of(&current));
+        let config = cells.config.get();
+        let now = crate::dlp::rules_fingerprint(&dir_of(&config));
         if now == last {
             continue;
         }
         last = now;
-        let (cfg, base) = (current.config.dlp.clone(), current.config.base_dir.clone());
+        let (cfg, base) = (config.dlp.clone(), config.base_dir.clone());
         match tokio::task::spawn_blocking(move || Scanner::load(&cfg, &base)).await {
             Ok(Ok(scanner)) => {
-                cell.set(cell.get().with_scanner(scanner));
+                let smtp = crate::smtp::Settings {
+                    scanner: Arc::new(scanner),
+                    ..(*cells.smtp.get()).clone()
+                };
+                cells.smtp.set(smtp);
                 info!("DLP rules changed on disk; reloaded");
             }
             Ok(Err(e)) => {
@@ -110,38 +129,6 @@ async fn watch_rules(cell: SettingsCell, mut shutdown: watch::Receiver<bool>) {
             }
             Err(e) => error!(error = %e, "DLP rule reload failed; keeping the rules in force"),
         }
-    }
-}
-
-/// The current settings; readers take a cheap `Arc` snapshot.
-#[derive(Clone)]
-pub struct SettingsCell(Arc<RwLock<Arc<Settings>>>);
-
-impl SettingsCell {
-    pub fn new(s: Settings) -> Self {
-        SettingsCell(Arc::new(RwLock::new(Arc::new(s))))
-    }
-    pub fn get(&self) -> Arc<Settings> {
-        self.0.read().unwrap_or_else(|p| p.into_inner()).clone()
-    }
-    fn set(&self, s: Settings) {
-        *self.0.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(s);
-    }
-}
-
-/// What every SMTP session shares.
-pub struct Shared {
-    pub settings: SettingsCell,
-    pub spool: Arc<Spool>,
-    pub scheduler: scheduler::Handle,
-    pub audit: Arc<AuditLog>,
-    pub shutdown: watch::Receiver<bool>,
-    pub connections: Arc<Connections>,
-}
-
-impl Shared {
-    pub fn settings(&self) -> Arc<Settings> {
-        self.settings.get()
     }
 }
 
@@ -156,14 +143,14 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     let outbound = Arc::new(Outbound::new(&config)?);
     let drain = config.server.drain_timeout;
     let listeners_cfg = config.listeners.clone();
-    let settings = SettingsCell::new(Settings::build(config)?);
+    let cells = Cells::new(Settings::build(config)?);
 
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let ctx = Arc::new(scheduler::Context {
         spool: spool.clone(),
         audit: audit.clone(),
         outbound: outbound.clone(),
-        settings: settings.clone(),
+        settings: cells.queue.clone(),
     });
     let (mut sched, handle) = Scheduler::new(ctx);
     // Recovery comes before the listeners: every unfinished message is
@@ -187,7 +174,7 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
         bound.push((tcp, l.clone()));
     }
     let shared = Arc::new(Shared {
-        settings: settings.clone(),
+        settings: cells.smtp.clone(),
         spool: spool.clone(),
         scheduler: handle.clone(),
         audit: audit.clone(),
@@ -195,8 +182,8 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
         connections: Arc::new(Connections::default()),
     });
     let sched_task = tokio::spawn(sched.run(shutdown_rx.clone(), drain));
-    let control = tokio::spawn(crate::spool::control::serve(
-        crate::spool::control::socket_path(&spool),
+    let control = tokio::spawn(crate::queue::control::serve(
+        crate::queue::control::socket_path(&spool),
         handle,
     ));
     let mut listener_tasks = Vec::new();
@@ -207,7 +194,7 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
             l,
         )));
     }
-    let rules_watch = tokio::spawn(watch_rules(settings.clone(), shutdown_rx.clone()));
+    let rules_watch = tokio::spawn(watch_rules(cells.clone(), shutdown_rx.clone()));
     let sweeper = {
         let outbound = outbound.clone();
         tokio::spawn(async move {
@@ -225,7 +212,7 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     crate::ops::notify_ready();
     info!("sealgate ready");
 
-    crate::ops::wait_for_signals(|| reload(&source, &settings, &listeners_cfg)).await;
+    crate::ops::wait_for_signals(|| reload(&source, &cells, &listeners_cfg)).await;
 
     info!("shutting down: no new connections; draining sessions and deliveries");
     crate::ops::notify_stopping();
@@ -247,13 +234,13 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     sweeper.abort();
     rules_watch.abort();
     outbound.sweep(true).await;
-    let _ = std::fs::remove_file(crate::spool::control::socket_path(&spool));
+    let _ = std::fs::remove_file(crate::queue::control::socket_path(&spool));
     audit.record(Event::new("stopped", None, serde_json::json!({})));
     info!("sealgate stopped");
     Ok(())
 }
 
-fn reload(source: &std::path::Path, cell: &SettingsCell, listeners: &[crate::config::Listener]) {
+fn reload(source: &std::path::Path, cells: &Cells, listeners: &[crate::config::Listener]) {
     let config = match Config::load(source) {
         Ok(c) => c,
         Err(e) => {
@@ -272,7 +259,7 @@ fn reload(source: &std::path::Path, cell: &SettingsCell, listeners: &[crate::con
     }
     match Settings::build(config) {
         Ok(s) => {
-            cell.set(s);
+            cells.set(s);
             info!("configuration reloaded");
         }
         Err(e) => error!(error = %e, "reload failed; keeping the running configuration"),

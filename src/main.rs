@@ -7,8 +7,9 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand};
 
 use sealgate::config::Config;
-use sealgate::spool::scheduler::Op;
-use sealgate::spool::{QueueId, Spool, control};
+use sealgate::queue::control;
+use sealgate::queue::scheduler::Op;
+use sealgate::spool::{QueueId, Spool};
 
 #[derive(Parser)]
 #[command(

@@ -15,6 +15,7 @@ use std::sync::Mutex;
 use ring::digest::{SHA256, digest};
 use serde_json::{Map, Value};
 
+use crate::proto::hash::hex;
 use crate::spool::QueueId;
 
 #[derive(Debug, thiserror::Error)]
@@ -59,10 +60,6 @@ impl<'a> Event<'a> {
         self.message_sha256 = Some(sha);
         self
     }
-}
-
-fn hex(b: &[u8]) -> String {
-    b.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 impl AuditLog {

@@ -14,32 +14,11 @@ use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
 
 use crate::config::TlsLevel;
-use crate::smtp::command::{Body, MailParams};
-use crate::spool::Recipient;
+use crate::proto::params::{Body, MailParams, Recipient};
+use crate::proto::reply::Reply;
 
 /// The outbound client's stream.
-pub type ClientStream = crate::smtp::io::MaybeTls<TlsStream<TcpStream>>;
-
-/// An SMTP reply: code, enhanced status (derived when the server gave none), text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reply {
-    pub code: u16,
-    pub status: String,
-    pub text: String,
-}
-
-impl Reply {
-    pub fn is_ok(&self) -> bool {
-        (200..300).contains(&self.code)
-    }
-    pub fn is_temp(&self) -> bool {
-        (400..500).contains(&self.code)
-    }
-    /// "550 5.1.1 No such user", the form DSNs and logs quote.
-    pub fn line(&self) -> String {
-        format!("{} {} {}", self.code, self.status, self.text)
-    }
-}
+pub type ClientStream = crate::proto::stream::MaybeTls<TlsStream<TcpStream>>;
 
 /// Why a connection could not carry a transaction; the next MX may be tried.
 #[derive(Debug, thiserror::Error)]
@@ -107,7 +86,7 @@ pub struct SmtpClient {
 
 /// One message to one set of recipients at one next hop.
 pub struct Transaction<'a> {
-    pub sender: Option<&'a crate::smtp::address::Address>,
+    pub sender: Option<&'a crate::proto::address::Address>,
     pub params: &'a MailParams,
     pub rcpts: &'a [&'a Recipient],
     pub message: &'a [u8],
@@ -400,8 +379,8 @@ impl SmtpClient {
         if self.ext.dsn {
             if let Some(ret) = tx.params.ret {
                 s.push_str(match ret {
-                    crate::smtp::command::Ret::Full => " RET=FULL",
-                    crate::smtp::command::Ret::Hdrs => " RET=HDRS",
+                    crate::proto::params::Ret::Full => " RET=FULL",
+                    crate::proto::params::Ret::Hdrs => " RET=HDRS",
                 });
             }
             if let Some(envid) = &tx.params.envid {

@@ -8,7 +8,8 @@
 
 use std::fmt::Write;
 
-use crate::spool::{Envelope, Recipient};
+use crate::proto::params::Recipient;
+use crate::spool::Envelope;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DsnAction {
@@ -29,7 +30,7 @@ pub fn wanted(r: &Recipient, action: DsnAction) -> bool {
     let n = r
         .params
         .notify
-        .unwrap_or_else(crate::smtp::command::Notify::default_policy);
+        .unwrap_or_else(crate::proto::params::Notify::default_policy);
     !n.never
         && match action {
             DsnAction::Failed => n.failure,
@@ -191,8 +192,8 @@ pub fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::smtp::address::Address;
-    use crate::smtp::command::{Notify, RcptParams};
+    use crate::proto::address::Address;
+    use crate::proto::params::{Notify, RcptParams};
 
     #[test]
     fn safe_headers_drop_subject_and_body() {

@@ -16,10 +16,11 @@ use tokio_rustls::TlsConnector;
 use tracing::{debug, info};
 
 use crate::config::{Config, TlsLevel};
-use crate::smtp::address::Address;
-use crate::smtp::command::MailParams;
-use crate::spool::Recipient;
-use client::{ConnFail, Reply, SmtpClient, Timeouts, TlsConfigs, Transaction};
+use crate::proto::address::Address;
+use crate::proto::next_hop::NextHop;
+use crate::proto::params::{MailParams, Recipient};
+use crate::proto::reply::Reply;
+use client::{ConnFail, SmtpClient, Timeouts, TlsConfigs, Transaction};
 use dns::{Candidate, Dns, Resolution};
 
 #[derive(Debug, thiserror::Error)]
@@ -28,41 +29,6 @@ pub enum OutboundError {
     Dns(#[from] dns::DnsError),
     #[error("TLS client setup: {0}")]
     Tls(String),
-}
-
-/// A configured next hop: `host`, `host:port`, `[host]:port`, `[::1]:25`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NextHop {
-    pub host: String,
-    pub port: u16,
-}
-
-impl NextHop {
-    pub fn parse(s: &str, default_port: u16) -> Result<NextHop, String> {
-        let s = s.trim();
-        let (host, port) = if let Some(rest) = s.strip_prefix('[') {
-            let (h, after) = rest.split_once(']').ok_or("unclosed [")?;
-            let port = match after.strip_prefix(':') {
-                Some(p) => p.parse().map_err(|_| "bad port")?,
-                None if after.is_empty() => default_port,
-                None => return Err("junk after ]".into()),
-            };
-            (h.to_string(), port)
-        } else {
-            match s.rsplit_once(':') {
-                Some((h, p)) if !h.contains(':') => {
-                    (h.to_string(), p.parse().map_err(|_| "bad port")?)
-                }
-                _ => (s.to_string(), default_port),
-            }
-        };
-        let ok = host.parse::<std::net::IpAddr>().is_ok()
-            || crate::smtp::address::is_valid_domain(&host);
-        if !ok || port == 0 {
-            return Err(format!("`{s}` is not host:port"));
-        }
-        Ok(NextHop { host, port })
-    }
 }
 
 /// What happened to one recipient.
@@ -119,9 +85,9 @@ impl Outbound {
     /// From `[delivery]`; the EHLO name is `server.hostname`.
     pub fn new(config: &Config) -> Result<Outbound, OutboundError> {
         let cfg = &config.delivery;
-        let provider = crate::smtp::tls::provider();
+        let provider = crate::proto::tls::provider();
         let unverified = rustls::ClientConfig::builder_with_provider(provider.clone())
-            .with_protocol_versions(crate::smtp::tls::VERSIONS)
+            .with_protocol_versions(crate::proto::tls::VERSIONS)
             .map_err(|e| OutboundError::Tls(e.to_string()))?
             .dangerous()
             .with_custom_certificate_verifier(Arc::new(client::AcceptAnyCert(provider.clone())))
@@ -132,7 +98,7 @@ impl Outbound {
             .as_ref()
             .map(|p| config.path(p))
             .unwrap_or_else(|| "/etc/ssl/certs/ca-certificates.crt".into());
-        if let Ok(certs) = crate::smtp::tls::load_certs(&bundle) {
+        if let Ok(certs) = crate::proto::tls::load_certs(&bundle) {
             for c in certs {
                 let _ = roots.add(c);
             }
@@ -143,7 +109,7 @@ impl Outbound {
             )));
         }
         let verified = rustls::ClientConfig::builder_with_provider(provider)
-            .with_protocol_versions(crate::smtp::tls::VERSIONS)
+            .with_protocol_versions(crate::proto::tls::VERSIONS)
             .map_err(|e| OutboundError::Tls(e.to_string()))?
             .with_root_certificates(roots)
             .with_no_client_auth();
@@ -390,44 +356,5 @@ fn outcome(r: Reply, remote: Option<String>) -> Outcome {
             error: r.line(),
             remote,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn next_hop_forms() {
-        assert_eq!(
-            NextHop::parse("127.0.0.1:2626", 25),
-            Ok(NextHop {
-                host: "127.0.0.1".into(),
-                port: 2626
-            })
-        );
-        assert_eq!(
-            NextHop::parse("mx.example.org", 25),
-            Ok(NextHop {
-                host: "mx.example.org".into(),
-                port: 25
-            })
-        );
-        assert_eq!(
-            NextHop::parse("[mx.example.org]:587", 25),
-            Ok(NextHop {
-                host: "mx.example.org".into(),
-                port: 587
-            })
-        );
-        assert_eq!(
-            NextHop::parse("[::1]:2525", 25),
-            Ok(NextHop {
-                host: "::1".into(),
-                port: 2525
-            })
-        );
-        assert!(NextHop::parse("bad host:25", 25).is_err());
-        assert!(NextHop::parse("h:0", 25).is_err());
     }
 }

@@ -4,7 +4,8 @@
 //! The parser only knows syntax; whether a command is allowed in the current
 //! state, and who may relay, is the session's business.
 
-use super::address::{Address, AddressError, parse_path};
+use crate::proto::address::{Address, AddressError, parse_path};
+use crate::proto::params::{Body, MailParams, Notify, RcptParams, Ret};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
@@ -41,73 +42,6 @@ pub enum RcptTo {
     Mailbox(Address),
     /// `<postmaster>` without a domain (RFC 5321 §4.1.1.3).
     Postmaster,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-pub enum Body {
-    #[default]
-    SevenBit,
-    EightBitMime,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Ret {
-    Full,
-    Hdrs,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct MailParams {
-    pub size: Option<u64>,
-    pub body: Body,
-    pub smtputf8: bool,
-    pub ret: Option<Ret>,
-    /// xtext as received; passed on unchanged to a DSN-capable next hop.
-    pub envid: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-pub struct Notify {
-    pub never: bool,
-    pub success: bool,
-    pub failure: bool,
-    pub delay: bool,
-}
-
-impl Notify {
-    /// RFC 3461 §4.1: without NOTIFY, failures (and delays, at our option) are reported.
-    pub fn default_policy() -> Notify {
-        Notify {
-            never: false,
-            success: false,
-            failure: true,
-            delay: true,
-        }
-    }
-
-    pub fn to_param(self) -> String {
-        if self.never {
-            return "NEVER".into();
-        }
-        let mut v = Vec::new();
-        if self.success {
-            v.push("SUCCESS");
-        }
-        if self.failure {
-            v.push("FAILURE");
-        }
-        if self.delay {
-            v.push("DELAY");
-        }
-        v.join(",")
-    }
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct RcptParams {
-    pub notify: Option<Notify>,
-    /// `addr-type;xtext` as received.
-    pub orcpt: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

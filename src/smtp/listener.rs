@@ -10,38 +10,10 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 use tracing::{debug, info, info_span, warn};
 
+use super::Shared;
 use super::io::Stream;
 use super::session::Session;
 use crate::config::{Listener, ListenerTls};
-use crate::gateway::Shared;
-
-/// TLS facts of a session, for the Received header, relay decisions and logs.
-pub struct TlsFacts {
-    pub summary: String,
-    pub sni: Option<String>,
-    pub cert_names: Vec<String>,
-}
-
-pub fn tls_facts(c: &rustls::ServerConnection) -> TlsFacts {
-    let version = c
-        .protocol_version()
-        .map(|v| format!("{v:?}"))
-        .unwrap_or_default();
-    let cipher = c
-        .negotiated_cipher_suite()
-        .map(|s| format!("{:?}", s.suite()))
-        .unwrap_or_default();
-    let cert_names = c
-        .peer_certificates()
-        .and_then(|chain| chain.first())
-        .map(super::tls::client_cert_names)
-        .unwrap_or_default();
-    TlsFacts {
-        summary: format!("{version} {cipher}"),
-        sni: c.server_name().map(str::to_string),
-        cert_names,
-    }
-}
 
 /// Open sessions, in total and per address.
 #[derive(Default)]
@@ -122,7 +94,7 @@ pub async fn serve(shared: Arc<Shared>, listener: TcpListener, cfg: Listener) {
             }
         };
         let _ = tcp.set_nodelay(true);
-        let limits = shared.settings().config.limits.clone();
+        let limits = shared.settings.get().limits.clone();
         match shared.connections.admit(
             peer.ip(),
             limits.max_connections,
@@ -154,14 +126,14 @@ pub async fn serve(shared: Arc<Shared>, listener: TcpListener, cfg: Listener) {
 
 async fn session(shared: Arc<Shared>, tcp: TcpStream, peer: SocketAddr, cfg: Listener) {
     let span = info_span!("smtp", %peer, queue_id = tracing::field::Empty);
-    let settings = shared.settings();
+    let settings = shared.settings.get();
     let stream = match cfg.tls {
         ListenerTls::Implicit => {
             let Some(acceptor) = settings.tls.clone() else {
                 warn!(parent: &span, "implicit TLS listener without a certificate");
                 return;
             };
-            let timeout = settings.config.limits.command_timeout;
+            let timeout = settings.limits.command_timeout;
             match tokio::time::timeout(timeout, acceptor.accept(tcp)).await {
                 Ok(Ok(tls)) => Stream::Tls(Box::new(tls)),
                 Ok(Err(e)) => {

@@ -16,14 +16,9 @@ use crate::dlp::{Action, Verdict};
 const SCAN_BACKSTOP: std::time::Duration = std::time::Duration::from_secs(60);
 use crate::spool::{ClientInfo, Envelope};
 
-/// BDAT state kept between chunks.
-pub(super) struct Chunking {
-    reader: BodyReader,
-}
-
 impl Session {
     fn new_reader(&self, dotted: bool) -> BodyReader {
-        let l = &self.settings.config.limits;
+        let l = &self.settings.limits;
         BodyReader::new(
             dotted,
             l.max_message_size,
@@ -44,7 +39,7 @@ impl Session {
         }
         self.conn.reply("354 End data with <CR><LF>.<CR><LF>");
         let mut reader = self.new_reader(true);
-        let timeout = self.settings.config.limits.data_timeout;
+        let timeout = self.settings.limits.data_timeout;
         loop {
             if let Some(used) = reader.feed(self.conn.buffered()) {
                 self.conn.consume(used);
@@ -71,10 +66,10 @@ impl Session {
         // The chunk must be read whatever we answer (RFC 3030 §2), or its
         // bytes would be taken for commands.
         let mut reader = match self.chunking.take() {
-            Some(c) => c.reader,
+            Some(reader) => reader,
             None => self.new_reader(false),
         };
-        let timeout = self.settings.config.limits.data_timeout;
+        let timeout = self.settings.limits.data_timeout;
         let mut left = size;
         while left > 0 {
             if self.conn.buffered().is_empty() {
@@ -106,12 +101,12 @@ impl Session {
             if let Some(p) = reader.problem() {
                 // Refuse now and forget the transaction: the client learns
                 // early and the rest of its chunks meet "need MAIL".
-                let l = &self.settings.config.limits;
+                let l = &self.settings.limits;
                 let r = p.reply(l.max_message_size, l.max_line_length);
                 self.reset();
                 return self.error(&r);
             }
-            self.chunking = Some(Chunking { reader });
+            self.chunking = Some(reader);
             return self.ok(&format!("250 2.0.0 {size} octets received"));
         }
         self.finish(reader.finish()).await
@@ -132,7 +127,7 @@ impl Session {
         let body = match body {
             Ok(b) => b,
             Err(p) => {
-                let l = &self.settings.config.limits;
+                let l = &self.settings.limits;
                 info!(parent: &self.span, problem = ?p, "message refused");
                 self.shared.audit.record(Event::new(
                     "refused",
@@ -173,7 +168,7 @@ impl Session {
                 }
             }
         };
-        let sha = hex_sha256(&message);
+        let sha = crate::proto::hash::sha256_hex(&message);
         let hits: Vec<_> = verdict
             .hits
             .iter()
@@ -185,12 +180,7 @@ impl Session {
         );
         if verdict.action == Action::Reject {
             info!(parent: &self.span, score = verdict.score, "message rejected by DLP rules");
-            let text = self
-                .settings
-                .config
-                .dlp
-                .reject_text
-                .replace(['\r', '\n'], " ");
+            let text = self.settings.reject_text.replace(['\r', '\n'], " ");
             self.conn.reply(&format!("550 5.7.1 {text}"));
             return Flow::Continue;
         }
@@ -201,7 +191,7 @@ impl Session {
             .and_then(|_| self.settings.scanner.strip_tags(&message))
         {
             Some(stripped) => {
-                let sha = hex_sha256(&stripped);
+                let sha = crate::proto::hash::sha256_hex(&stripped);
                 (Arc::new(stripped), sha)
             }
             None => (message, sha),
@@ -278,17 +268,9 @@ impl Session {
         format!(
             "Received: from {helo} ([{ip}])\r\n\tby {host} (sealgate) with {proto} id {id}{tls};\r\n\t{date}\r\n",
             ip = self.client.peer.ip(),
-            host = self.settings.config.server.hostname,
+            host = self.settings.hostname,
             proto = self.protocol(txn.params.smtputf8),
             date = crate::time::rfc5322(crate::time::unix_now()),
         )
     }
-}
-
-pub fn hex_sha256(b: &[u8]) -> String {
-    ring::digest::digest(&ring::digest::SHA256, b)
-        .as_ref()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }

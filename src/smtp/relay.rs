@@ -12,7 +12,7 @@
 use std::net::IpAddr;
 
 use crate::config::Relay;
-use crate::smtp::tls::name_matches;
+use crate::proto::tls::name_matches;
 
 /// What the gateway knows of a client once TLS and AUTH are done.
 #[derive(Debug, Clone, Default)]

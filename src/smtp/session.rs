@@ -10,14 +10,16 @@ use std::sync::Arc;
 
 use tracing::{Span, debug, info, warn};
 
-use super::address::Address;
 use super::auth;
-use super::command::{self, Command, MailParams, RcptTo};
+use super::command::{self, Command, RcptTo};
 use super::io::{Conn, ConnError, LineError, Stream};
 use super::relay::{self, Grant, Identity};
+use super::{Settings, Shared};
 use crate::config::ListenerTls;
-use crate::gateway::{Settings, Shared};
-use crate::spool::{QueueId, Recipient};
+use crate::proto::address::Address;
+use crate::proto::params::Recipient;
+use crate::proto::params::{MailParams, RcptParams};
+use crate::spool::QueueId;
 
 /// What a client established before MAIL: name, TLS, authentication.
 pub(super) struct Client {
@@ -43,7 +45,8 @@ pub struct Session {
     pub(super) conn: Conn,
     pub(super) client: Client,
     pub(super) txn: Option<Transaction>,
-    pub(super) chunking: Option<super::receive::Chunking>,
+    /// BDAT content received so far, between chunks.
+    pub(super) chunking: Option<super::body::BodyReader>,
     pub(super) listener_tls: ListenerTls,
     pub(super) require_tls: bool,
     errors: u32,
@@ -66,8 +69,8 @@ impl Session {
         require_tls: bool,
         span: Span,
     ) -> Session {
-        let settings = shared.settings();
-        let write_timeout = settings.config.limits.command_timeout;
+        let settings = shared.settings.get();
+        let write_timeout = settings.limits.command_timeout;
         let mut s = Session {
             shared,
             settings,
@@ -91,18 +94,18 @@ impl Session {
             span,
         };
         if let Stream::Tls(tls) = &s.conn.stream {
-            let info = super::listener::tls_facts(tls.get_ref().1);
+            let info = super::tls::tls_facts(tls.get_ref().1);
             s.apply_tls(info);
         }
         s
     }
 
     fn limits(&self) -> &crate::config::Limits {
-        &self.settings.config.limits
+        &self.settings.limits
     }
 
     fn hostname(&self) -> &str {
-        &self.settings.config.server.hostname
+        &self.settings.hostname
     }
 
     pub async fn run(mut self) {
@@ -213,7 +216,7 @@ impl Session {
     }
 
     fn auth_offered(&self) -> bool {
-        self.client.tls.is_some() && !self.settings.config.relay.users.is_empty()
+        self.client.tls.is_some() && !self.settings.relay.users.is_empty()
     }
 
     fn hello(&mut self, name: String, esmtp: bool) -> Flow {
@@ -264,7 +267,7 @@ impl Session {
                 "552 5.3.4 Message size exceeds the limit of {max} bytes"
             ));
         }
-        let grant = relay::authorize(&self.settings.config.relay, &self.client.identity);
+        let grant = relay::authorize(&self.settings.relay, &self.client.identity);
         if let Some(g) = &grant
             && !g.sender_allowed(from.as_ref().map(|a| a.domain.as_str()))
         {
@@ -284,14 +287,14 @@ impl Session {
         self.ok("250 2.1.0 Ok")
     }
 
-    fn rcpt(&mut self, to: RcptTo, params: command::RcptParams) -> Flow {
-        let postmaster = self.settings.config.server.postmaster.clone();
+    fn rcpt(&mut self, to: RcptTo, params: RcptParams) -> Flow {
+        let postmaster = self.settings.postmaster.clone();
         let max = self.limits().max_recipients;
         let Some(txn) = self.txn.as_mut() else {
             return self.error("503 5.5.1 Need MAIL command first");
         };
         let address = match to {
-            RcptTo::Postmaster => match super::address::parse_mailbox(&postmaster) {
+            RcptTo::Postmaster => match crate::proto::address::parse_mailbox(&postmaster) {
                 // RFC 5321 §4.5.1: postmaster is accepted from anyone.
                 Ok(a) => a,
                 Err(_) => return self.error("550 5.1.1 No postmaster mailbox at this relay"),
@@ -345,7 +348,7 @@ impl Session {
         };
         match tokio::time::timeout(timeout, acceptor.accept(tcp)).await {
             Ok(Ok(tls)) => {
-                let info = super::listener::tls_facts(tls.get_ref().1);
+                let info = super::tls::tls_facts(tls.get_ref().1);
                 self.conn = Conn::new(Stream::Tls(Box::new(tls)), timeout);
                 self.apply_tls(info);
                 self.client.helo = None;
@@ -361,7 +364,7 @@ impl Session {
         }
     }
 
-    fn apply_tls(&mut self, info: super::listener::TlsFacts) {
+    fn apply_tls(&mut self, info: super::tls::TlsFacts) {
         debug!(parent: &self.span, tls = %info.summary, sni = ?info.sni, certs = ?info.cert_names, "TLS established");
         self.client.tls = Some(info.summary);
         self.client.identity.sni = info.sni;
@@ -421,7 +424,7 @@ impl Session {
         let Some((user, pass)) = creds else {
             return self.error("501 5.5.2 Authentication exchange malformed or cancelled");
         };
-        let users = self.settings.config.relay.users.clone();
+        let users = self.settings.relay.users.clone();
         let check_user = user.clone();
         let ok = tokio::task::spawn_blocking(move || auth::verify(&users, &check_user, &pass))
             .await

@@ -5,7 +5,7 @@
 use std::fs;
 use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use rustls::server::WebPkiClientVerifier;
@@ -14,25 +14,7 @@ use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
 
 use crate::config::Config;
-
-#[derive(Debug, thiserror::Error)]
-pub enum TlsError {
-    #[error("{path}: {message}")]
-    File { path: PathBuf, message: String },
-    #[error("TLS setup: {0}")]
-    Rustls(#[from] rustls::Error),
-    #[error("generating the development certificate: {0}")]
-    Generate(String),
-}
-
-/// The one crypto provider sealgate uses, named explicitly so that a second
-/// provider enabled by some dependency can never make rustls guess.
-pub fn provider() -> Arc<rustls::crypto::CryptoProvider> {
-    Arc::new(rustls::crypto::ring::default_provider())
-}
-
-pub const VERSIONS: &[&rustls::SupportedProtocolVersion] =
-    &[&rustls::version::TLS13, &rustls::version::TLS12];
+use crate::proto::tls::{TlsError, VERSIONS, load_certs, provider};
 
 /// Writes a self-signed certificate for `hostname` when neither file exists,
 /// so a fresh checkout runs; refuses to touch a half-present pair.
@@ -88,21 +70,6 @@ pub fn ensure_dev_certificate(cert: &Path, key: &Path, hostname: &str) -> Result
     Ok(true)
 }
 
-pub fn load_certs(path: &Path) -> Result<Vec<CertificateDer<'static>>, TlsError> {
-    let err = |message: String| TlsError::File {
-        path: path.to_path_buf(),
-        message,
-    };
-    let certs = CertificateDer::pem_file_iter(path)
-        .map_err(|e| err(format!("cannot read certificates: {e}")))?
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| err(format!("bad PEM: {e}")))?;
-    if certs.is_empty() {
-        return Err(err("no CERTIFICATE block found".into()));
-    }
-    Ok(certs)
-}
-
 fn load_key(path: &Path) -> Result<PrivateKeyDer<'static>, TlsError> {
     PrivateKeyDer::from_pem_file(path).map_err(|e| TlsError::File {
         path: path.to_path_buf(),
@@ -137,6 +104,34 @@ pub fn server_config(cfg: &Config) -> Result<Arc<ServerConfig>, TlsError> {
     Ok(Arc::new(sc))
 }
 
+/// TLS facts of a session, for the Received header, relay decisions and logs.
+pub struct TlsFacts {
+    pub summary: String,
+    pub sni: Option<String>,
+    pub cert_names: Vec<String>,
+}
+
+pub fn tls_facts(c: &rustls::ServerConnection) -> TlsFacts {
+    let version = c
+        .protocol_version()
+        .map(|v| format!("{v:?}"))
+        .unwrap_or_default();
+    let cipher = c
+        .negotiated_cipher_suite()
+        .map(|s| format!("{:?}", s.suite()))
+        .unwrap_or_default();
+    let cert_names = c
+        .peer_certificates()
+        .and_then(|chain| chain.first())
+        .map(client_cert_names)
+        .unwrap_or_default();
+    TlsFacts {
+        summary: format!("{version} {cipher}"),
+        sni: c.server_name().map(str::to_string),
+        cert_names,
+    }
+}
+
 /// DNS names (SAN dNSName) of a verified client certificate. RFC 6125
 /// retired the subject CN as a source of names; certificates that name
 /// themselves only in the CN (none issued by public CAs since 2017) match nothing.
@@ -147,47 +142,4 @@ pub fn client_cert_names(end_entity: &CertificateDer<'_>) -> Vec<String> {
     cert.valid_dns_names()
         .map(|n| n.to_ascii_lowercase())
         .collect()
-}
-
-/// `*.example.org` matches one label; a literal pattern matches itself
-/// (also when the certificate's own SAN is a wildcard).
-pub fn name_matches(pattern: &str, name: &str) -> bool {
-    let pattern = pattern.to_ascii_lowercase();
-    let name = name.to_ascii_lowercase();
-    if pattern == name {
-        return true;
-    }
-    match pattern.strip_prefix("*.") {
-        Some(suffix) => name
-            .split_once('.')
-            .is_some_and(|(first, rest)| !first.is_empty() && first != "*" && rest == suffix),
-        None => false,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn wildcard_matching() {
-        assert!(name_matches(
-            "*.mail.protection.outlook.com",
-            "abc.mail.protection.outlook.com"
-        ));
-        assert!(name_matches(
-            "*.mail.protection.outlook.com",
-            "*.mail.protection.outlook.com"
-        ));
-        assert!(!name_matches(
-            "*.mail.protection.outlook.com",
-            "a.b.mail.protection.outlook.com"
-        ));
-        assert!(!name_matches(
-            "*.mail.protection.outlook.com",
-            "mail.protection.outlook.com"
-        ));
-        assert!(!name_matches("*.example.org", "evil-example.org"));
-        assert!(name_matches("Relay.Example.org", "relay.example.org"));
-    }
 }

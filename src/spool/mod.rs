@@ -16,10 +16,8 @@
 //! stays delivered; a crash before that mark costs a duplicate delivery,
 //! never a lost one (at-least-once).
 
-pub mod control;
 pub mod format;
 pub mod queue_id;
-pub mod scheduler;
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{BufWriter, Write};
@@ -30,8 +28,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::dlp::Verdict;
-use crate::smtp::address::Address;
-use crate::smtp::command::{MailParams, RcptParams};
+use crate::proto::address::Address;
+use crate::proto::params::{MailParams, Recipient};
 pub use queue_id::QueueId;
 
 #[derive(Debug, thiserror::Error)]
@@ -62,12 +60,6 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SpoolError + '_ {
         path: path.to_path_buf(),
         source,
     }
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Recipient {
-    pub address: Address,
-    pub params: RcptParams,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -386,6 +378,7 @@ fn set_mode(p: &Path, mode: u32) -> std::io::Result<()> {
 mod tests {
     use super::*;
     use crate::dlp::Verdict;
+    use crate::proto::params::RcptParams;
 
     pub(crate) fn envelope(id: QueueId) -> Envelope {
         Envelope {

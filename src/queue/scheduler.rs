@@ -16,12 +16,13 @@ use tokio::sync::{mpsc, oneshot, watch};
 use tokio::task::JoinSet;
 use tracing::{Instrument, debug, error, info, info_span, warn};
 
-use super::{DeliveryState, Envelope, QueueId, Queued, RcptStatus, Spool};
+use super::Settings;
 use crate::audit::{AuditLog, Event};
-use crate::gateway::SettingsCell;
+use crate::live::Live;
 use crate::outbound::dsn::{self, DsnAction, DsnRecipient};
 use crate::outbound::{Batch, Outbound, Outcome};
 use crate::policy::{self, Capability, Levels, Route};
+use crate::spool::{DeliveryState, Envelope, QueueId, Queued, RcptStatus, Spool};
 
 /// Admin operations on one message (`sealgate queue ...`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -79,7 +80,7 @@ pub struct Context {
     pub spool: Arc<Spool>,
     pub audit: Arc<AuditLog>,
     pub outbound: Arc<Outbound>,
-    pub settings: SettingsCell,
+    pub settings: Live<Settings>,
 }
 
 pub struct Scheduler {
@@ -288,7 +289,7 @@ async fn attempt(
             let id = env.id.clone();
             match tokio::task::spawn_blocking(move || spool.load(&id)).await {
                 Ok(Ok((_, m))) => Arc::new(m),
-                Ok(Err(super::SpoolError::NotFound(_))) => return None,
+                Ok(Err(crate::spool::SpoolError::NotFound(_))) => return None,
                 Ok(Err(e)) => {
                     error!(error = %e, "cannot read queued message; will retry");
                     return Some(reschedule(&ctx, &env, state));
@@ -298,7 +299,7 @@ async fn attempt(
         }
     };
     let settings = ctx.settings.get();
-    let cfg = &settings.config;
+    let cfg = &*settings;
     state.attempts += 1;
 
     // Pending recipients by domain, in a stable order.
@@ -459,7 +460,7 @@ async fn attempt(
 /// Next try per the retry schedule plus up to 10% jitter, persisted.
 fn reschedule(ctx: &Context, env: &Envelope, mut state: DeliveryState) -> DeliveryState {
     let settings = ctx.settings.get();
-    let retry = &settings.config.delivery.retry;
+    let retry = &settings.delivery.retry;
     let step = retry[(state.attempts.max(1) as usize - 1).min(retry.len() - 1)];
     let base = step.as_millis() as u64;
     let mut r = [0u8; 4];
@@ -492,7 +493,7 @@ async fn send_dsn(
     which: &[usize],
     action: DsnAction,
     message: &[u8],
-    settings: &crate::gateway::Settings,
+    settings: &Settings,
 ) {
     if which.is_empty() || env.sender.is_none() || env.is_dsn {
         if !which.is_empty() && action == DsnAction::Failed {
@@ -525,7 +526,7 @@ async fn send_dsn(
     if rcpts.is_empty() {
         return;
     }
-    let hostname = &settings.config.server.hostname;
+    let hostname = &settings.hostname;
     let Some(bytes) = dsn::build(hostname, env, &rcpts, message, crate::time::unix_now()) else {
         return;
     };
@@ -537,19 +538,19 @@ async fn send_dsn(
         id: id.clone(),
         sender: None,
         params: Default::default(),
-        recipients: vec![super::Recipient {
+        recipients: vec![crate::proto::params::Recipient {
             address: sender,
             params: Default::default(),
         }],
         received_at: crate::time::unix_now(),
-        client: super::ClientInfo {
+        client: crate::spool::ClientInfo {
             ip: "127.0.0.1".into(),
             helo: hostname.clone(),
             tls: None,
             authorized_by: "local:dsn".into(),
         },
         verdict: crate::dlp::Verdict::clean(),
-        message_sha256: crate::smtp::hex_sha256(&bytes),
+        message_sha256: crate::proto::hash::sha256_hex(&bytes),
         size: bytes.len() as u64,
         is_dsn: true,
     };
@@ -575,7 +576,7 @@ fn audit_report(
     domain: &str,
     level: crate::config::TlsLevel,
     report: &crate::outbound::Report,
-    settings: &crate::gateway::Settings,
+    settings: &Settings,
 ) {
     let count = |f: fn(&Outcome) -> bool| report.outcomes.iter().filter(|o| f(o)).count();
     let delivered = count(|o| matches!(o, Outcome::Delivered { .. }));
@@ -598,7 +599,7 @@ fn audit_report(
         "deferred": deferred,
         "failed": failed,
     });
-    if settings.config.audit.log_recipients {
+    if settings.log_recipients {
         let rcpts: Vec<String> = env
             .recipients
             .iter()

@@ -14,7 +14,7 @@ use tokio::net::{UnixListener, UnixStream};
 use tracing::{info, warn};
 
 use super::scheduler::{Handle, Op, now_ms};
-use super::{QueueId, RcptStatus, Spool, SpoolError};
+use crate::spool::{QueueId, RcptStatus, Spool, SpoolError};
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Request {

@@ -1,0 +1,11 @@
+//! Mail protocol types shared by the inbound session, the spool, the queue
+//! and the outbound client. Nothing here knows about configuration or any
+//! other part of sealgate, so every other module can build on it.
+
+pub mod address;
+pub mod hash;
+pub mod next_hop;
+pub mod params;
+pub mod reply;
+pub mod stream;
+pub mod tls;

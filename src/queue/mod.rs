@@ -1,0 +1,32 @@
+//! The delivery queue: when each spooled message is tried, per recipient
+//! domain, with retries, expiry and DSNs (`scheduler`), and the operator's
+//! `sealgate queue` commands (`control`). The files themselves belong to
+//! `spool`; this module decides what happens to them.
+
+pub mod control;
+pub mod scheduler;
+
+use crate::config::{Config, Delivery};
+use crate::dkim::Signer;
+
+/// What the scheduler reads from the configuration; replaced on SIGHUP.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// EHLO name and the Reporting-MTA of DSNs.
+    pub hostname: String,
+    pub delivery: Delivery,
+    /// Full recipient addresses in the audit log (else domains only).
+    pub log_recipients: bool,
+    pub dkim: Signer,
+}
+
+impl Settings {
+    pub fn from_config(config: &Config) -> Settings {
+        Settings {
+            hostname: config.server.hostname.clone(),
+            delivery: config.delivery.clone(),
+            log_recipients: config.audit.log_recipients,
+            dkim: Signer::new(),
+        }
+    }
+}
