@@ -80,15 +80,56 @@ fn sigkill_during_load_loses_no_acknowledged_message() {
                 .unwrap()
         })
         .collect();
+    let defer = |on: bool| {
+        let mut b = sink.behaviour.lock().unwrap();
+        if on {
+            b.rcpt_reply
+                .insert("sink@sink.test".into(), "451 4.3.0 Try again later".into());
+        } else {
+            b.rcpt_reply.clear();
+        }
+    };
+    let mut recovered_per_restart = Vec::new();
     for round in 0..KILLS {
-        // Let traffic build up, then kill at an arbitrary moment.
+        // Let traffic build up while the sink defers, so the queue holds
+        // messages that only recovery can bring back; then kill at an
+        // arbitrary moment.
+        defer(true);
         let before = acked.lock().unwrap().len();
         wait_for("traffic before the kill", Duration::from_secs(30), || {
             (acked.lock().unwrap().len() >= before + 150 + round * 37).then_some(())
         });
         gw.kill9();
+        defer(false);
+        let log_before = gw.log().len();
         gw.spawn();
+        let recovered = wait_for(
+            "the restart's recovery line",
+            Duration::from_secs(30),
+            || {
+                let log = gw.log();
+                log.get(log_before..)?.lines().find_map(|l| {
+                    l.contains("queue recovered")
+                        .then(|| {
+                            l.split("messages=")
+                                .nth(1)?
+                                .split_whitespace()
+                                .next()?
+                                .parse::<usize>()
+                                .ok()
+                        })
+                        .flatten()
+                })
+            },
+        );
+        recovered_per_restart.push(recovered);
     }
+    // The test means something only if every restart had queued work to
+    // recover, not just an empty queue.
+    assert!(
+        recovered_per_restart.iter().all(|n| *n > 0),
+        "a restart recovered nothing: {recovered_per_restart:?}"
+    );
     wait_for(
         "more traffic after the last restart",
         Duration::from_secs(30),
@@ -126,7 +167,7 @@ fn sigkill_during_load_loses_no_acknowledged_message() {
     let duplicates: usize = delivered.values().map(|c| c - 1).sum();
     let unacked_delivered = delivered.keys().filter(|n| !acked.contains(n)).count();
     println!(
-        "crash test: {KILLS} SIGKILLs, acked {}, delivered {} distinct ({} of them never acked: the kill came between commit and reply), duplicates {duplicates}, lost 0",
+        "crash test: {KILLS} SIGKILLs, recovered per restart {recovered_per_restart:?}, acked {}, delivered {} distinct ({} of them never acked: the kill came between commit and reply), duplicates {duplicates}, lost 0",
         acked.len(),
         delivered.len(),
         unacked_delivered
