@@ -3,8 +3,13 @@
 //!
 //! This is deliberately not a full PDF parser. It reads what simple
 //! generators (reports, exports, "print to PDF" with standard fonts) write.
-//! What it cannot read it says so: encrypted files and files without any
-//! text layer (scans) are reported as unscanned, never silently passed.
+//! What it cannot read it says so: encrypted files, files without any text
+//! layer (scans), content streams behind filters it does not decode, fonts
+//! whose codes are not text (Type0/Identity-H, `/Differences`, `/ToUnicode`
+//! maps, which this version does not apply), and text that comes out mostly
+//! as control bytes are reported as unscanned, never silently passed: glyph
+//! codes read as Latin-1 are not empty, and delivering them as "clean" would
+//! send the PHI they stand for in plaintext.
 
 use std::io::Read;
 
@@ -16,6 +21,16 @@ use crate::dlp::rules::PartKind;
 pub fn extract(label: &str, data: &[u8], budget: &mut Budget<'_>, out: &mut Extracted) {
     if memmem::find(data, b"/Encrypt").is_some() {
         out.unscanned.push(format!("{label}: encrypted PDF"));
+        return;
+    }
+    if let Some(marker) = UNMAPPED_FONT_MARKERS
+        .iter()
+        .find(|m| memmem::find(data, m).is_some())
+    {
+        out.unscanned.push(format!(
+            "{label}: PDF fonts whose codes this version cannot map to text ({})",
+            String::from_utf8_lossy(marker)
+        ));
         return;
     }
     let mut text = String::new();
@@ -55,22 +70,25 @@ pub fn extract(label: &str, data: &[u8], budget: &mut Budget<'_>, out: &mut Extr
         if skip_stream(dict) {
             continue;
         }
-        let content = if memmem::find(dict, b"/FlateDecode").is_some()
-            || memmem::find(dict, b"/Fl ").is_some()
-        {
-            match inflate(raw, budget) {
+        let content = match filter_of(dict) {
+            Filter::None => raw.to_vec(),
+            Filter::Flate => match inflate(raw, budget) {
                 Some(c) => c,
                 None => {
-                    if budget.exhausted {
-                        return;
+                    if !budget.exhausted {
+                        out.unscanned
+                            .push(format!("{label}: PDF stream does not inflate"));
                     }
-                    continue;
+                    return;
                 }
+            },
+            Filter::Unsupported => {
+                // A content stream we cannot decode may carry the very text
+                // that matters (reportlab writes ASCII85 + Flate chains).
+                out.unscanned
+                    .push(format!("{label}: PDF stream filter not supported"));
+                return;
             }
-        } else if memmem::find(dict, b"/Filter").is_some() {
-            continue;
-        } else {
-            raw.to_vec()
         };
         if memmem::find(&content, b"BT").is_some() {
             show_text(&content, &mut text);
@@ -83,7 +101,70 @@ pub fn extract(label: &str, data: &[u8], budget: &mut Budget<'_>, out: &mut Extr
         ));
         return;
     }
+    if !looks_like_text(&text) {
+        out.unscanned
+            .push(format!("{label}: PDF text layer is mostly undecodable"));
+        return;
+    }
     budget.push(out, PartKind::Attachment, label.to_string(), text);
+}
+
+/// Font set-ups whose character codes are glyph ids or private codes, so
+/// reading them as Latin-1 gives garbage, not text.
+const UNMAPPED_FONT_MARKERS: &[&[u8]] = &[
+    b"/Identity-H",
+    b"/Identity-V",
+    b"/ToUnicode",
+    b"/Differences",
+];
+
+/// Share of non-space characters that must be letters, digits or
+/// punctuation before extracted text is trusted.
+const MIN_TEXT_SHARE: f64 = 0.85;
+
+fn looks_like_text(text: &str) -> bool {
+    let (mut total, mut good) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        total += 1;
+        if c.is_alphanumeric() || c.is_ascii_punctuation() || "§°€£¢«»–—’“”•".contains(c)
+        {
+            good += 1;
+        }
+    }
+    total == 0 || good as f64 >= MIN_TEXT_SHARE * total as f64
+}
+
+enum Filter {
+    None,
+    Flate,
+    Unsupported,
+}
+
+/// Flate alone is what this version decodes; any other filter, or a chain,
+/// is unsupported.
+fn filter_of(dict: &[u8]) -> Filter {
+    let Some(at) = memmem::find(dict, b"/Filter") else {
+        return Filter::None;
+    };
+    let rest = &dict[at + 7..];
+    let rest = rest.trim_ascii_start();
+    let names = match rest.first() {
+        Some(b'[') => &rest[..memchr::memchr(b']', rest).unwrap_or(rest.len())],
+        _ => {
+            let end = rest[1..]
+                .iter()
+                .position(|b| b.is_ascii_whitespace() || b"/>[]".contains(b))
+                .map_or(rest.len(), |p| p + 1);
+            &rest[..end]
+        }
+    };
+    let count = names.iter().filter(|b| **b == b'/').count();
+    let flate = memmem::find(names, b"/FlateDecode").is_some() || names.ends_with(b"/Fl");
+    if count == 1 && flate {
+        Filter::Flate
+    } else {
+        Filter::Unsupported
+    }
 }
 
 fn skip_stream(dict: &[u8]) -> bool {
@@ -271,5 +352,77 @@ mod tests {
             &mut out,
         );
         assert!(out.contains("SSN 123-45-6789"), "{out:?}");
+    }
+
+    /// A minimal PDF around one content stream and a font dictionary.
+    fn pdf(font: &str, stream_dict: &str, content: &[u8]) -> Vec<u8> {
+        let mut v = format!(
+            "%PDF-1.4\n1 0 obj\n<< /Type /Font {font} >>\nendobj\n2 0 obj\n<< /Length {} {stream_dict} >>\nstream\n",
+            content.len()
+        )
+        .into_bytes();
+        v.extend_from_slice(content);
+        v.extend_from_slice(b"\nendstream\nendobj\n%%EOF\n");
+        v
+    }
+
+    fn run(data: &[u8]) -> Extracted {
+        let limits = crate::dlp::config::ScanLimits::default();
+        let mut budget = Budget::new(&limits, std::time::Instant::now());
+        let mut out = Extracted::default();
+        extract("a.pdf", data, &mut budget, &mut out);
+        out
+    }
+
+    #[test]
+    fn glyph_id_fonts_fail_closed() {
+        // LibreOffice/Word/Chrome: Type0 font, Identity-H, two-byte glyph ids.
+        let out = run(&pdf(
+            "/Subtype /Type0 /Encoding /Identity-H",
+            "",
+            b"BT /F1 12 Tf <002B00440051> Tj ET",
+        ));
+        assert!(
+            out.segments.is_empty(),
+            "garbage must not be scanned as text"
+        );
+        assert!(
+            out.unscanned[0].contains("cannot map"),
+            "{:?}",
+            out.unscanned
+        );
+    }
+
+    #[test]
+    fn undecodable_filters_and_control_bytes_fail_closed() {
+        let out = run(&pdf(
+            "/Subtype /Type1 /BaseFont /Helvetica",
+            "/Filter [/ASCII85Decode /FlateDecode]",
+            b"GapQh0E=F,0U\\H3T\\pNYT^QKk?tc>IP,;W#U1^23ihPEM_?CW4KISi90MjG^2,FS#<RC5+c,n)Z;$bK$b\"xiDJ~>",
+        ));
+        assert!(out.segments.is_empty());
+        assert!(out.unscanned[0].contains("filter"), "{:?}", out.unscanned);
+        let out = run(&pdf(
+            "/Subtype /TrueType /BaseFont /ABCDEF+Arial",
+            "",
+            b"BT /F1 12 Tf (\\001\\002\\003\\004\\005\\006\\007) Tj ET",
+        ));
+        assert!(out.segments.is_empty());
+        assert!(
+            out.unscanned[0].contains("undecodable"),
+            "{:?}",
+            out.unscanned
+        );
+    }
+
+    #[test]
+    fn standard_fonts_still_read() {
+        let out = run(&pdf(
+            "/Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding",
+            "",
+            b"BT /F1 12 Tf (Patient: Jane Roe, SSN 123-45-6789) Tj ET",
+        ));
+        assert!(out.unscanned.is_empty(), "{:?}", out.unscanned);
+        assert!(out.segments.iter().any(|p| p.text.contains("Jane Roe")));
     }
 }
