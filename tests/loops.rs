@@ -177,6 +177,7 @@ fn routes_match_whatever_case_trailing_dot_or_idna_form_the_recipient_uses() {
     let got = sink.wait_count(1, T);
     assert_eq!(got[0].rcpts, vec!["pat@other.test"]);
 
+    let mut missed = Vec::new();
     for rcpt in [
         "pat@portal.test.",
         "PAT@Portal.TEST",
@@ -188,17 +189,20 @@ fn routes_match_whatever_case_trailing_dot_or_idna_form_the_recipient_uses() {
         let id = send(&mut c, rcpt);
         let state = wait_for(&format!("first attempt for {rcpt}"), T, || {
             let out = gw.cli(&["queue", "show", &id]);
+            if !out.status.success() {
+                // Gone from the queue: delivered by SMTP, not held.
+                return Some(serde_json::json!({"state": {"state": "left the queue"}}));
+            }
             let v: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
             let r = v["recipients"][0].clone();
             (r["state"]["state"] != "pending").then_some(r)
         });
-        assert_eq!(state["state"]["state"], "deferred", "{rcpt}: {state}");
         let error = state["state"]["error"].as_str().unwrap_or_default();
-        assert!(
-            error.contains("route is portal"),
-            "{rcpt} missed its portal route: {error}"
-        );
+        if state["state"]["state"] != "deferred" || !error.contains("route is portal") {
+            missed.push(format!("{rcpt}: {}", state["state"]));
+        }
     }
+    assert!(missed.is_empty(), "missed the portal route: {missed:#?}");
     assert_eq!(
         sink.count(),
         1,
