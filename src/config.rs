@@ -135,12 +135,27 @@ pub struct Relay {
     /// certificate chains to `tls.client_ca`.
     pub allowed_client_certs: Vec<String>,
     /// MAIL FROM domains every relaying client is held to; empty: any.
+    #[serde(deserialize_with = "domain_patterns")]
     pub sender_domains: Vec<String>,
     #[serde(rename = "user")]
     pub users: Vec<RelayUser>,
     /// Identity-to-sender-domain bindings for shared egress (Microsoft 365).
     #[serde(rename = "tenant")]
     pub tenants: Vec<Tenant>,
+    /// Hold the header From, not only MAIL FROM, to the sender domains: the
+    /// From is what the recipient sees, and `MAIL FROM:<>` names no domain.
+    pub enforce_header_from: DefaultOn,
+}
+
+/// A switch that is on unless the config turns it off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct DefaultOn(pub bool);
+
+impl Default for DefaultOn {
+    fn default() -> Self {
+        DefaultOn(true)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -149,7 +164,7 @@ pub struct RelayUser {
     pub name: String,
     #[serde(deserialize_with = "password_hash")]
     pub password_hash: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "domain_patterns")]
     pub sender_domains: Vec<String>,
 }
 
@@ -170,6 +185,7 @@ pub struct Tenant {
     pub sni: Vec<String>,
     #[serde(default)]
     pub users: Vec<String>,
+    #[serde(deserialize_with = "domain_patterns")]
     pub sender_domains: Vec<String>,
 }
 
@@ -201,6 +217,9 @@ pub struct Limits {
     #[serde(deserialize_with = "duration")]
     pub data_timeout: Duration,
     pub bare_newline: BareNewline,
+    /// `Received:` + `Delivered-To:` fields a message may arrive with; more
+    /// means a mail loop (Postfix `hopcount_limit`).
+    pub max_hops: usize,
 }
 
 impl Default for Limits {
@@ -217,6 +236,7 @@ impl Default for Limits {
             command_timeout: Duration::from_secs(300),
             data_timeout: Duration::from_secs(600),
             bare_newline: BareNewline::Reject,
+            max_hops: 50,
         }
     }
 }
@@ -490,15 +510,34 @@ fn durations<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Duration>, D::Error>
         .collect()
 }
 
+/// Stored as `proto::address::normalize_domain` spells it, so a route
+/// written `Portal.TEST.` or as a U-label matches the recipient's domain.
 fn domain<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    let s = String::deserialize(d)?.to_ascii_lowercase();
-    if crate::proto::address::is_valid_domain(&s) {
-        Ok(s)
-    } else {
-        Err(serde::de::Error::custom(format!(
-            "`{s}` is not a domain name"
-        )))
-    }
+    let s = String::deserialize(d)?;
+    crate::proto::address::normalize_domain(&s)
+        .map_err(|_| serde::de::Error::custom(format!("`{s}` is not a domain name")))
+}
+
+/// Sender domains: names or `*.` suffix patterns, normalized like [`domain`].
+fn domain_patterns<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    Vec::<String>::deserialize(d)?
+        .into_iter()
+        .map(|s| {
+            let (prefix, name) = match s.strip_prefix("*.") {
+                Some(rest) => ("*.", rest),
+                None => ("", s.as_str()),
+            };
+            crate::proto::address::normalize_domain(name)
+                .ok()
+                .filter(|n| !n.starts_with('['))
+                .map(|n| format!("{prefix}{n}"))
+                .ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        "`{s}` is not a domain name or a `*.domain` pattern"
+                    ))
+                })
+        })
+        .collect()
 }
 
 fn password_hash<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
@@ -573,6 +612,13 @@ impl Config {
                 "max_command_line",
                 "limits.max_command_line",
                 "must be at least 512 (RFC 5321 §4.5.3.1.4)".into(),
+            );
+        }
+        if self.limits.max_hops == 0 {
+            return fail(
+                "max_hops",
+                "limits.max_hops",
+                "must be at least 1: every relayed message carries Received headers".into(),
             );
         }
         if self.limits.max_line_length < 1000 {
@@ -732,6 +778,45 @@ mod tests {
         assert!(all.contains("192.0.2.1".parse().unwrap()));
         let v6: Cidr = "2001:db8::/32".parse().unwrap();
         assert!(v6.contains("2001:db8:1::1".parse().unwrap()));
+    }
+
+    #[test]
+    fn domains_are_normalized_at_load() {
+        let c = parse(
+            "[relay]\nsender_domains = [\"Alice.TEST.\", \"*.Bücher.test\"]\n\
+             [[relay.tenant]]\nname = \"t\"\nsni = [\"t.gw\"]\nsender_domains = [\"münchen.test\"]\n\
+             [[delivery.route]]\ndomain = \"Portal.TEST.\"\ntls = \"portal\"\n\
+             [[delivery.route]]\ndomain = \"bücher.test\"\ntls = \"portal\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            c.relay.sender_domains,
+            ["alice.test", "*.xn--bcher-kva.test"]
+        );
+        assert_eq!(c.relay.tenants[0].sender_domains, ["xn--mnchen-3ya.test"]);
+        assert_eq!(c.delivery.routes[0].domain, "portal.test");
+        assert_eq!(c.delivery.routes[1].domain, "xn--bcher-kva.test");
+        assert!(c.relay.enforce_header_from.0, "on by default");
+        assert!(parse("").unwrap().relay.enforce_header_from.0);
+        assert_eq!(c.limits.max_hops, 50);
+        let off = parse("[relay]\nenforce_header_from = false\n").unwrap();
+        assert!(!off.relay.enforce_header_from.0);
+        let err = parse("[relay]\nsender_domains = [\"ok.test\", \"bad domain\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(":2:") && err.contains("relay.sender_domains"),
+            "{err}"
+        );
+        let err = parse("[[delivery.route]]\ndomain = \"xn--zz.test\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(":2:") && err.contains("not a domain"), "{err}");
+        let err = parse("[limits]\nmax_hops = 0\n").unwrap_err().to_string();
+        assert!(
+            err.contains(":2:") && err.contains("limits.max_hops"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -120,7 +120,10 @@ fn parse_mailbox_inner(s: &str, utf8: bool) -> Result<Address, AddressError> {
         check_dot_string(local)?;
     }
     let domain = domain.to_lowercase();
-    if !(is_valid_domain(&domain) || is_address_literal(&domain)) {
+    // A name IDNA cannot turn into an A-label could be neither routed nor
+    // matched against sender domains, so it is refused here, once.
+    let routable = is_valid_domain(&domain) && normalize_domain(&domain).is_ok();
+    if !(routable || is_address_literal(&domain)) {
         return Err(AddressError::BadDomain);
     }
     Ok(Address {
@@ -187,6 +190,33 @@ pub fn is_valid_domain(d: &str) -> bool {
     })
 }
 
+/// The one spelling of a domain that routes, sender-domain bindings and
+/// per-domain grouping compare: lowercase A-labels (IDNA, UTS #46) without
+/// a trailing dot. `Portal.TEST.`, `portal.test` and `bücher.test` vs
+/// `xn--bcher-kva.test` must all be the same domain, or a route or a binding
+/// is silently skipped. Address literals (`[192.0.2.1]`) come back lowercased.
+pub fn normalize_domain(d: &str) -> Result<String, AddressError> {
+    if is_address_literal(&d.to_ascii_lowercase()) {
+        return Ok(d.to_ascii_lowercase());
+    }
+    let d = d.strip_suffix('.').unwrap_or(d);
+    if d.is_empty() || d.starts_with('.') {
+        return Err(AddressError::BadDomain);
+    }
+    let ascii = idna::uts46::Uts46::new()
+        .to_ascii(
+            d.as_bytes(),
+            idna::uts46::AsciiDenyList::STD3,
+            idna::uts46::Hyphens::CheckFirstLast,
+            idna::uts46::DnsLength::Verify,
+        )
+        .map_err(|_| AddressError::BadDomain)?;
+    if !is_valid_domain(&ascii) || ascii.ends_with('.') {
+        return Err(AddressError::BadDomain);
+    }
+    Ok(ascii.into_owned())
+}
+
 fn is_address_literal(d: &str) -> bool {
     let Some(inner) = d.strip_prefix('[').and_then(|d| d.strip_suffix(']')) else {
         return false;
@@ -242,5 +272,39 @@ mod tests {
         assert!(parse_path("<jöe@bücher.de>", false, true).is_ok());
         let long = format!("<{}@b.org>", "a".repeat(65));
         assert_eq!(p(&long), Err(AddressError::BadLocal));
+        // Alphanumeric, but IDNA disallows it: no route could ever match.
+        assert_eq!(
+            parse_path("<a@xn--zz.org>", false, true).map(|(a, _)| a),
+            Err(AddressError::BadDomain)
+        );
+    }
+
+    #[test]
+    fn normalizes_domains_to_lowercase_a_labels() {
+        let n = |d: &str| normalize_domain(d);
+        assert_eq!(n("portal.test").unwrap(), "portal.test");
+        assert_eq!(n("Portal.TEST.").unwrap(), "portal.test");
+        assert_eq!(n("bücher.test").unwrap(), "xn--bcher-kva.test");
+        assert_eq!(n("BÜCHER.test").unwrap(), "xn--bcher-kva.test");
+        assert_eq!(n("XN--BCHER-KVA.test").unwrap(), "xn--bcher-kva.test");
+        assert_eq!(n("münchen.test.").unwrap(), "xn--mnchen-3ya.test");
+        assert_eq!(n("[192.0.2.1]").unwrap(), "[192.0.2.1]");
+        assert_eq!(n("[IPv6:2001:db8::1]").unwrap(), "[ipv6:2001:db8::1]");
+        for bad in [
+            "",
+            ".",
+            "a..b",
+            ".a.b",
+            "a.b..",
+            "-a.b",
+            "a-.b",
+            "a_b.test",
+            "a b.test",
+            "xn--zz.test",
+            "a@b.test",
+            &format!("{}.test", "a".repeat(64)),
+        ] {
+            assert_eq!(n(bad), Err(AddressError::BadDomain), "{bad:?}");
+        }
     }
 }

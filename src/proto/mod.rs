@@ -4,6 +4,7 @@
 
 pub mod address;
 pub mod hash;
+pub mod header;
 pub mod next_hop;
 pub mod params;
 pub mod reply;

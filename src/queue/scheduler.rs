@@ -302,12 +302,14 @@ async fn attempt(
     let cfg = &*settings;
     state.attempts += 1;
 
-    // Pending recipients by domain, in a stable order.
+    // Pending recipients by domain, in a stable order. Domains are grouped
+    // and routed by their normalized spelling (`portal.test.` is
+    // `portal.test`); each recipient keeps the address it was given.
     let mut by_domain: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, r) in env.recipients.iter().enumerate() {
         if !state.rcpts[i].is_final() {
             by_domain
-                .entry(r.address.domain.clone())
+                .entry(routing_domain(&r.address.domain))
                 .or_default()
                 .push(i);
         }
@@ -457,6 +459,12 @@ async fn attempt(
     Some(reschedule(&ctx, &env, state))
 }
 
+/// The key routes are looked up by. The address parser refuses domains that
+/// do not normalize, so the fallback only serves messages spooled before it.
+fn routing_domain(domain: &str) -> String {
+    crate::proto::address::normalize_domain(domain).unwrap_or_else(|_| domain.to_string())
+}
+
 /// Next try per the retry schedule plus up to 10% jitter, persisted.
 fn reschedule(ctx: &Context, env: &Envelope, mut state: DeliveryState) -> DeliveryState {
     let settings = ctx.settings.get();
@@ -603,7 +611,7 @@ fn audit_report(
         let rcpts: Vec<String> = env
             .recipients
             .iter()
-            .filter(|r| r.address.domain == domain)
+            .filter(|r| routing_domain(&r.address.domain) == domain)
             .map(|r| r.address.to_string())
             .collect();
         fields["recipients"] = json!(rcpts);

@@ -4,13 +4,15 @@
 use std::sync::Arc;
 
 use serde_json::json;
-use tracing::{error, info};
+use tracing::{error, info, warn};
 
 use super::body::{BodyProblem, BodyReader};
 use super::io::ConnError;
+use super::relay::FromRefusal;
 use super::session::{Flow, Session, Transaction};
 use crate::audit::Event;
 use crate::dlp::{Action, Verdict};
+use crate::proto::header::Header;
 
 /// Backstop for a scanner that fails to bound itself.
 const SCAN_BACKSTOP: std::time::Duration = std::time::Duration::from_secs(60);
@@ -138,6 +140,9 @@ impl Session {
                 return self.error(&r);
             }
         };
+        if let Some(refused) = self.refuse_by_header(&txn, &body) {
+            return refused;
+        }
         let received = self.received_header(&txn);
         let mut message = Vec::with_capacity(received.len() + body.len());
         message.extend_from_slice(received.as_bytes());
@@ -254,6 +259,45 @@ impl Session {
         self.shared.scheduler.submit(envelope, Some(message));
         self.conn.reply(&reply);
         Flow::Continue
+    }
+
+    /// Loops and forged authors are refused before the scan: neither
+    /// message may go anywhere, whatever its content. Policy refusals, not
+    /// protocol errors, so they do not count toward `max_errors`.
+    fn refuse_by_header(&mut self, txn: &Transaction, body: &[u8]) -> Option<Flow> {
+        let header = Header::parse(body);
+        let hops = header.hops();
+        let max_hops = self.settings.limits.max_hops;
+        if hops > max_hops {
+            warn!(parent: &self.span, hops, max_hops, "message refused: too many hops (mail loop?)");
+            self.shared.audit.record(Event::new(
+                "refused",
+                Some(&txn.id),
+                json!({"reason": "too_many_hops", "hops": hops}),
+            ));
+            self.conn.reply("554 5.4.6 Too many hops");
+            return Some(Flow::Continue);
+        }
+        if !self.settings.relay.enforce_header_from.0 {
+            return None;
+        }
+        let grant = txn.grant.as_ref()?;
+        let Err(e) = grant.check_header_from(&header) else {
+            return None;
+        };
+        // The domain only: never the local part or the display name.
+        let domain = match &e {
+            FromRefusal::Domain(d) => d.as_deref().unwrap_or("(not a domain name)"),
+            FromRefusal::Header(_) => "-",
+        };
+        info!(parent: &self.span, reason = e.code(), domain, via = %grant.via, tenant = ?grant.tenant, "message refused: header From not permitted for this client");
+        self.shared.audit.record(Event::new(
+            "refused",
+            Some(&txn.id),
+            json!({"reason": e.code()}),
+        ));
+        self.conn.reply(&format!("550 5.7.1 {e}"));
+        Some(Flow::Continue)
     }
 
     fn received_header(&self, txn: &Transaction) -> String {

@@ -8,10 +8,16 @@
 //! `[[relay.tenant]]` entries exist, an authorized client must also be
 //! recognised as one of them (by network, certificate name, SNI or user) and
 //! may then use only that tenant's sender domains.
+//!
+//! The sender domains bind the header `From:` as well as MAIL FROM: the From
+//! is the author a recipient sees and DMARC judges, and `MAIL FROM:<>` names
+//! no domain at all. Domains compare as `normalize_domain` spells them.
 
 use std::net::IpAddr;
 
 use crate::config::Relay;
+use crate::proto::address::normalize_domain;
+use crate::proto::header::{FromError, Header};
 use crate::proto::tls::name_matches;
 
 /// What the gateway knows of a client once TLS and AUTH are done.
@@ -38,17 +44,66 @@ impl Grant {
     /// Every set that applies must allow the domain (global, user, tenant).
     pub fn sender_allowed(&self, domain: Option<&str>) -> bool {
         let Some(domain) = domain else {
-            // The null sender names no domain to spoof; bounces must flow.
+            // Bounces must flow; the header From of such a message is still
+            // held to the sets (`check_header_from`).
             return true;
+        };
+        self.domain_allowed(domain)
+    }
+
+    fn domain_allowed(&self, domain: &str) -> bool {
+        if self.domain_sets.is_empty() {
+            return true;
+        }
+        let Ok(domain) = normalize_domain(domain) else {
+            return false;
         };
         self.domain_sets
             .iter()
-            .all(|set| set.iter().any(|p| domain_matches(p, domain)))
+            .all(|set| set.iter().any(|p| domain_matches(p, &domain)))
+    }
+
+    /// Every mailbox of the one From field must be in the sender domains.
+    /// A client no set applies to is not bound, so nothing is required of
+    /// its header; a bound client's message needs a From that parses.
+    pub fn check_header_from(&self, header: &Header<'_>) -> Result<(), FromRefusal> {
+        if self.domain_sets.is_empty() {
+            return Ok(());
+        }
+        match header
+            .author_domains()?
+            .into_iter()
+            .find(|d| !self.domain_allowed(d))
+        {
+            Some(d) => Err(FromRefusal::Domain(normalize_domain(&d).ok())),
+            None => Ok(()),
+        }
     }
 }
 
+/// Why a bound client's message was refused for its From header.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FromRefusal {
+    /// The first foreign domain, for the log (None if it is not even a
+    /// domain name); the reply does not repeat it.
+    #[error("From header names a domain this client may not send as")]
+    Domain(Option<String>),
+    #[error(transparent)]
+    Header(#[from] FromError),
+}
+
+impl FromRefusal {
+    /// A short stable code for the audit log.
+    pub fn code(&self) -> &'static str {
+        match self {
+            FromRefusal::Domain(_) => "from_domain_not_permitted",
+            FromRefusal::Header(e) => e.code(),
+        }
+    }
+}
+
+/// Both sides normalized: the pattern at config load, the domain here.
 fn domain_matches(pattern: &str, domain: &str) -> bool {
-    let pattern = pattern.to_ascii_lowercase();
     match pattern.strip_prefix("*.") {
         Some(suffix) => domain.len() > suffix.len() + 1 && domain.ends_with(&format!(".{suffix}")),
         None => pattern == domain,
@@ -173,6 +228,53 @@ mod tests {
             )
             .is_none()
         );
+        // No sender domains anywhere: nothing binds the From, not even its presence.
+        let g = authorize(
+            &r,
+            &Identity {
+                ip: ip("10.1.2.3"),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            g.check_header_from(&Header::parse(b"To: x\r\n\r\n")),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn idn_sender_domains_match_either_spelling() {
+        let r = relay("[relay]\nsender_domains = [\"bücher.test\", \"*.xn--mnchen-3ya.test\"]\n");
+        let g = authorize(
+            &r,
+            &Identity {
+                user: None,
+                ip: None,
+                cert_names: vec![],
+                sni: None,
+            },
+        );
+        assert!(g.is_none(), "no network, no user: not authorized");
+        let r = relay(
+            "[relay]\nallowed_networks = [\"10.0.0.0/8\"]\nsender_domains = [\"bücher.test\", \"*.xn--mnchen-3ya.test\"]\n",
+        );
+        let g = authorize(
+            &r,
+            &Identity {
+                ip: ip("10.0.0.1"),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert!(g.sender_allowed(Some("xn--bcher-kva.test")));
+        assert!(g.sender_allowed(Some("BÜCHER.test.")));
+        assert!(g.sender_allowed(Some("mail.münchen.test")));
+        assert!(
+            !g.sender_allowed(Some("münchen.test")),
+            "*. needs a subdomain"
+        );
+        assert!(!g.sender_allowed(Some("bucher.test")));
     }
 
     #[test]
@@ -192,6 +294,24 @@ mod tests {
         assert!(g.sender_allowed(Some("riverbend-health.org")));
         assert!(!g.sender_allowed(Some("other-clinic.org")));
         assert!(g.sender_allowed(None));
+        let check = |from: &str| {
+            let msg = format!("{from}\r\nSubject: x\r\n\r\nbody\r\n");
+            g.check_header_from(&Header::parse(msg.as_bytes()))
+        };
+        assert_eq!(check("From: Dr A <a@RiverBend-Health.org>"), Ok(()));
+        assert_eq!(
+            check("From: CEO <ceo@other-clinic.org>"),
+            Err(FromRefusal::Domain(Some("other-clinic.org".into())))
+        );
+        assert_eq!(
+            check("From: a@riverbend-health.org, b@other-clinic.org").map_err(|e| e.code()),
+            Err("from_domain_not_permitted")
+        );
+        assert_eq!(
+            check("To: x@y.org"),
+            Err(FromRefusal::Header(FromError::Missing))
+        );
+        assert_eq!(check("From: a@xn--zz.org"), Err(FromRefusal::Domain(None)));
         // Another tenant of the same cloud, same certificate, other name: refused.
         assert!(authorize(&r, &m365(Some("gw.example.org"))).is_none());
         assert!(authorize(&r, &m365(None)).is_none());
@@ -214,6 +334,7 @@ mod tests {
         assert_eq!(g.via, "user:u");
         assert!(g.sender_allowed(Some("a.org")));
         assert!(!g.sender_allowed(Some("x.b.org")), "user set excludes it");
+        assert!(g.sender_allowed(Some("A.ORG.")), "case and trailing dot");
         assert!(
             authorize(
                 &r,
