@@ -141,7 +141,13 @@ mod tests {
         let b = hash("correct horse").unwrap();
         assert_ne!(a, b);
         assert!(a.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{a}");
-        assert!(super::super::pool::matches(&a, b"correct horse"));
-        assert!(!super::super::pool::matches(&a, b"correct horsE"));
+        assert_eq!(
+            super::super::pool::matches(&a, b"correct horse"),
+            Some(true)
+        );
+        assert_eq!(
+            super::super::pool::matches(&a, b"correct horsE"),
+            Some(false)
+        );
     }
 }
