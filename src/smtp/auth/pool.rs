@@ -145,8 +145,8 @@ impl Pool {
     pub fn configure(&self, size: usize, users: &[RelayUser]) {
         let size = size.max(1);
         let wanted = costliest(users);
-        let current = self.read(|s| (s.size, s.dummy.clone()));
-        let dummy = match (wanted, current.1) {
+        let current = self.read(|s| s.dummy.clone());
+        let dummy = match (wanted, current) {
             (None, _) => None,
             (Some((cost, _)), Some(d)) if d.cost == cost => Some(d),
             (Some((cost, differ)), _) => {
