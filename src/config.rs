@@ -212,6 +212,29 @@ pub struct Limits {
     pub max_line_length: usize,
     pub max_errors: u32,
     pub max_auth_failures: u32,
+    /// Password checks running at once. argon2 is CPU-bound, so slots beyond
+    /// the CPU count add no throughput, only memory (each check holds the
+    /// hash's `m` KiB, 19 MiB by default) and latency; a check that finds
+    /// every slot busy answers `454 4.7.0` at once instead of queueing.
+    /// Default: the number of CPUs.
+    pub auth_concurrency: usize,
+    /// Wait before a failed AUTH is answered, doubling with each recent
+    /// failure of the same client address or user name (up to 16 times, and
+    /// never over a minute). 1s: a person who mistyped barely notices, while
+    /// a guesser's rate falls to a handful per minute. `0s` turns it off.
+    #[serde(deserialize_with = "duration")]
+    pub auth_failure_delay: Duration,
+    /// Failed AUTHs within `auth_block_time` after which the client address
+    /// (IPv6 per /64) or user name is refused with `454 4.7.0`, without a
+    /// password check, for `auth_block_time`. 10: a connector with a stale
+    /// password fails anyway, and a guesser gets 10 tries per window instead
+    /// of thousands. 0 never blocks.
+    pub auth_block_after: u32,
+    /// The window in which failures count, and how long a block lasts. 15m:
+    /// long enough to make guessing useless, short enough that a tenant
+    /// locked out by someone else's failures recovers without an operator.
+    #[serde(deserialize_with = "duration")]
+    pub auth_block_time: Duration,
     #[serde(deserialize_with = "duration")]
     pub command_timeout: Duration,
     #[serde(deserialize_with = "duration")]
@@ -233,6 +256,10 @@ impl Default for Limits {
             max_line_length: 1000,
             max_errors: 10,
             max_auth_failures: 3,
+            auth_concurrency: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            auth_failure_delay: Duration::from_secs(1),
+            auth_block_after: 10,
+            auth_block_time: Duration::from_secs(15 * 60),
             command_timeout: Duration::from_secs(300),
             data_timeout: Duration::from_secs(600),
             bare_newline: BareNewline::Reject,
@@ -542,11 +569,16 @@ fn domain_patterns<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Er
 
 fn password_hash<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     let s = String::deserialize(d)?;
-    argon2::PasswordHash::new(&s).map_err(|e| {
-        serde::de::Error::custom(format!(
-            "not a PHC password hash ({e}); make one with `argon2 SALT -id -e` — plaintext passwords are not accepted"
-        ))
-    })?;
+    let hint = "make one with `sealgate hash-password` — plaintext passwords are not accepted";
+    let hash = argon2::PasswordHash::new(&s)
+        .map_err(|e| serde::de::Error::custom(format!("not a PHC password hash ({e}); {hint}")))?;
+    // Only argon2 hashes ever verify; anything else would lock the user out
+    // and leave no parameters for the unknown-user dummy to mirror.
+    argon2::Algorithm::try_from(hash.algorithm)
+        .and_then(|_| argon2::Params::try_from(&hash))
+        .map_err(|e| {
+            serde::de::Error::custom(format!("not an argon2 password hash ({e}); {hint}"))
+        })?;
     Ok(s)
 }
 
@@ -626,6 +658,20 @@ impl Config {
                 "max_line_length",
                 "limits.max_line_length",
                 "must be at least 1000 (RFC 5321 §4.5.3.1.6)".into(),
+            );
+        }
+        if self.limits.auth_concurrency == 0 {
+            return fail(
+                "auth_concurrency",
+                "limits.auth_concurrency",
+                "must be at least 1: with no slot no password could ever be checked".into(),
+            );
+        }
+        if self.limits.auth_block_after > 0 && self.limits.auth_block_time.is_zero() {
+            return fail(
+                "auth_block_time",
+                "limits.auth_block_time",
+                "must be longer than 0s while auth_block_after is set; set auth_block_after = 0 to never block".into(),
             );
         }
         if !self.relay.allowed_client_certs.is_empty() && self.tls.client_ca.is_none() {
@@ -758,6 +804,38 @@ mod tests {
             .to_string();
         assert!(err.contains(":3:"), "{err}");
         assert!(err.contains("plaintext"), "{err}");
+    }
+
+    #[test]
+    fn auth_limits_are_checked() {
+        let c = parse("").unwrap();
+        assert!(c.limits.auth_concurrency >= 1);
+        assert_eq!(c.limits.auth_block_after, 10);
+        let err = parse("[limits]\nauth_concurrency = 0\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(":2:") && err.contains("limits.auth_concurrency"),
+            "{err}"
+        );
+        let err = parse("[limits]\nauth_block_time = \"0s\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("limits.auth_block_time"), "{err}");
+        parse("[limits]\nauth_block_after = 0\nauth_block_time = \"0s\"\n").unwrap();
+    }
+
+    #[test]
+    fn only_argon2_hashes_are_accepted() {
+        let err = parse(
+            "[[relay.user]]\nname = \"a\"\npassword_hash = \"$scrypt$ln=16,r=8,p=1$c29tZXNhbHQ$ZXhhbXBsZWhhc2g\"\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.contains("not an argon2") && err.contains("hash-password"),
+            "{err}"
+        );
     }
 
     #[test]

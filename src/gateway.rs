@@ -144,6 +144,7 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     let drain = config.server.drain_timeout;
     let listeners_cfg = config.listeners.clone();
     let cells = Cells::new(Settings::build(config)?);
+    let auth = Arc::new(crate::smtp::auth::Guard::new(&cells.config.get()));
 
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let ctx = Arc::new(scheduler::Context {
@@ -180,6 +181,7 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
         audit: audit.clone(),
         shutdown: shutdown_rx.clone(),
         connections: Arc::new(Connections::default()),
+        auth: auth.clone(),
     });
     let sched_task = tokio::spawn(sched.run(shutdown_rx.clone(), drain));
     let control = tokio::spawn(crate::queue::control::serve(
@@ -212,7 +214,7 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     crate::ops::notify_ready();
     info!("sealgate ready");
 
-    crate::ops::wait_for_signals(|| reload(&source, &cells, &listeners_cfg)).await;
+    crate::ops::wait_for_signals(|| reload(&source, &cells, &listeners_cfg, &auth)).await;
 
     info!("shutting down: no new connections; draining sessions and deliveries");
     crate::ops::notify_stopping();
@@ -240,7 +242,12 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     Ok(())
 }
 
-fn reload(source: &std::path::Path, cells: &Cells, listeners: &[crate::config::Listener]) {
+fn reload(
+    source: &std::path::Path,
+    cells: &Cells,
+    listeners: &[crate::config::Listener],
+    auth: &crate::smtp::auth::Guard,
+) {
     let config = match Config::load(source) {
         Ok(c) => c,
         Err(e) => {
@@ -259,6 +266,7 @@ fn reload(source: &std::path::Path, cells: &Cells, listeners: &[crate::config::L
     }
     match Settings::build(config) {
         Ok(s) => {
+            auth.configure(&s.config);
             cells.set(s);
             info!("configuration reloaded");
         }

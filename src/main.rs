@@ -41,6 +41,10 @@ enum Command {
         #[command(subcommand)]
         action: RulesAction,
     },
+    /// Print an argon2id hash for `[[relay.user]] password_hash`. Reads the
+    /// password from stdin: asks twice without echo on a terminal, else
+    /// takes one line.
+    HashPassword,
 }
 
 #[derive(Subcommand)]
@@ -132,6 +136,7 @@ fn main() -> ExitCode {
         },
         Command::Queue { action } => queue(&cli.config, action),
         Command::Rules { action } => rules(&cli.config, action),
+        Command::HashPassword => ExitCode::from(sealgate::smtp::auth::cli::run()),
     }
 }
 

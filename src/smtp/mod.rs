@@ -62,4 +62,6 @@ pub struct Shared {
     pub audit: Arc<AuditLog>,
     pub shutdown: watch::Receiver<bool>,
     pub connections: Arc<listener::Connections>,
+    /// The AUTH check pool and failure throttle, across connections.
+    pub auth: Arc<auth::Guard>,
 }

@@ -424,16 +424,40 @@ impl Session {
         let Some((user, pass)) = creds else {
             return self.error("501 5.5.2 Authentication exchange malformed or cancelled");
         };
-        let users = self.settings.relay.users.clone();
-        let check_user = user.clone();
-        let ok = tokio::task::spawn_blocking(move || auth::verify(&users, &check_user, &pass))
-            .await
-            .unwrap_or(false);
-        if ok {
-            info!(parent: &self.span, user = %user, "authenticated");
-            self.client.identity.user = Some(user);
-            return self.ok("235 2.7.0 Authentication successful");
-        }
+        let guard = self.shared.auth.clone();
+        let outcome = guard
+            .attempt(
+                &self.settings.limits,
+                &self.settings.relay.users,
+                self.client.peer.ip(),
+                &user,
+                pass,
+            )
+            .await;
+        let reply = match outcome {
+            auth::Outcome::Accepted => {
+                info!(parent: &self.span, user = %user, "authenticated");
+                self.client.identity.user = Some(user);
+                return self.ok("235 2.7.0 Authentication successful");
+            }
+            auth::Outcome::Rejected { delay } => {
+                // Answered late on purpose; the check slot is already free.
+                let mut shutdown = self.shared.shutdown.clone();
+                tokio::select! {
+                    _ = tokio::time::sleep(delay) => {}
+                    _ = crate::ops::stopped(&mut shutdown) => {}
+                }
+                "535 5.7.8 Authentication credentials invalid"
+            }
+            auth::Outcome::Busy => {
+                warn!(parent: &self.span, "every password check slot busy; AUTH refused for now");
+                "454 4.7.0 Temporary authentication failure, try again later"
+            }
+            auth::Outcome::Blocked(by) => {
+                info!(parent: &self.span, blocked_by = ?by, "AUTH refused: too many recent failures");
+                "454 4.7.0 Temporary authentication failure, try again later"
+            }
+        };
         self.auth_failures += 1;
         warn!(parent: &self.span, failures = self.auth_failures, "authentication failed");
         if self.auth_failures >= self.limits().max_auth_failures {
@@ -441,7 +465,7 @@ impl Session {
                 .reply("421 4.7.0 Too many authentication failures");
             return Flow::Close;
         }
-        self.error("535 5.7.8 Authentication credentials invalid")
+        self.error(reply)
     }
 
     /// Sends a 334 challenge and reads one response line.

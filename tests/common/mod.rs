@@ -850,3 +850,25 @@ impl Gateway {
         }
     }
 }
+
+// ---------------------------------------------------------------- added for tests/auth_abuse.rs
+
+impl Gateway {
+    /// The gateway process id, for reading `/proc/PID/status`.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(|c| c.id())
+    }
+
+    /// A `/proc/PID/status` figure in kB, e.g. "VmRSS" or "VmHWM".
+    pub fn status_kb(&self, field: &str) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid()?)).ok()?;
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))?
+            .trim()
+            .trim_end_matches("kB")
+            .trim()
+            .parse()
+            .ok()
+    }
+}
