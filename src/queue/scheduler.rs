@@ -446,7 +446,6 @@ async fn attempt(
         );
     }
     let now = now_ms();
-    let age = Duration::from_secs(crate::time::unix_now().saturating_sub(env.received_at));
     let how = cfg.recipients_in_logs;
     let mut newly_failed = Vec::new();
     while let Some(res) = set.join_next().await {
@@ -459,12 +458,14 @@ async fn attempt(
             relay,
             tls,
         } = report;
+        // Seconds from receipt to this result, as Postfix's delay=.
+        let delay = crate::time::unix_now().saturating_sub(env.received_at);
         let line = |i: usize, dsn: &str, status: Status, text: &str| {
             logline::write(
                 &Line {
                     rcpt: &env.recipients[i].address,
                     relay: relay.as_deref(),
-                    delay_secs: age.as_secs(),
+                    delay_secs: delay,
                     dsn,
                     status,
                     text,
@@ -507,6 +508,7 @@ async fn attempt(
         }
     }
     // Expire what has waited too long.
+    let age = Duration::from_secs(crate::time::unix_now().saturating_sub(env.received_at));
     if age >= cfg.delivery.max_queue_lifetime {
         for (i, s) in state.rcpts.iter_mut().enumerate() {
             if let RcptStatus::Deferred { error } = s {
