@@ -98,6 +98,16 @@ pub enum ListenerTls {
     None,
 }
 
+impl fmt::Display for ListenerTls {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ListenerTls::Starttls => "starttls",
+            ListenerTls::Implicit => "implicit",
+            ListenerTls::None => "none",
+        })
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Listener {
@@ -436,12 +446,29 @@ pub enum LogFormat {
     Json,
 }
 
+/// How delivery log lines name a recipient. Logs are read by more people
+/// and kept in more places than the audit log, so the default names only
+/// the domain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LogRecipients {
+    /// The whole address, as Postfix logs it.
+    Full,
+    /// Only the domain.
+    #[default]
+    Domain,
+    /// "sha256:" and the first 16 hex digits of the SHA-256 of the address:
+    /// one recipient's lines can be followed without naming them.
+    Hash,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Log {
     pub format: LogFormat,
     /// A tracing filter such as `info` or `sealgate=debug`; RUST_LOG wins.
     pub level: String,
+    pub recipients: LogRecipients,
 }
 
 impl Default for Log {
@@ -449,6 +476,7 @@ impl Default for Log {
         Log {
             format: LogFormat::Text,
             level: "info".into(),
+            recipients: LogRecipients::Domain,
         }
     }
 }
@@ -893,6 +921,20 @@ mod tests {
         let err = parse("[limits]\nmax_hops = 0\n").unwrap_err().to_string();
         assert!(
             err.contains(":2:") && err.contains("limits.max_hops"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn log_recipients_default_and_bad_value() {
+        assert_eq!(parse("").unwrap().log.recipients, LogRecipients::Domain);
+        let c = parse("[log]\nrecipients = \"hash\"\n").unwrap();
+        assert_eq!(c.log.recipients, LogRecipients::Hash);
+        let err = parse("[log]\nrecipients = \"names\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(":2:") && err.contains("log.recipients"),
             "{err}"
         );
     }

@@ -156,13 +156,18 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     let (mut sched, handle) = Scheduler::new(ctx);
     // Recovery comes before the listeners: every unfinished message is
     // known again before a new one can be accepted.
-    let (recovered, corrupt) = spool.recover()?;
-    for id in &corrupt {
+    let recovery = spool.recover()?;
+    for id in &recovery.corrupt {
         error!(queue_id = %id, "damaged queue file moved to spool/corrupt; it will not be delivered");
         audit.record(Event::new("corrupt", Some(id), serde_json::json!({})));
     }
-    info!(messages = recovered.len(), "queue recovered");
-    sched.recover(recovered);
+    info!(
+        messages = recovery.queued.len(),
+        unreadable = recovery.unreadable.len(),
+        "queue recovered"
+    );
+    sched.recover(recovery.queued);
+    sched.recover_unreadable(recovery.unreadable);
 
     let mut bound = Vec::new();
     for l in &listeners_cfg {

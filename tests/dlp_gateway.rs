@@ -216,7 +216,7 @@ fn phi_waits_for_verified_tls_and_never_leaves_in_plaintext() {
     assert!(
         delivered
             .iter()
-            .all(|e| e["tls"].as_str().unwrap_or("").starts_with("TLSv1_"))
+            .all(|e| e["tls"].as_str().unwrap_or("").starts_with("TLSv1."))
     );
 }
 

@@ -43,6 +43,26 @@ pub enum ConnFail {
     Tls { host: String, error: String },
 }
 
+impl ConnFail {
+    /// The RFC 3463 status a deferral for this reason carries, as Postfix
+    /// reports them (4.4.1 no answer, 4.4.2 lost, 4.7.5 TLS failed...).
+    pub fn status(&self) -> String {
+        match self {
+            ConnFail::Connect(..) => "4.4.1".into(),
+            ConnFail::Timeout(_) | ConnFail::Io(..) => "4.4.2".into(),
+            ConnFail::Refused { reply, .. } => reply
+                .split(' ')
+                .nth(1)
+                .filter(|s| s.split('.').count() == 3 && s.starts_with(['4', '5']))
+                .map(|s| format!("4{}", &s[1..]))
+                .unwrap_or_else(|| "4.0.0".into()),
+            ConnFail::Protocol(..) => "4.5.0".into(),
+            ConnFail::NoStartTls { .. } => "4.7.4".into(),
+            ConnFail::Tls { .. } => "4.7.5".into(),
+        }
+    }
+}
+
 impl From<(String, io::Error)> for ConnFail {
     fn from((h, e): (String, io::Error)) -> Self {
         ConnFail::Io(h, e)
@@ -79,9 +99,35 @@ pub struct SmtpClient {
     pub host: String,
     pub addr: SocketAddr,
     pub ext: Extensions,
-    /// "TLSv1_3 TLS13_AES_256_GCM_SHA384"; None for plaintext.
-    pub tls: Option<String>,
+    /// What TLS was agreed and how the certificate was checked; None for plaintext.
+    pub tls: Option<TlsInfo>,
     pub level: TlsLevel,
+}
+
+/// How the next hop's certificate was checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verified {
+    /// WebPKI: the chain ends at a trusted CA and names the next hop.
+    WebPki,
+    /// Not checked (opportunistic TLS, RFC 7435): encrypted, not authenticated.
+    No,
+}
+
+impl Verified {
+    /// The word logs and the audit log use: `verified=webpki`, `verified=no`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verified::WebPki => "webpki",
+            Verified::No => "no",
+        }
+    }
+}
+
+/// The TLS facts of one outbound connection, for logs and the audit log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TlsInfo {
+    pub negotiated: crate::proto::tls::Negotiated,
+    pub verified: Verified,
 }
 
 /// One message to one set of recipients at one next hop.
@@ -153,18 +199,17 @@ impl SmtpClient {
                 .map_err(|_| ConnFail::Timeout(host.to_string()))?
                 .map_err(|e| ConnFail::Tls {
                     host: host.to_string(),
-                    error: e.to_string(),
+                    error: crate::proto::tls::error_text(&e),
                 })?;
             let (_, conn) = tls_stream.get_ref();
-            c.tls = Some(format!(
-                "{} {}",
-                conn.protocol_version()
-                    .map(|v| format!("{v:?}"))
-                    .unwrap_or_default(),
-                conn.negotiated_cipher_suite()
-                    .map(|s| format!("{:?}", s.suite()))
-                    .unwrap_or_default()
-            ));
+            c.tls = Some(TlsInfo {
+                negotiated: crate::proto::tls::Negotiated::of(conn),
+                verified: if level >= TlsLevel::Verify {
+                    Verified::WebPki
+                } else {
+                    Verified::No
+                },
+            });
             c.stream = ClientStream::Tls(Box::new(tls_stream));
             c.rbuf.clear();
             c.ext = Extensions::default();

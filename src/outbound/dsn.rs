@@ -2,12 +2,15 @@
 //! semantics) to the envelope sender.
 //!
 //! A DSN returns only the original's identifying headers (Message-ID, Date,
-//! From, To) — never the Subject or body, even with RET=FULL: a bounce
-//! travels back over whatever TLS the sender's domain offers, and the
-//! content it would carry is exactly the PHI this gateway exists to protect.
+//! and From and To as bare addresses) — never the Subject, the body or a
+//! display name, even with RET=FULL: a display name is free text, and a
+//! clinic's "Jane Roe (MRN 4417)" is PHI. A DSN about a message that was not
+//! plain `deliver` also inherits its TLS floor ([`verdict_for`]): the
+//! recipients and diagnostics it names are about that message.
 
 use std::fmt::Write;
 
+use crate::dlp::{Action, Verdict};
 use crate::proto::params::Recipient;
 use crate::spool::Envelope;
 
@@ -38,40 +41,80 @@ pub fn wanted(r: &Recipient, action: DsnAction) -> bool {
         }
 }
 
-/// Only identifying headers of the original, unfolded to single lines.
+/// The verdict a DSN is routed by: a DSN about a message that was secured
+/// (or held for the portal) goes out at `phi_tls` like the message itself,
+/// never below it; one about a clean message is clean. Only the class is
+/// copied, not the rule hits: the DSN's own content was not scanned.
+pub fn verdict_for(original: &Verdict) -> Verdict {
+    if original.phi || original.action != Action::Deliver {
+        Verdict {
+            phi: true,
+            action: Action::Secure,
+            ..Verdict::clean()
+        }
+    } else {
+        Verdict::clean()
+    }
+}
+
+/// Only identifying headers of the original, unfolded to single lines;
+/// From and To reduced to their addresses.
 fn safe_headers(message: &[u8]) -> String {
     const KEEP: [&str; 4] = ["message-id", "date", "from", "to"];
     let end = memchr::memmem::find(message, b"\r\n\r\n")
         .map(|i| i + 2)
         .unwrap_or(message.len());
     let head = String::from_utf8_lossy(&message[..end]);
-    let mut out = String::new();
-    let mut keep = false;
+    // Whole (unfolded) header fields first, then pick.
+    let mut fields: Vec<String> = Vec::new();
     for line in head.split("\r\n") {
         if line.starts_with([' ', '\t']) {
-            if keep {
-                out.push_str(line);
+            if let Some(last) = fields.last_mut() {
+                last.push_str(line);
             }
+        } else if !line.is_empty() {
+            fields.push(line.to_string());
+        }
+    }
+    let mut out = String::new();
+    for field in fields {
+        let Some((name, _)) = field.split_once(':') else {
+            continue;
+        };
+        let name = name.trim().to_ascii_lowercase();
+        if !KEEP.contains(&name.as_str()) {
             continue;
         }
-        if keep {
+        if name == "from" || name == "to" {
+            let addrs = bare_addresses(&field, name == "from");
+            if !addrs.is_empty() {
+                let label = if name == "from" { "From" } else { "To" };
+                let _ = write!(out, "{label}: {}\r\n", addrs.join(", "));
+            }
+        } else {
+            out.push_str(&field);
             out.push_str("\r\n");
         }
-        let name = line
-            .split(':')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
-        keep = KEEP.contains(&name.as_str());
-        if keep {
-            out.push_str(line);
-        }
-    }
-    if keep {
-        out.push_str("\r\n");
     }
     out
+}
+
+/// The addresses of one From or To field, without display names, comments
+/// or group names (RFC 5322 §3.4, parsed by mail-parser).
+fn bare_addresses(field: &str, from: bool) -> Vec<String> {
+    let one = format!("{field}\r\n\r\n");
+    let Some(parsed) = mail_parser::MessageParser::default().parse_headers(one.as_bytes()) else {
+        return Vec::new();
+    };
+    let list = if from { parsed.from() } else { parsed.to() };
+    list.map(|l| {
+        l.iter()
+            .filter_map(|a| a.address())
+            .map(clean)
+            .filter(|a| a.contains('@') && !a.contains([' ', '<', '>', '"', ',']))
+            .collect()
+    })
+    .unwrap_or_default()
 }
 
 /// An address for a header or status field: CR, LF and NUL can never
@@ -164,7 +207,8 @@ pub fn build(
             clean(&r.status)
         );
         if let Some(remote) = &r.remote {
-            let host = remote.split(' ').next().unwrap_or(remote);
+            // "mx.example.org[192.0.2.1]:25" (older state files: "mx.example.org [192.0.2.1]").
+            let host = remote.split(['[', ' ']).next().unwrap_or(remote);
             let _ = write!(m, "Remote-MTA: dns; {}\r\n", clean(host));
         }
         let diag = clean(&r.diagnostic);
@@ -200,6 +244,39 @@ mod tests {
         let msg = b"Received: x\r\nSubject: Jane Doe SSN 123\r\nFrom: a@b.org\r\nTo: c@d.org,\r\n e@f.org\r\n\r\nBody PHI";
         let h = safe_headers(msg);
         assert_eq!(h, "From: a@b.org\r\nTo: c@d.org, e@f.org\r\n");
+    }
+
+    #[test]
+    fn display_names_never_come_back() {
+        let msg = b"From: \"Dr. Kim (oncology)\" <kim@clinic.test>\r\nTo: \"Jane Roe MRN 4417-2290\" <jane@home.test>,\r\n  Bob <bob@home.test>, carol@home.test\r\nMessage-ID: <x@clinic.test>\r\nSubject: s\r\n\r\nbody";
+        let h = safe_headers(msg);
+        assert_eq!(
+            h,
+            "From: kim@clinic.test\r\nTo: jane@home.test, bob@home.test, carol@home.test\r\nMessage-ID: <x@clinic.test>\r\n"
+        );
+        let group = b"To: Patients of Dr Kim: a@b.test, \"MRN 1\" <c@d.test>;\r\nFrom: =?utf-8?q?J=C3=B6rg?= <j@e.test>\r\n\r\n";
+        let h = safe_headers(group);
+        assert_eq!(h, "To: a@b.test, c@d.test\r\nFrom: j@e.test\r\n");
+        // No address at all: the field is left out rather than guessed at.
+        assert_eq!(safe_headers(b"To: undisclosed-recipients:;\r\n\r\n"), "");
+    }
+
+    #[test]
+    fn dsn_verdict_keeps_the_tls_floor_only() {
+        let secured = Verdict {
+            phi: true,
+            score: 40,
+            action: Action::Secure,
+            ..Verdict::clean()
+        };
+        let v = verdict_for(&secured);
+        assert!(v.phi && v.action == Action::Secure && v.score == 0 && v.hits.is_empty());
+        let portal = Verdict {
+            action: Action::Portal,
+            ..Verdict::clean()
+        };
+        assert_eq!(verdict_for(&portal).action, Action::Secure);
+        assert_eq!(verdict_for(&Verdict::clean()), Verdict::clean());
     }
 
     #[test]

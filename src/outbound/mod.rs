@@ -31,13 +31,18 @@ pub enum OutboundError {
     Tls(String),
 }
 
-/// What happened to one recipient.
+/// What happened to one recipient. Every variant says why, in words an
+/// operator can act on, and with an RFC 3463 status.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     Delivered {
         remote: String,
+        /// The next hop's reply, e.g. "250 2.0.0 Ok: queued as 4Xb".
+        reply: String,
+        status: String,
     },
     Deferred {
+        status: String,
         error: String,
     },
     Failed {
@@ -47,12 +52,43 @@ pub enum Outcome {
     },
 }
 
+impl Outcome {
+    pub fn deferred(status: &str, error: impl Into<String>) -> Outcome {
+        Outcome::Deferred {
+            status: status.into(),
+            error: error.into(),
+        }
+    }
+}
+
 /// The result of one delivery attempt to one domain.
 #[derive(Debug)]
 pub struct Report {
     pub outcomes: Vec<Outcome>,
-    pub remote: Option<String>,
-    pub tls: Option<String>,
+    /// The host that answered, or the last one tried: "mx.example.org[192.0.2.1]:25".
+    pub relay: Option<String>,
+    pub tls: Option<client::TlsInfo>,
+}
+
+impl Report {
+    /// The same outcome for all `n` recipients, with no host reached.
+    pub fn all(n: usize, outcome: Outcome) -> Report {
+        Report {
+            outcomes: vec![outcome; n],
+            relay: None,
+            tls: None,
+        }
+    }
+}
+
+/// How logs, DSNs and the queue name a next hop, as Postfix does.
+pub fn relay_name(host: &str, addr: SocketAddr) -> String {
+    format!(
+        "{}[{}]:{}",
+        host.trim_end_matches('.'),
+        addr.ip(),
+        addr.port()
+    )
 }
 
 /// One domain's share of a message.
@@ -184,12 +220,12 @@ impl Outbound {
     async fn candidates(&self, b: &Batch<'_>) -> Result<Vec<Candidate>, Outcome> {
         if let Some(hop) = b.next_hop {
             let hop =
-                NextHop::parse(hop, self.smtp_port).map_err(|e| Outcome::Deferred { error: e })?;
+                NextHop::parse(hop, self.smtp_port).map_err(|e| Outcome::deferred("4.3.5", e))?;
             return self
                 .dns
                 .resolve_host(&hop.host, hop.port)
                 .await
-                .map_err(|error| Outcome::Deferred { error });
+                .map_err(|error| Outcome::deferred("4.4.3", error));
         }
         match self.dns.resolve_domain(b.domain, self.smtp_port).await {
             Resolution::Hosts(h) => Ok(h),
@@ -198,48 +234,44 @@ impl Outbound {
                 error: reason,
                 remote: None,
             }),
-            Resolution::Temporary(error) => Err(Outcome::Deferred { error }),
+            Resolution::Temporary(error) => Err(Outcome::deferred("4.4.3", error)),
         }
     }
 
     pub async fn deliver(&self, b: Batch<'_>) -> Report {
         let n = b.rcpts.len();
-        let all = |o: Outcome| Report {
-            outcomes: vec![o; n],
-            remote: None,
-            tls: None,
-        };
+        let all = |o: Outcome| Report::all(n, o);
         if b.level == TlsLevel::DaneOnly {
             // Held, never sent below policy, until DANE lookups exist.
-            return all(Outcome::Deferred {
-                error: "TLS level dane-only: DANE verification is not available in this version"
-                    .into(),
-            });
+            return all(Outcome::deferred(
+                "4.7.5",
+                "TLS level dane-only: DANE verification is not available in this version; held",
+            ));
         }
         let dest = self.destination_limit(b.domain);
         let (Ok(_d), Ok(_g)) = (
             dest.acquire_owned().await,
             self.global.clone().acquire_owned().await,
         ) else {
-            return all(Outcome::Deferred {
-                error: "delivery is shutting down".into(),
-            });
+            return all(Outcome::deferred("4.3.2", "delivery is shutting down"));
         };
         let candidates = match self.candidates(&b).await {
             Ok(c) => c,
             Err(o) => return all(o),
         };
-        let mut last_error = String::from("no mail host could be reached");
+        let mut last = Outcome::deferred("4.4.1", "no mail host could be reached");
+        let mut relay = None;
         for cand in &candidates {
             match self.try_host(cand, &b).await {
                 Ok(report) => return report,
                 Err(e) => {
                     info!(domain = b.domain, host = %cand.host, addr = %cand.addr, error = %e, "host failed; trying the next");
-                    last_error = e.to_string();
+                    last = Outcome::deferred(&e.status(), e.to_string());
+                    relay = Some(relay_name(&cand.host, cand.addr));
                 }
             }
         }
-        all(Outcome::Deferred { error: last_error })
+        Report { relay, ..all(last) }
     }
 
     async fn connect(&self, cand: &Candidate, level: TlsLevel) -> Result<SmtpClient, ConnFail> {
@@ -292,7 +324,7 @@ impl Outbound {
 
     async fn run(&self, c: &mut SmtpClient, b: &Batch<'_>) -> Result<Report, ConnFail> {
         let n = b.rcpts.len();
-        let remote = Some(format!("{} [{}]", c.host, c.addr.ip()));
+        let remote = Some(relay_name(&c.host, c.addr));
         let fail_all = |status: &str, error: String| Report {
             outcomes: vec![
                 Outcome::Failed {
@@ -302,7 +334,7 @@ impl Outbound {
                 };
                 n
             ],
-            remote: remote.clone(),
+            relay: remote.clone(),
             tls: c.tls.clone(),
         };
         if b.params.smtputf8 && !c.ext.smtputf8 {
@@ -335,7 +367,7 @@ impl Outbound {
             .collect();
         Ok(Report {
             outcomes,
-            remote: remote.clone(),
+            relay: remote.clone(),
             tls: c.tls.clone(),
         })
     }
@@ -345,10 +377,13 @@ fn outcome(r: Reply, remote: Option<String>) -> Outcome {
     if r.is_ok() {
         Outcome::Delivered {
             remote: remote.unwrap_or_default(),
+            reply: r.line(),
+            status: r.status,
         }
     } else if r.is_temp() {
         Outcome::Deferred {
             error: format!("{} said: {}", remote.unwrap_or_default(), r.line()),
+            status: r.status,
         }
     } else {
         Outcome::Failed {

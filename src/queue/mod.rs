@@ -4,9 +4,10 @@
 //! `spool`; this module decides what happens to them.
 
 pub mod control;
+pub mod logline;
 pub mod scheduler;
 
-use crate::config::{Config, Delivery};
+use crate::config::{Config, Delivery, LogRecipients};
 use crate::dkim::Signer;
 
 /// What the scheduler reads from the configuration; replaced on SIGHUP.
@@ -17,6 +18,8 @@ pub struct Settings {
     pub delivery: Delivery,
     /// Full recipient addresses in the audit log (else domains only).
     pub log_recipients: bool,
+    /// How delivery log lines name recipients (`log.recipients`).
+    pub recipients_in_logs: LogRecipients,
     pub dkim: Signer,
 }
 
@@ -26,6 +29,7 @@ impl Settings {
             hostname: config.server.hostname.clone(),
             delivery: config.delivery.clone(),
             log_recipients: config.audit.log_recipients,
+            recipients_in_logs: config.log.recipients,
             dkim: Signer::new(),
         }
     }

@@ -4,7 +4,9 @@
 //! Order of writes is what makes a crash harmless: a failure DSN is
 //! committed to the spool before the failed recipient's state is saved, and
 //! the state is saved before the message file is removed. Any crash repeats
-//! work (a duplicate delivery or DSN) but never loses it.
+//! work (a duplicate delivery or DSN) but never loses it. A DSN the spool
+//! cannot take is owed (`DeliveryState::dsn_owed`): the message stays
+//! queued and the DSN is tried again at each retry until it is committed.
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
@@ -17,12 +19,13 @@ use tokio::task::JoinSet;
 use tracing::{Instrument, debug, error, info, info_span, warn};
 
 use super::Settings;
+use super::logline::{self, Line, Status};
 use crate::audit::{AuditLog, Event};
 use crate::live::Live;
 use crate::outbound::dsn::{self, DsnAction, DsnRecipient};
-use crate::outbound::{Batch, Outbound, Outcome};
+use crate::outbound::{Batch, Outbound, Outcome, Report};
 use crate::policy::{self, Capability, Levels, Route};
-use crate::spool::{DeliveryState, Envelope, QueueId, Queued, RcptStatus, Spool};
+use crate::spool::{DeliveryState, Envelope, QueueId, Queued, RcptStatus, Spool, SpoolError};
 
 /// Admin operations on one message (`sealgate queue ...`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -38,6 +41,10 @@ enum Cmd {
     Submit(Box<Envelope>, Option<Arc<Vec<u8>>>, Option<DeliveryState>),
     Done(QueueId, Option<DeliveryState>),
     Control(QueueId, Op, oneshot::Sender<Result<String, String>>),
+    /// A queue file still cannot be read: try again later.
+    Unreadable(QueueId),
+    /// An unreadable queue file is gone or was quarantined: stop trying.
+    Forget(QueueId),
 }
 
 #[derive(Clone)]
@@ -88,6 +95,8 @@ pub struct Scheduler {
     rx: mpsc::UnboundedReceiver<Cmd>,
     tx: mpsc::UnboundedSender<Cmd>,
     entries: HashMap<QueueId, Entry>,
+    /// Queue files that could not be read (I/O error): id → (tries, next try).
+    unreadable: HashMap<QueueId, (u32, u64)>,
     timers: BinaryHeap<Reverse<(u64, QueueId)>>,
     tasks: JoinSet<()>,
 }
@@ -106,6 +115,7 @@ impl Scheduler {
                 rx,
                 tx,
                 entries: HashMap::new(),
+                unreadable: HashMap::new(),
                 timers: BinaryHeap::new(),
                 tasks: JoinSet::new(),
             },
@@ -120,8 +130,75 @@ impl Scheduler {
         }
     }
 
+    /// Queue files start-up could not read for an I/O reason: they stay in
+    /// `queue/` and are read again on the retry schedule until they read
+    /// (then they are delivered), turn out damaged (then quarantined), or go.
+    pub fn recover_unreadable(&mut self, files: Vec<(QueueId, SpoolError)>) {
+        for (id, e) in files {
+            warn!(queue_id = %id, error = %e, "queue file cannot be read; it stays queued and will be read again");
+            self.read_later(id);
+        }
+    }
+
+    fn read_later(&mut self, id: QueueId) {
+        let tries = self.unreadable.get(&id).map_or(0, |(n, _)| *n) + 1;
+        let at = now_ms() + retry_step(&self.ctx.settings.get(), tries).as_millis() as u64;
+        self.unreadable.insert(id.clone(), (tries, at));
+        self.timers.push(Reverse((at, id)));
+    }
+
+    /// Reads an unreadable queue file again, off the scheduler's task.
+    fn reread(&mut self, id: QueueId) {
+        let ctx = self.ctx.clone();
+        let tx = self.tx.clone();
+        self.tasks.spawn(async move {
+            let spool = ctx.spool.clone();
+            let lookup = id.clone();
+            let read = tokio::task::spawn_blocking(move || {
+                spool.load(&lookup).map(|(env, msg)| {
+                    let state = spool.load_state(&env);
+                    (env, msg, state)
+                })
+            })
+            .await;
+            let cmd = match read {
+                Ok(Ok((env, msg, state))) => {
+                    info!(queue_id = %id, "queue file reads again; back in the queue");
+                    Cmd::Submit(Box::new(env), Some(Arc::new(msg)), Some(state))
+                }
+                Ok(Err(SpoolError::NotFound(_))) => {
+                    info!(queue_id = %id, "unreadable queue file is gone");
+                    Cmd::Forget(id)
+                }
+                Ok(Err(e)) if e.is_corrupt() => {
+                    match ctx.spool.quarantine(&id) {
+                        Ok(()) => {
+                            error!(queue_id = %id, error = %e, "damaged queue file moved to spool/corrupt; it will not be delivered");
+                            ctx.audit
+                                .record(Event::new("corrupt", Some(&id), json!({})));
+                        }
+                        Err(q) => {
+                            error!(queue_id = %id, error = %e, quarantine = %q, "damaged queue file could not be moved aside")
+                        }
+                    }
+                    Cmd::Forget(id)
+                }
+                Ok(Err(e)) => {
+                    warn!(queue_id = %id, error = %e, "queue file still cannot be read; will try again");
+                    Cmd::Unreadable(id)
+                }
+                Err(e) => {
+                    warn!(queue_id = %id, error = %e, "reading the queue file failed; will try again");
+                    Cmd::Unreadable(id)
+                }
+            };
+            let _ = tx.send(cmd);
+        });
+    }
+
     fn insert(&mut self, envelope: Envelope, message: Option<Arc<Vec<u8>>>, state: DeliveryState) {
         let id = envelope.id.clone();
+        self.unreadable.remove(&id);
         if !state.held {
             self.timers.push(Reverse((state.next_attempt, id.clone())));
         }
@@ -199,6 +276,10 @@ impl Scheduler {
                 let _ = reply.send(self.control(&id, op));
                 self.start_due();
             }
+            Cmd::Unreadable(id) => self.read_later(id),
+            Cmd::Forget(id) => {
+                self.unreadable.remove(&id);
+            }
         }
     }
 
@@ -248,6 +329,9 @@ impl Scheduler {
                 break;
             };
             let Some(e) = self.entries.get_mut(&id) else {
+                if self.unreadable.get(&id).is_some_and(|(_, at)| *at == t) {
+                    self.reread(id);
+                }
                 continue;
             };
             // Stale timer (rescheduled, held, or already running).
@@ -332,15 +416,14 @@ async fn attempt(
             (ctx.clone(), env.clone(), message.clone(), settings.clone());
         set.spawn(
             async move {
-                let outcomes = match route {
-                    Route::Portal => vec![
-                    Outcome::Deferred {
-                        error:
-                            "route is portal, and the portal is not available in this version; held"
-                                .into()
-                    };
-                    idx.len()
-                ],
+                let report = match route {
+                    Route::Portal => Report::all(
+                        idx.len(),
+                        Outcome::deferred(
+                            "4.7.0",
+                            "route is portal, and the portal is not available in this version; held",
+                        ),
+                    ),
                     Route::Tls { level } => {
                         let signed = settings
                             .dkim
@@ -356,33 +439,66 @@ async fn attempt(
                         };
                         let report = ctx.outbound.deliver(batch).await;
                         audit_report(&ctx.audit, &env, &domain, level, &report, &settings);
-                        report.outcomes
+                        report
                     }
                 };
-                (idx, outcomes)
+                (idx, report)
             }
             .instrument(tracing::Span::current()),
         );
     }
     let now = now_ms();
+    let how = cfg.recipients_in_logs;
     let mut newly_failed = Vec::new();
     while let Some(res) = set.join_next().await {
-        let Ok((idx, outcomes)) = res else {
+        let Ok((idx, report)) = res else {
             error!("delivery task failed; recipients stay pending");
             continue;
         };
+        let Report {
+            outcomes,
+            relay,
+            tls,
+        } = report;
+        // Seconds from receipt to this result, as Postfix's delay=.
+        let delay = crate::time::unix_now().saturating_sub(env.received_at);
+        let line = |i: usize, dsn: &str, status: Status, text: &str| {
+            logline::write(
+                &Line {
+                    rcpt: &env.recipients[i].address,
+                    relay: relay.as_deref(),
+                    delay_secs: delay,
+                    dsn,
+                    status,
+                    text,
+                    tls: tls.as_ref(),
+                },
+                how,
+            )
+        };
         for (i, o) in idx.into_iter().zip(outcomes) {
             state.rcpts[i] = match o {
-                Outcome::Delivered { remote } => RcptStatus::Delivered {
-                    at: now / 1000,
+                Outcome::Delivered {
                     remote,
-                },
-                Outcome::Deferred { error } => RcptStatus::Deferred { error },
+                    reply,
+                    status,
+                } => {
+                    line(i, &status, Status::Sent, &reply);
+                    RcptStatus::Delivered {
+                        at: now / 1000,
+                        remote,
+                    }
+                }
+                Outcome::Deferred { status, error } => {
+                    line(i, &status, Status::Deferred, &error);
+                    RcptStatus::Deferred { error }
+                }
                 Outcome::Failed {
                     status,
                     error,
                     remote,
                 } => {
+                    line(i, &status, Status::Bounced, &error);
                     newly_failed.push(i);
                     RcptStatus::Failed {
                         error,
@@ -398,11 +514,24 @@ async fn attempt(
     if age >= cfg.delivery.max_queue_lifetime {
         for (i, s) in state.rcpts.iter_mut().enumerate() {
             if let RcptStatus::Deferred { error } = s {
+                let error = format!(
+                    "message expired after {}s in the queue; last error: {error}",
+                    age.as_secs()
+                );
+                logline::write(
+                    &Line {
+                        rcpt: &env.recipients[i].address,
+                        relay: None,
+                        delay_secs: age.as_secs(),
+                        dsn: "4.4.7",
+                        status: Status::Bounced,
+                        text: &error,
+                        tls: None,
+                    },
+                    how,
+                );
                 *s = RcptStatus::Failed {
-                    error: format!(
-                        "message expired after {}s in the queue; last error: {error}",
-                        age.as_secs()
-                    ),
+                    error,
                     status: "4.4.7".into(),
                     remote: None,
                 };
@@ -410,17 +539,35 @@ async fn attempt(
             }
         }
     }
-    send_dsn(
-        &ctx,
-        &sched,
-        &env,
-        &state,
-        &newly_failed,
-        DsnAction::Failed,
-        &message,
-        &settings,
-    )
-    .await;
+    // Failed recipients owe a DSN until one is committed; the owed list is
+    // saved with the state, so neither a full spool nor a restart drops it.
+    for i in newly_failed {
+        if !state.dsn_owed.contains(&i) {
+            state.dsn_owed.push(i);
+        }
+    }
+    if !state.dsn_owed.is_empty() {
+        let owed = state.dsn_owed.clone();
+        let sent = send_dsn(
+            &ctx,
+            &sched,
+            &env,
+            &state,
+            &owed,
+            DsnAction::Failed,
+            &message,
+            &settings,
+        )
+        .await;
+        match sent {
+            Ok(()) => state.dsn_owed.clear(),
+            Err(e) => error!(
+                error = %e,
+                recipients = owed.len(),
+                "could not queue DSN; the message stays queued and the DSN will be tried again"
+            ),
+        }
+    }
     if let Some(warn_after) = cfg.delivery.delay_warning
         && !state.delay_warned
         && age >= warn_after
@@ -429,7 +576,7 @@ async fn attempt(
             .filter(|i| matches!(state.rcpts[*i], RcptStatus::Deferred { .. }))
             .collect();
         if !delayed.is_empty() {
-            send_dsn(
+            let sent = send_dsn(
                 &ctx,
                 &sched,
                 &env,
@@ -440,7 +587,12 @@ async fn attempt(
                 &settings,
             )
             .await;
-            state.delay_warned = true;
+            match sent {
+                Ok(()) => state.delay_warned = true,
+                Err(e) => {
+                    warn!(error = %e, "could not queue the delay DSN; will try again")
+                }
+            }
         }
     }
     if state.is_done() {
@@ -465,12 +617,18 @@ fn routing_domain(domain: &str) -> String {
     crate::proto::address::normalize_domain(domain).unwrap_or_else(|_| domain.to_string())
 }
 
+/// The wait after the `attempts`-th try: the retry schedule's step, the
+/// last one repeating.
+fn retry_step(settings: &Settings, attempts: u32) -> Duration {
+    let retry = &settings.delivery.retry;
+    let i = (attempts.max(1) as usize - 1).min(retry.len().saturating_sub(1));
+    retry.get(i).copied().unwrap_or(Duration::from_secs(60))
+}
+
 /// Next try per the retry schedule plus up to 10% jitter, persisted.
 fn reschedule(ctx: &Context, env: &Envelope, mut state: DeliveryState) -> DeliveryState {
     let settings = ctx.settings.get();
-    let retry = &settings.delivery.retry;
-    let step = retry[(state.attempts.max(1) as usize - 1).min(retry.len() - 1)];
-    let base = step.as_millis() as u64;
+    let base = retry_step(&settings, state.attempts).as_millis() as u64;
     let mut r = [0u8; 4];
     let _ = ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut r);
     let jitter = if base >= 10 {
@@ -485,13 +643,26 @@ fn reschedule(ctx: &Context, env: &Envelope, mut state: DeliveryState) -> Delive
     let pending = state.rcpts.iter().filter(|s| !s.is_final()).count();
     info!(
         pending,
+        dsn_owed = state.dsn_owed.len(),
         attempts = state.attempts,
         next_in_ms = base + jitter,
-        "deferred"
+        "next attempt scheduled"
     );
     state
 }
 
+/// Why a DSN could not be queued; the DSN stays owed.
+#[derive(Debug, thiserror::Error)]
+enum DsnError {
+    #[error("{0}")]
+    Spool(#[from] SpoolError),
+    #[error("the spool task failed: {0}")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+/// Queues a DSN about `which` recipients. Ok when it is committed or none
+/// is due (null sender, a DSN itself, NOTIFY); Err when the spool could not
+/// take it, and then the caller keeps it owed.
 #[allow(clippy::too_many_arguments)]
 async fn send_dsn(
     ctx: &Arc<Context>,
@@ -502,15 +673,17 @@ async fn send_dsn(
     action: DsnAction,
     message: &[u8],
     settings: &Settings,
-) {
+) -> Result<(), DsnError> {
     if which.is_empty() || env.sender.is_none() || env.is_dsn {
         if !which.is_empty() && action == DsnAction::Failed {
             info!(count = which.len(), "no DSN for a null-sender message");
         }
-        return;
+        return Ok(());
     }
     let rcpts: Vec<DsnRecipient> = which
         .iter()
+        // Indexes come from a state file: never trust them to be in range.
+        .filter(|i| **i < env.recipients.len() && **i < state.rcpts.len())
         .filter(|i| dsn::wanted(&env.recipients[**i], action))
         .map(|i| {
             let (status, diagnostic, remote) = match &state.rcpts[*i] {
@@ -532,14 +705,14 @@ async fn send_dsn(
         })
         .collect();
     if rcpts.is_empty() {
-        return;
+        return Ok(());
     }
     let hostname = &settings.hostname;
     let Some(bytes) = dsn::build(hostname, env, &rcpts, message, crate::time::unix_now()) else {
-        return;
+        return Ok(());
     };
     let Some(sender) = env.sender.clone() else {
-        return;
+        return Ok(());
     };
     let id = QueueId::generate();
     let dsn_env = Envelope {
@@ -557,25 +730,27 @@ async fn send_dsn(
             tls: None,
             authorized_by: "local:dsn".into(),
         },
-        verdict: crate::dlp::Verdict::clean(),
+        // The original's TLS floor: a bounce about PHI leaves at phi_tls.
+        verdict: dsn::verdict_for(&env.verdict),
         message_sha256: crate::proto::hash::sha256_hex(&bytes),
         size: bytes.len() as u64,
         is_dsn: true,
     };
     let spool = ctx.spool.clone();
     let (e2, b2) = (dsn_env.clone(), bytes.clone());
-    match tokio::task::spawn_blocking(move || spool.commit(&e2, &b2)).await {
-        Ok(Ok(())) => {
-            ctx.audit.record(Event::new(
-                "dsn",
-                Some(&env.id),
-                json!({"dsn_queue_id": id.as_str(), "action": format!("{action:?}").to_lowercase(), "recipients": rcpts.len()}),
-            ));
-            info!(dsn = %id, action = ?action, recipients = rcpts.len(), "DSN queued");
-            sched.submit(dsn_env, Some(Arc::new(bytes)));
-        }
-        _ => error!("could not queue DSN; the sender will not be told"),
-    }
+    tokio::task::spawn_blocking(move || spool.commit(&e2, &b2)).await??;
+    let action = match action {
+        DsnAction::Failed => "failed",
+        DsnAction::Delayed => "delayed",
+    };
+    ctx.audit.record(Event::new(
+        "dsn",
+        Some(&env.id),
+        json!({"dsn_queue_id": id.as_str(), "action": action, "recipients": rcpts.len(), "secure": dsn_env.verdict.phi}),
+    ));
+    info!(dsn = %id, action, recipients = rcpts.len(), secure = dsn_env.verdict.phi, "DSN queued");
+    sched.submit(dsn_env, Some(Arc::new(bytes)));
+    Ok(())
 }
 
 fn audit_report(
@@ -597,12 +772,16 @@ fn audit_report(
     } else {
         "deferred"
     };
+    let tls = report.tls.as_ref();
     let mut fields = json!({
         "recipient_domain": domain,
         "route": "tls",
         "tls_level": level.to_string(),
-        "mx_host": report.remote,
-        "tls": report.tls,
+        "mx_host": report.relay,
+        "tls": tls.map(|t| t.negotiated.to_string()),
+        "tls_version": tls.map(|t| t.negotiated.version.as_str()),
+        "tls_cipher": tls.map(|t| t.negotiated.cipher.as_str()),
+        "tls_verified": tls.map_or("no", |t| t.verified.as_str()),
         "delivered": delivered,
         "deferred": deferred,
         "failed": failed,
@@ -617,10 +796,9 @@ fn audit_report(
         fields["recipients"] = json!(rcpts);
     }
     audit.record(Event::new(event, Some(&env.id), fields).sha256(&env.message_sha256));
-    info!(
+    debug!(
         domain,
-        remote = report.remote.as_deref().unwrap_or("-"),
-        tls = report.tls.as_deref().unwrap_or("none"),
+        relay = report.relay.as_deref().unwrap_or("none"),
         delivered,
         deferred,
         failed,

@@ -78,7 +78,7 @@ impl Connections {
 
 pub async fn serve(shared: Arc<Shared>, listener: TcpListener, cfg: Listener) {
     let mut shutdown = shared.shutdown.clone();
-    info!(address = %cfg.address, tls = ?cfg.tls, "listening");
+    info!(address = %cfg.address, tls = %cfg.tls, "listening");
     loop {
         let accepted = tokio::select! {
             a = listener.accept() => a,
@@ -125,7 +125,7 @@ pub async fn serve(shared: Arc<Shared>, listener: TcpListener, cfg: Listener) {
 }
 
 async fn session(shared: Arc<Shared>, tcp: TcpStream, peer: SocketAddr, cfg: Listener) {
-    let span = info_span!("smtp", %peer, queue_id = tracing::field::Empty);
+    let span = info_span!("smtp", %peer);
     let settings = shared.settings.get();
     let stream = match cfg.tls {
         ListenerTls::Implicit => {
@@ -137,7 +137,7 @@ async fn session(shared: Arc<Shared>, tcp: TcpStream, peer: SocketAddr, cfg: Lis
             match tokio::time::timeout(timeout, acceptor.accept(tcp)).await {
                 Ok(Ok(tls)) => Stream::Tls(Box::new(tls)),
                 Ok(Err(e)) => {
-                    debug!(parent: &span, error = %e, "TLS handshake failed");
+                    debug!(parent: &span, error = %crate::proto::tls::error_text(&e), "TLS handshake failed");
                     return;
                 }
                 Err(_) => return,

@@ -130,7 +130,7 @@ impl Session {
             Ok(b) => b,
             Err(p) => {
                 let l = &self.settings.limits;
-                info!(parent: &self.span, problem = ?p, "message refused");
+                info!(parent: &txn.span, problem = ?p, "message refused");
                 self.shared.audit.record(Event::new(
                     "refused",
                     Some(&txn.id),
@@ -158,13 +158,13 @@ impl Session {
         let verdict = match tokio::time::timeout(SCAN_BACKSTOP, scan).await {
             Ok(Ok(v)) => v,
             Ok(Err(e)) => {
-                error!(parent: &self.span, error = %e, "scanner failed");
+                error!(parent: &txn.span, error = %e, "scanner failed");
                 self.conn
                     .reply("451 4.3.0 Local error in content scanning; try again later");
                 return Flow::Continue;
             }
             Err(_) => {
-                error!(parent: &self.span, "scan exceeded its time bound; treating the message as PHI");
+                error!(parent: &txn.span, "scan exceeded its time bound; treating the message as PHI");
                 Verdict {
                     phi: true,
                     action: Action::Secure,
@@ -184,7 +184,7 @@ impl Session {
                 .sha256(&sha),
         );
         if verdict.action == Action::Reject {
-            info!(parent: &self.span, score = verdict.score, "message rejected by DLP rules");
+            info!(parent: &txn.span, score = verdict.score, "message rejected by DLP rules");
             let text = self.settings.reject_text.replace(['\r', '\n'], " ");
             self.conn.reply(&format!("550 5.7.1 {text}"));
             return Flow::Continue;
@@ -229,13 +229,13 @@ impl Session {
         match committed {
             Ok(Ok(())) => {}
             Ok(Err(e)) => {
-                error!(parent: &self.span, error = %e, "spool commit failed");
+                error!(parent: &txn.span, error = %e, "spool commit failed");
                 self.conn
                     .reply("451 4.3.0 Local error: message not accepted, try again later");
                 return Flow::Continue;
             }
             Err(e) => {
-                error!(parent: &self.span, error = %e, "spool commit task failed");
+                error!(parent: &txn.span, error = %e, "spool commit task failed");
                 self.conn
                     .reply("451 4.3.0 Local error: message not accepted, try again later");
                 return Flow::Continue;
@@ -254,7 +254,7 @@ impl Session {
             )
             .sha256(&sha),
         );
-        info!(parent: &self.span, size = envelope.size, recipients = envelope.recipients.len(), "queued");
+        info!(parent: &txn.span, size = envelope.size, recipients = envelope.recipients.len(), "queued");
         let reply = format!("250 2.0.0 Ok: queued as {}", envelope.id);
         self.shared.scheduler.submit(envelope, Some(message));
         self.conn.reply(&reply);
@@ -303,11 +303,15 @@ impl Session {
     fn received_header(&self, txn: &Transaction) -> String {
         let helo = self.client.helo.as_deref().unwrap_or("unknown");
         let id = &txn.id;
+        // Postfix's form: "(using TLSv1.3 with cipher TLS_AES_256_GCM_SHA384)".
         let tls = self
             .client
             .tls
             .as_ref()
-            .map(|t| format!("\r\n\t(using {t})"))
+            .map(|t| match t.split_once(' ') {
+                Some((version, cipher)) => format!("\r\n\t(using {version} with cipher {cipher})"),
+                None => format!("\r\n\t(using {t})"),
+            })
             .unwrap_or_default();
         format!(
             "Received: from {helo} ([{ip}])\r\n\tby {host} (sealgate) with {proto} id {id}{tls};\r\n\t{date}\r\n",

@@ -26,7 +26,7 @@ pub(super) struct Client {
     pub peer: SocketAddr,
     pub helo: Option<String>,
     pub esmtp: bool,
-    /// "TLSv1_3 TLS13_AES_256_GCM_SHA384" once TLS is up.
+    /// "TLSv1.3 TLS_AES_256_GCM_SHA384" once TLS is up.
     pub tls: Option<String>,
     pub identity: Identity,
 }
@@ -37,6 +37,10 @@ pub(super) struct Transaction {
     pub params: MailParams,
     pub rcpts: Vec<Recipient>,
     pub grant: Option<Grant>,
+    /// This transaction's span, a child of the session's: its queue id
+    /// marks only its own lines. (Recording it on the session span made
+    /// the fmt layer append every id of a long session to every line.)
+    pub span: Span,
 }
 
 pub struct Session {
@@ -205,7 +209,7 @@ impl Session {
     pub(super) fn reset(&mut self) {
         self.chunking = None;
         if let Some(t) = self.txn.take() {
-            debug!(parent: &self.span, queue_id = %t.id, "transaction reset");
+            debug!(parent: &t.span, "transaction reset");
         }
     }
 
@@ -275,14 +279,15 @@ impl Session {
             return self.error("550 5.7.1 Sender address not permitted for this client");
         }
         let id = QueueId::generate();
-        self.span.record("queue_id", id.as_str());
-        debug!(parent: &self.span, authorized = grant.is_some(), "MAIL accepted");
+        let span = tracing::info_span!(parent: &self.span, "txn", queue_id = %id);
+        debug!(parent: &span, authorized = grant.is_some(), "MAIL accepted");
         self.txn = Some(Transaction {
             id,
             from,
             params,
             rcpts: Vec::new(),
             grant,
+            span,
         });
         self.ok("250 2.1.0 Ok")
     }
@@ -357,7 +362,7 @@ impl Session {
                 Flow::Continue
             }
             Ok(Err(e)) => {
-                info!(parent: &self.span, error = %e, "TLS handshake failed");
+                info!(parent: &self.span, error = %crate::proto::tls::error_text(&e), "TLS handshake failed");
                 Flow::Close
             }
             Err(_) => Flow::Close,

@@ -106,27 +106,20 @@ pub fn server_config(cfg: &Config) -> Result<Arc<ServerConfig>, TlsError> {
 
 /// TLS facts of a session, for the Received header, relay decisions and logs.
 pub struct TlsFacts {
+    /// "TLSv1.3 TLS_AES_256_GCM_SHA384" (see `proto::tls::Negotiated`).
     pub summary: String,
     pub sni: Option<String>,
     pub cert_names: Vec<String>,
 }
 
 pub fn tls_facts(c: &rustls::ServerConnection) -> TlsFacts {
-    let version = c
-        .protocol_version()
-        .map(|v| format!("{v:?}"))
-        .unwrap_or_default();
-    let cipher = c
-        .negotiated_cipher_suite()
-        .map(|s| format!("{:?}", s.suite()))
-        .unwrap_or_default();
     let cert_names = c
         .peer_certificates()
         .and_then(|chain| chain.first())
         .map(client_cert_names)
         .unwrap_or_default();
     TlsFacts {
-        summary: format!("{version} {cipher}"),
+        summary: crate::proto::tls::Negotiated::of(c).to_string(),
         sni: c.server_name().map(str::to_string),
         cert_names,
     }

@@ -66,7 +66,7 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SpoolError + '_ {
 pub struct ClientInfo {
     pub ip: String,
     pub helo: String,
-    /// e.g. "TLSv1_3 TLS13_AES_256_GCM_SHA384"; None for plaintext.
+    /// e.g. "TLSv1.3 TLS_AES_256_GCM_SHA384"; None for plaintext.
     pub tls: Option<String>,
     /// How the client was allowed to relay: "network", "certificate:NAME", "user:NAME".
     pub authorized_by: String,
@@ -125,11 +125,15 @@ pub struct DeliveryState {
     pub attempts: u32,
     pub next_attempt: u64,
     pub held: bool,
+    /// The "delayed" DSN was committed (sent at most once).
     #[serde(default)]
     pub delay_warned: bool,
-    /// The failure DSN was committed; finishing only has to remove files.
+    /// Failed recipients (indexes) whose failure DSN is not committed yet.
+    /// The message stays queued, and the DSN is tried again with it, until
+    /// this is empty: a bounce the spool could not take is late, not lost.
+    /// (Replaces the never-used `dsn_sent`; old state files still load.)
     #[serde(default)]
-    pub dsn_sent: bool,
+    pub dsn_owed: Vec<usize>,
 }
 
 impl DeliveryState {
@@ -140,12 +144,13 @@ impl DeliveryState {
             next_attempt: now,
             held: false,
             delay_warned: false,
-            dsn_sent: false,
+            dsn_owed: Vec::new(),
         }
     }
 
+    /// Every recipient is final and every bounce owed is committed.
     pub fn is_done(&self) -> bool {
-        self.rcpts.iter().all(RcptStatus::is_final)
+        self.rcpts.iter().all(RcptStatus::is_final) && self.dsn_owed.is_empty()
     }
 }
 
@@ -154,6 +159,30 @@ impl DeliveryState {
 pub struct Queued {
     pub envelope: Envelope,
     pub state: DeliveryState,
+}
+
+/// What start-up found in `queue/`.
+#[derive(Debug, Default)]
+pub struct Recovery {
+    /// Whole messages, with their progress.
+    pub queued: Vec<Queued>,
+    /// Damaged files (checksum, format, envelope), now in `corrupt/`.
+    pub corrupt: Vec<QueueId>,
+    /// Files that could not be read for an I/O reason (EIO, EMFILE,
+    /// EACCES...). They say nothing about the file, so it stays where it is
+    /// and is read again later.
+    pub unreadable: Vec<(QueueId, SpoolError)>,
+}
+
+impl SpoolError {
+    /// The file itself is bad (as opposed to the disk or the process failing
+    /// to read it): only such a file may be moved to `corrupt/`.
+    pub fn is_corrupt(&self) -> bool {
+        matches!(
+            self,
+            SpoolError::Format { .. } | SpoolError::Envelope { .. }
+        )
+    }
 }
 
 #[derive(Debug)]
@@ -321,31 +350,38 @@ impl Spool {
         Ok(ids)
     }
 
+    /// Moves a damaged message (and its state) to `corrupt/` for a human.
+    pub fn quarantine(&self, id: &QueueId) -> Result<(), SpoolError> {
+        let from = self.message_path(id);
+        let to = self.corrupt.join(id.as_str());
+        fs::rename(&from, &to).map_err(io(&from))?;
+        let _ = fs::remove_file(self.state_path(id));
+        Ok(())
+    }
+
     /// Start-up: clears `incoming/`, moves damaged files aside, and returns
     /// every unfinished message with its state. Runs before the listeners open.
-    pub fn recover(&self) -> Result<(Vec<Queued>, Vec<QueueId>), SpoolError> {
+    pub fn recover(&self) -> Result<Recovery, SpoolError> {
         for e in fs::read_dir(&self.incoming)
             .map_err(io(&self.incoming))?
             .flatten()
         {
             let _ = fs::remove_file(e.path());
         }
-        let mut ok = Vec::new();
-        let mut corrupt = Vec::new();
+        let mut found = Recovery::default();
         for id in self.list_ids()? {
             match self.load(&id) {
                 Ok((envelope, _)) => {
                     let state = self.load_state(&envelope);
-                    ok.push(Queued { envelope, state });
+                    found.queued.push(Queued { envelope, state });
                 }
                 Err(SpoolError::NotFound(_)) => {}
-                Err(_) => {
-                    let from = self.message_path(&id);
-                    let to = self.corrupt.join(id.as_str());
-                    fs::rename(&from, &to).map_err(io(&from))?;
-                    let _ = fs::remove_file(self.state_path(&id));
-                    corrupt.push(id);
-                }
+                Err(e) if e.is_corrupt() => match self.quarantine(&id) {
+                    Ok(()) => found.corrupt.push(id),
+                    // Cannot even move it: leave it, and say so.
+                    Err(e) => found.unreadable.push((id, e)),
+                },
+                Err(e) => found.unreadable.push((id, e)),
             }
         }
         // Orphaned state files (message removed, crash before the state went).
@@ -360,7 +396,7 @@ impl Spool {
                 let _ = fs::remove_file(e.path());
             }
         }
-        Ok((ok, corrupt))
+        Ok(found)
     }
 }
 
@@ -462,13 +498,37 @@ mod tests {
             .set_len(len - 5)
             .unwrap();
         fs::write(dir.join("spool/incoming/partial"), b"SGQ1\nE").unwrap();
-        let (ok, corrupt) = spool.recover().unwrap();
-        assert_eq!(ok.len(), 1);
-        assert_eq!(ok[0].envelope.id, good);
-        assert_eq!(corrupt, vec![bad.clone()]);
+        let found = spool.recover().unwrap();
+        assert_eq!(found.queued.len(), 1);
+        assert_eq!(found.queued[0].envelope.id, good);
+        assert_eq!(found.corrupt, vec![bad.clone()]);
         assert!(dir.join("spool/corrupt").join(bad.as_str()).exists());
         assert!(!dir.join("spool/incoming/partial").exists());
         let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn recovery_leaves_files_it_cannot_read_in_place() {
+        let dir = tempdir("unreadable");
+        let spool = Spool::open(&dir).unwrap();
+        let id = QueueId::generate();
+        // A directory where the file should be: reading it fails with EISDIR.
+        let p = dir.join("spool/queue").join(id.as_str());
+        fs::create_dir(&p).unwrap();
+        let found = spool.recover().unwrap();
+        assert!(found.queued.is_empty() && found.corrupt.is_empty());
+        assert_eq!(found.unreadable.len(), 1);
+        assert_eq!(found.unreadable[0].0, id);
+        assert!(p.is_dir(), "an unreadable file was moved");
+        assert!(!dir.join("spool/corrupt").join(id.as_str()).exists());
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn old_state_files_load() {
+        let old = r#"{"rcpts":[{"state":"pending"}],"attempts":1,"next_attempt":5,"held":false,"delay_warned":false,"dsn_sent":false}"#;
+        let st: DeliveryState = serde_json::from_str(old).unwrap();
+        assert!(st.dsn_owed.is_empty());
     }
 
     #[test]

@@ -872,3 +872,28 @@ impl Gateway {
             .ok()
     }
 }
+
+// ---------------------------------------------------------------- added for tests/logs.rs
+
+/// A self-signed CA certificate (basicConstraints CA=true) for `names`,
+/// written as `{file}.crt`/`{file}.key` in `dir`, to be served as if it were
+/// a server certificate: verification must refuse it as a CA used as an end
+/// entity even when it is itself trusted.
+pub fn ca_as_server_certificate(dir: &Path, file: &str, names: &[&str]) -> Leaf {
+    let mut params =
+        rcgen::CertificateParams::new(names.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+            .unwrap();
+    params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, format!("{file} CA as server"));
+    let key = rcgen::KeyPair::generate().unwrap();
+    let cert = params.self_signed(&key).unwrap();
+    let leaf = Leaf {
+        cert: dir.join(format!("{file}.crt")),
+        key: dir.join(format!("{file}.key")),
+    };
+    std::fs::write(&leaf.cert, cert.pem()).unwrap();
+    std::fs::write(&leaf.key, key.serialize_pem()).unwrap();
+    leaf
+}
