@@ -1,0 +1,328 @@
+#!/usr/bin/env bash
+# Abuse benchmark: does a well-behaved tenant keep relaying while strangers
+# attack the gateway? Two phases, each against a fresh gateway (so its peak
+# RSS, VmHWM, is the phase's own):
+#   1. baseline: the tenant (Postfix's smtp-source from 127.0.0.1, an allowed
+#      network) sends M messages to Postfix's smtp-sink through sealgate;
+#   2. attack: the same tenant load while bench/abuse_clients.py runs, from
+#      127.0.0.2-127.0.0.50, for --duration seconds: an AUTH flood (TLS
+#      sessions sending wrong AUTH PLAIN passwords), idle connections that
+#      send nothing, slow drip (one byte every 3 s, in a command or in a DATA
+#      body), and multi-MB messages to <postmaster> from many connections.
+# The tenant's clock runs from smtp-source's start until the tenant's sink
+# has counted all M messages. Postmaster mail goes to a second smtp-sink so
+# it never counts as the tenant's.
+#
+#   bash bench/abuse.sh [--messages M] [--duration SECS] [--timeout SECS]
+#                       [--sessions S] [--size L] [--auth N] [--idle N]
+#                       [--drip N] [--big N] [--big-size BYTES] [--settle SECS]
+#                       [--max-rss MB]
+#
+# Defaults: 300 messages x 20480 bytes over 10 sessions (a new connection per
+# message); attack 60 s with 120 AUTH, 300 idle, 40 drip and 20 big-message
+# clients (5 MiB, at most 3 messages each); tenant deadline (--timeout) 60 s
+# per phase; RSS sampled --settle 5 s after the attack stopped; the attackers
+# are stopped early if the gateway's RSS passes --max-rss 8192 MB (a shared
+# machine). About 1.5 minutes in all on 2 cores. Prints a final block:
+#   tenant baseline:     N msg/s ...      tenant under attack: N msg/s ...
+#   ratio (attack / baseline), peak RSS of each phase, RSS after the attack,
+#   and what each kind of attacker saw (reply codes, server-side closes).
+# Exits non-zero only when the setup fails, never because the gateway did
+# badly; a tenant that could not deliver everything is reported as
+# INCOMPLETE. Needs smtp-source and smtp-sink (Debian's postfix), Python
+# 3.11+, and `argon2` (Debian's argon2) unless the binary has a
+# `hash-password` subcommand. sealgate runs from SEALGATE_BIN (default
+# target/release/sealgate). Loopback only; every process stops on exit.
+WORK_PREFIX=abuse
+source "$(dirname "$0")/../tests/interop/lib.sh"
+BENCH_DIR="$(cd "$(dirname "$0")" && pwd)"
+
+MESSAGES=300 SESSIONS=10 SIZE=20480 DURATION=60 TIMEOUT=60 SETTLE=5 MAX_RSS=8192
+AUTH=120 IDLE=300 DRIP=40 BIG=20 BIG_SIZE=$((5 * 1024 * 1024)) BIG_COUNT=3
+while (($#)); do
+    case $1 in
+    --messages) MESSAGES=$2; shift 2 ;;
+    --duration) DURATION=$2; shift 2 ;;
+    --timeout) TIMEOUT=$2; shift 2 ;;
+    --sessions) SESSIONS=$2; shift 2 ;;
+    --size) SIZE=$2; shift 2 ;;
+    --auth) AUTH=$2; shift 2 ;;
+    --idle) IDLE=$2; shift 2 ;;
+    --drip) DRIP=$2; shift 2 ;;
+    --big) BIG=$2; shift 2 ;;
+    --big-size) BIG_SIZE=$2; shift 2 ;;
+    --settle) SETTLE=$2; shift 2 ;;
+    --max-rss) MAX_RSS=$2; shift 2 ;;
+    -h | --help) sed -n '2,35p' "$0"; exit 0 ;;
+    *) fail "unknown argument: $1 (see --help)" ;;
+    esac
+done
+for v in MESSAGES SESSIONS DURATION TIMEOUT MAX_RSS; do
+    [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || fail "--${v,,} takes a positive integer"
+done
+for v in SIZE SETTLE AUTH IDLE DRIP BIG BIG_SIZE; do
+    [[ "${!v}" =~ ^[0-9]+$ ]] || fail "numeric arguments expected (${v,,}=${!v})"
+done
+((DURATION <= 1800 && TIMEOUT <= 1800)) || fail "--duration and --timeout are capped at 1800 s"
+need smtp-source smtp-sink
+check_sealgate_bin
+"$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || fail "$PY is older than Python 3.11 (abuse_clients.py needs StreamWriter.start_tls)"
+
+RELAY_USER=tenant-relay
+RELAY_PW="abuse-bench-$RANDOM$RANDOM"
+
+# password_hash: a PHC argon2id string with sealgate's own default parameters
+# (argon2 crate 0.5: m=19456 KiB, t=2, p=1), so every wrong AUTH costs the
+# gateway what it costs in production.
+# shellcheck disable=SC2016 # PHC strings begin with a literal $
+password_hash() {
+    local h
+    if "$SEALGATE_BIN" --help 2>/dev/null | grep -qE '^ +hash-password\b'; then
+        h="$(printf '%s\n' "$RELAY_PW" | timeout 30 "$SEALGATE_BIN" hash-password 2>/dev/null | tail -n 1 || true)"
+        if [[ "$h" == '$argon2id$'* ]]; then
+            printf '%s' "$h"
+            return
+        fi
+        log "sealgate hash-password gave no PHC string on stdin; using the argon2 CLI"
+    fi
+    need argon2
+    h="$(printf '%s' "$RELAY_PW" | argon2 "$(od -An -tx1 -N12 /dev/urandom | tr -d ' \n')" -id -t 2 -k 19456 -p 1 -e)"
+    [[ "$h" == '$argon2id$v=19$m=19456,t=2,p=1$'* ]] || fail "argon2 did not produce the expected PHC string: $h"
+    printf '%s' "$h"
+}
+HASH="$(password_hash)"
+
+# write_config NAME PORT TENANT_SINK POSTMASTER_SINK: $WORK/NAME/sealgate.toml
+write_config() {
+    local name=$1 port=$2 tsink=$3 psink=$4 dir="$WORK/$1" dns
+    mkdir -p "$dir"
+    dns="$(free_ports 1)"
+    cat >"$dir/sealgate.toml" <<TOML
+# bench/abuse.sh: one gateway, the tenant at 127.0.0.1, strangers elsewhere.
+[server]
+hostname = "gw.test"
+data_dir = "var"
+postmaster = "postmaster@sink.test"
+drain_timeout = "5s"
+
+[[listener]]
+address = "127.0.0.1:$port"
+tls = "starttls"
+
+[tls]
+cert = "certs/server.crt" # generated (self-signed) on first start
+key = "certs/server.key"
+
+[relay]
+allowed_networks = ["127.0.0.1/32"]
+
+[[relay.user]]
+name = "$RELAY_USER"
+password_hash = '$HASH'
+
+[delivery]
+nameservers = ["127.0.0.1:$dns"] # closed port: no lookup leaves the machine
+default_tls = "may"
+
+[[delivery.route]] # the tenant's recipients: the tenant sink
+domain = "dest.test"
+next_hop = "127.0.0.1:$tsink"
+
+[[delivery.route]] # postmaster mail (and any DSN): the other sink
+domain = "sink.test"
+next_hop = "127.0.0.1:$psink"
+
+[[delivery.route]]
+domain = "tenant.test"
+next_hop = "127.0.0.1:$psink"
+
+[dlp]
+rules_dir = "$REPO/rules"
+
+[audit]
+dir = "var/audit"
+TOML
+    artifact "$dir/sealgate.toml"
+    "$SEALGATE_BIN" --config "$dir/sealgate.toml" check >"$WORK/$name.check" 2>&1 ||
+        { artifact "$WORK/$name.check"; fail "sealgate check rejected the generated config"; }
+}
+
+# status_kb PID FIELD: VmHWM / VmRSS of a live process, in kB
+status_kb() {
+    awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status" 2>/dev/null || true
+}
+# now_us: wall clock in microseconds (bash integers; any locale's separator)
+now_us() { echo "${EPOCHREALTIME//[.,]/}"; }
+# cpu_secs PID: user+system CPU seconds the process has used so far
+cpu_secs() {
+    local f
+    read -r -a f <"/proc/$1/stat" 2>/dev/null || { echo 0; return; }
+    # fields 14 and 15 (utime, stime) after the "(comm)" field, which has no spaces here
+    "$PY" -c 'import os,sys; print("%.1f" % ((int(sys.argv[1]) + int(sys.argv[2])) / os.sysconf("SC_CLK_TCK")))' "${f[13]}" "${f[14]}"
+}
+mb() { "$PY" -c 'import sys; print("%.1f" % (int(sys.argv[1] or 0) / 1024))' "${1:-0}"; }
+secs_between() { "$PY" -c 'import sys; print("%.2f" % (float(sys.argv[2]) - float(sys.argv[1])))' "$1" "$2"; }
+rate() { "$PY" -c 'import sys; print("%.1f" % (float(sys.argv[1]) / float(sys.argv[2])) if float(sys.argv[2]) > 0 else "0.0")' "$1" "$2"; }
+
+# attack_tick: while the attackers run, note the tenant's count when they
+# stop, and stop them early if the gateway's RSS passes --max-rss (this
+# machine is shared; a gateway that balloons has made the point already).
+attack_tick() {
+    [[ -n "$ATT" ]] || return 0
+    if pid_alive "$ATT"; then
+        local rss
+        rss="$(status_kb "$SG" VmRSS)"
+        if [[ -n "$rss" ]] && ((rss > MAX_RSS * 1024)); then
+            log "gateway RSS $((rss / 1024)) MB > --max-rss $MAX_RSS MB: stopping the attackers early"
+            P_RSS_CAPPED=1
+            kill -TERM "$ATT" 2>/dev/null || true
+        fi
+    elif [[ -z "$P_AT_ATTACK_END" ]]; then
+        P_AT_ATTACK_END="$(H sink-count "$TLOG")"
+    fi
+}
+
+# phase NAME ATTACK: one fresh gateway; sets P_* results. Runs in the main
+# shell so the cleanup trap knows every process it starts.
+phase() {
+    local name=$1 attack=$2 tsink psink port src t0 t_end now count last_count last_change
+    read -r tsink psink port <<<"$(free_ports 3)"
+    start_smtp_sink "sink-tenant-$name" "$tsink"
+    local tsink_pid=$SINK_PID
+    TLOG="$WORK/sink-tenant-$name.out"
+    start_smtp_sink "sink-postmaster-$name" "$psink"
+    local psink_pid=$SINK_PID plog="$WORK/sink-postmaster-$name.out"
+    write_config "sg-$name" "$port" "$tsink" "$psink"
+    start_sealgate "sg-$name" "$port"
+    SG=$SEALGATE_PID
+    [[ "$(cat "/proc/$SG/comm" 2>/dev/null)" == sealgate* ]] || fail "pid $SG is not the sealgate process; cannot read its RSS"
+
+    ATT="" P_AT_ATTACK_END="" P_RSS_CAPPED=0 P_ATTACK_ENDED_AT=""
+    if ((attack)); then
+        log "$name: starting the attackers ($AUTH auth, $IDLE idle, $DRIP drip, $BIG big) for ${DURATION}s"
+        start_bg "attack-$name" timeout -k 5 $((DURATION + 60)) "$PY" "$BENCH_DIR/abuse_clients.py" \
+            --port "$port" --duration "$DURATION" --out "$WORK/attack-$name.json" --ready "$WORK/attack-$name.ready" \
+            --auth "$AUTH" --idle "$IDLE" --drip "$DRIP" --big "$BIG" --big-size "$BIG_SIZE" --big-count "$BIG_COUNT" \
+            --user "$RELAY_USER"
+        ATT=$BG_PID
+        H wait-files "$WORK" "attack-$name.ready" 1 30 >/dev/null || fail "the attackers never got going"
+        log "$name: attackers connected after $(<"$WORK/attack-$name.ready") s; starting the tenant"
+    fi
+
+    log "$name: tenant sends $MESSAGES messages over $SESSIONS sessions"
+    artifact "$WORK/source-$name.err"
+    t0=$EPOCHREALTIME
+    start_bg "source-$name" timeout -k 5 "$TIMEOUT" smtp-source -s "$SESSIONS" -m "$MESSAGES" -l "$SIZE" \
+        -f sender@tenant.test -t rcpt@dest.test -M tenant.test "127.0.0.1:$port"
+    src=$BG_PID
+    # Until the sink has everything, the deadline passes, or smtp-source has
+    # given up and nothing more arrived for 10 s (what it did send is in).
+    P_COMPLETE=0
+    t_end=$(($(now_us) + TIMEOUT * 1000000))
+    last_count=-1 last_change=$SECONDS
+    while :; do
+        # 0.25 s slices of helpers.py's 10 ms poll: it prints when it saw M.
+        if now="$(H wait-sink-count "$TLOG" "$MESSAGES" 0.25 2>/dev/null)"; then
+            P_COMPLETE=1
+            count="$(H sink-count "$TLOG")"
+            break
+        fi
+        now=$EPOCHREALTIME
+        count="$(H sink-count "$TLOG")"
+        attack_tick
+        (($(now_us) < t_end)) || break
+        if ((count != last_count)); then last_count=$count last_change=$SECONDS; fi
+        if ! pid_alive "$src" && ((SECONDS - last_change >= 10)); then break; fi
+    done
+    P_DELIVERED=$count
+    P_SECS="$(secs_between "$t0" "$now")"
+    set +e
+    wait "$src"
+    P_SOURCE_RC=$?
+    set -e
+    forget_pid "$src"
+    P_SOURCE_ERR="$(grep -m 2 -E 'fatal|warning|error' "$WORK/source-$name.err" | tr '\n' ' ' | sed 's/ $//' || true)"
+    if ((P_SOURCE_RC == 124)); then P_SOURCE_ERR="killed at --timeout ${TIMEOUT}s${P_SOURCE_ERR:+; $P_SOURCE_ERR}"; fi
+
+    if ((attack)); then
+        # The attackers stop by themselves after --duration (python's own
+        # deadline, then timeout(1) as a backstop).
+        while pid_alive "$ATT"; do
+            attack_tick
+            sleep 0.2
+        done
+        attack_tick
+        set +e
+        wait "$ATT"
+        local arc=$?
+        set -e
+        forget_pid "$ATT"
+        ATT=""
+        # After our SIGTERM (memory cap) timeout(1) exits 143; the results are written all the same.
+        if [[ ! -s "$WORK/attack-$name.json" ]] || ((arc != 0 && !P_RSS_CAPPED)); then
+            fail "abuse_clients.py exited $arc (results: $WORK/attack-$name.json)"
+        fi
+        P_ATTACK_ENDED_AT="$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["ended_at"])' "$WORK/attack-$name.json")"
+        P_TENANT_WITHIN_ATTACK="$("$PY" -c 'import sys; print(int(float(sys.argv[1]) <= float(sys.argv[2])))' "$now" "$P_ATTACK_ENDED_AT")"
+    fi
+    pid_alive "$SG" || fail "sealgate died during the $name phase (see its log)"
+    # RSS once the attack (or the tenant's load) has been over for a while:
+    # a fixed measuring point, not a wait for a condition.
+    sleep "$SETTLE"
+    P_RSS_AFTER_KB="$(status_kb "$SG" VmRSS)"
+    P_CPU="$(cpu_secs "$SG")"
+    P_HWM_KB="$(status_kb "$SG" VmHWM)"
+    P_PM_COUNT="$(H sink-count "$plog")"
+    P_QUEUE="$(sealgate_queue_count "sg-$name")"
+    P_AUTH_FAIL_LOGS="$(grep -c 'authentication failed' "$WORK/sg-$name.err" || true)"
+    stop_pid "$SG" 30
+    stop_pid "$tsink_pid" 10
+    stop_pid "$psink_pid" 10
+}
+
+tenant_line() { # LABEL
+    local r
+    r="$(rate "$P_DELIVERED" "$P_SECS")"
+    if ((P_COMPLETE)); then
+        printf '%-22s %s msg/s (%d/%d messages at the sink in %s s)\n' "$1" "$r" "$P_DELIVERED" "$MESSAGES" "$P_SECS"
+    else
+        printf '%-22s INCOMPLETE: only %d of %d messages reached the sink within %s s (%s msg/s); smtp-source exit %s%s\n' \
+            "$1" "$P_DELIVERED" "$MESSAGES" "$P_SECS" "$r" "$P_SOURCE_RC" "${P_SOURCE_ERR:+ ($P_SOURCE_ERR)}"
+    fi
+}
+
+echo "== abuse benchmark: tenant $MESSAGES messages x $SIZE bytes over $SESSIONS sessions; attack ${DURATION}s; $(nproc) cores =="
+echo "sealgate: $SEALGATE_BIN"
+
+phase baseline 0
+B_LINE="$(tenant_line "tenant baseline:")"
+B_RATE="$(rate "$P_DELIVERED" "$P_SECS")" B_COMPLETE=$P_COMPLETE B_HWM=$P_HWM_KB B_RSS_AFTER=$P_RSS_AFTER_KB B_CPU=$P_CPU
+echo "$B_LINE"
+
+phase attack 1
+A_LINE="$(tenant_line "tenant under attack:")"
+A_RATE="$(rate "$P_DELIVERED" "$P_SECS")"
+echo "$A_LINE"
+
+echo "---- abuse benchmark result ($(date -u +%FT%TZ), $(nproc) cores) ----"
+echo "tenant: $MESSAGES messages x $SIZE bytes, $SESSIONS sessions, from 127.0.0.1 (relay.allowed_networks)"
+echo "$B_LINE"
+echo "$A_LINE"
+if ((B_COMPLETE && P_COMPLETE)); then
+    echo "ratio (attack / baseline): $("$PY" -c 'import sys; print("%.2f" % (float(sys.argv[1]) / float(sys.argv[2])))' "$A_RATE" "$B_RATE")"
+else
+    echo "ratio (attack / baseline): n/a (a phase was INCOMPLETE; delivered-per-second $A_RATE vs $B_RATE)"
+fi
+if ((!P_TENANT_WITHIN_ATTACK)); then
+    echo "note: the attack stopped before the tenant was done; $P_AT_ATTACK_END of $MESSAGES tenant messages were at the sink then (sampled within 0.3 s)"
+fi
+if ((P_RSS_CAPPED)); then
+    echo "note: the attackers were stopped early: the gateway's RSS passed --max-rss $MAX_RSS MB"
+fi
+echo "peak RSS baseline:      $(mb "$B_HWM") MB (RSS ${SETTLE}s after the load: $(mb "$B_RSS_AFTER") MB)"
+echo "peak RSS under attack:  $(mb "$P_HWM_KB") MB"
+echo "RSS ${SETTLE}s after the attack stopped: $(mb "$P_RSS_AFTER_KB") MB"
+echo "gateway CPU (user+sys) baseline phase: $B_CPU s; attack phase: $P_CPU s"
+echo "postmaster sink got $P_PM_COUNT messages; queue left at the end: $P_QUEUE; 'authentication failed' log lines: $P_AUTH_FAIL_LOGS"
+echo "attackers:"
+"$PY" "$BENCH_DIR/abuse_clients.py" --summary "$WORK/attack-attack.json"
