@@ -200,6 +200,7 @@ class Run:
                 return
             t0 = None
             writer = None
+            tries = 0
             try:
                 try:
                     reader, writer, code, t0 = await connect(self.port, self.source(i), st)
@@ -207,23 +208,7 @@ class Run:
                     if first:
                         first = False
                         self.attempted()
-                if code != 220:
-                    raise ServerClosed()
-                if await command(reader, writer, st, "EHLO auth-flood.test") != 250:
-                    continue
-                if await command(reader, writer, st, "STARTTLS") != 220:
-                    continue
-                await asyncio.wait_for(writer.start_tls(self.tls), READ_TIMEOUT)
-                st.event("tls_sessions")
-                if await command(reader, writer, st, "EHLO auth-flood.test") != 250:
-                    continue
-                while self.going():
-                    code = await command(reader, writer, st, "AUTH PLAIN " + bad)
-                    st.event("auth_attempts")
-                    if code == 235:
-                        st.event("auth_accepted_WRONG_PASSWORD")
-                    if code // 100 != 5:
-                        break  # 421 (too many failures) or a throttle: start over
+                tries = await self.auth_session(reader, writer, code, st, bad)
             except asyncio.CancelledError:
                 raise
             except Exception as e:
@@ -231,7 +216,34 @@ class Run:
             finally:
                 if writer is not None:
                     close(writer)
-            await asyncio.sleep(0)  # let other clients run between sessions
+            # Straight back after a session that got to AUTH (that is the
+            # flood); a pause after one that was refused earlier, so a full
+            # gateway is not answered by a busy loop that eats the CPU the
+            # gateway would need.
+            await asyncio.sleep(0 if tries else 0.5)
+
+    async def auth_session(self, reader, writer, code, st, bad):
+        """Banner code given; returns how many AUTH commands were answered."""
+        tries = 0
+        if code != 220:
+            raise ServerClosed()
+        if await command(reader, writer, st, "EHLO auth-flood.test") != 250:
+            return tries
+        if await command(reader, writer, st, "STARTTLS") != 220:
+            return tries
+        await asyncio.wait_for(writer.start_tls(self.tls), READ_TIMEOUT)
+        st.event("tls_sessions")
+        if await command(reader, writer, st, "EHLO auth-flood.test") != 250:
+            return tries
+        while self.going():
+            code = await command(reader, writer, st, "AUTH PLAIN " + bad)
+            tries += 1
+            st.event("auth_attempts")
+            if code == 235:
+                st.event("auth_accepted_WRONG_PASSWORD")
+            if code // 100 != 5:
+                break  # 421 (too many failures) or a throttle: start over
+        return tries
 
     # ---------------------------------------------------------------- idle
     async def idle_client(self, i):
