@@ -434,14 +434,28 @@ class Run:
         self.stopped_early = stop.is_set()
         self.deadline = 0.0
         self.ended_at = time.time()
-        elapsed = time.monotonic() - t0
+        # Results first: on a starved machine cancelling hundreds of clients
+        # can take longer than the caller's grace period after SIGTERM.
+        self.write_result(time.monotonic() - t0)
         stopping.cancel()
         for t in tasks:
             t.cancel()
         # Cancelled clients only close sockets; do not wait on a stuck one.
         if tasks:
-            await asyncio.wait(tasks, timeout=5)
-        return elapsed
+            await asyncio.wait(tasks, timeout=2)
+
+    def write_result(self, elapsed):
+        result = {
+            "duration_s": round(elapsed, 1),
+            "ended_at": round(self.ended_at, 3),
+            "stopped_early": self.stopped_early,
+            "sources": "%s-%s" % (self.sources[0], self.sources[-1]),
+            "attackers": [s.as_dict() for s in self.stats.values()],
+        }
+        tmp = self.args.out + ".tmp"
+        with open(tmp, "w") as f:
+            json.dump(result, f, indent=1)
+        os.replace(tmp, self.args.out)
 
 
 def make_body(size):
@@ -514,19 +528,7 @@ def main():
     for k in ("auth", "idle", "drip", "big", "big_count"):
         if getattr(args, k) < 0:
             die("--%s must be >= 0" % k.replace("_", "-"))
-    run = Run(args)
-    elapsed = asyncio.run(run.main())
-    result = {
-        "duration_s": round(elapsed, 1),
-        "ended_at": round(run.ended_at, 3),
-        "stopped_early": run.stopped_early,
-        "sources": "%s-%s" % (run.sources[0], run.sources[-1]),
-        "attackers": [s.as_dict() for s in run.stats.values()],
-    }
-    tmp = args.out + ".tmp"
-    with open(tmp, "w") as f:
-        json.dump(result, f, indent=1)
-    os.replace(tmp, args.out)
+    asyncio.run(Run(args).main())
 
 
 if __name__ == "__main__":
