@@ -57,6 +57,7 @@ class Stats:
         self.codes = collections.Counter()  # first reply line code -> count
         self.counts = collections.Counter()  # named events
         self.held = []  # seconds a connection lived before the server closed it
+        self.open = 0  # sessions past a 220 banner and not yet closed
 
     def code(self, code):
         self.codes[str(code)] += 1
@@ -70,7 +71,7 @@ class Stats:
             "kind": self.kind,
             "clients": self.clients,
             "codes": dict(sorted(self.codes.items())),
-            "events": dict(sorted(self.counts.items())),
+            "events": dict(sorted({**self.counts, "open_at_end": self.open}.items())),
             "server_closed_after_s": {
                 "n": len(held),
                 "min": round(held[0], 1) if held else None,
@@ -82,6 +83,10 @@ class Stats:
 
 class ServerClosed(Exception):
     pass
+
+
+class Refused(Exception):
+    """The banner was not 220 (e.g. 421 too many connections)."""
 
 
 async def read_reply(reader):
@@ -120,6 +125,10 @@ async def connect(port, source, stats):
         close(writer)
         raise
     stats.code(code)
+    if code != 220:
+        close(writer)
+        raise Refused(code)
+    stats.open += 1  # the caller's finally undoes this with close(writer)
     return reader, writer, code, t0
 
 
@@ -132,7 +141,9 @@ def close(writer):
 
 def note_error(stats, e, t0=None):
     """Classify why a session ended."""
-    if isinstance(e, ServerClosed):
+    if isinstance(e, Refused):
+        stats.event("refused_at_banner")
+    elif isinstance(e, ServerClosed):
         stats.event("server_closed")
         if t0 is not None:
             stats.held.append(time.monotonic() - t0)
@@ -203,12 +214,12 @@ class Run:
             tries = 0
             try:
                 try:
-                    reader, writer, code, t0 = await connect(self.port, self.source(i), st)
+                    reader, writer, _, t0 = await connect(self.port, self.source(i), st)
                 finally:
                     if first:
                         first = False
                         self.attempted()
-                tries = await self.auth_session(reader, writer, code, st, bad)
+                tries = await self.auth_session(reader, writer, st, bad)
             except asyncio.CancelledError:
                 raise
             except Exception as e:
@@ -216,17 +227,16 @@ class Run:
             finally:
                 if writer is not None:
                     close(writer)
+                    st.open -= 1
             # Straight back after a session that got to AUTH (that is the
             # flood); a pause after one that was refused earlier, so a full
             # gateway is not answered by a busy loop that eats the CPU the
             # gateway would need.
             await asyncio.sleep(0 if tries else 0.5)
 
-    async def auth_session(self, reader, writer, code, st, bad):
-        """Banner code given; returns how many AUTH commands were answered."""
+    async def auth_session(self, reader, writer, st, bad):
+        """After the banner; returns how many AUTH commands were answered."""
         tries = 0
-        if code != 220:
-            raise ServerClosed()
         if await command(reader, writer, st, "EHLO auth-flood.test") != 250:
             return tries
         if await command(reader, writer, st, "STARTTLS") != 220:
@@ -255,25 +265,20 @@ class Run:
             t0 = None
             writer = None
             try:
-                st.event("connects")
-                t0 = time.monotonic()
                 try:
-                    reader, writer = await asyncio.wait_for(
-                        asyncio.open_connection("127.0.0.1", self.port, local_addr=(self.source(i), 0)),
-                        CONNECT_TIMEOUT,
-                    )
+                    reader, writer, _, t0 = await connect(self.port, self.source(i), st)
                 finally:
                     if first:
                         first = False
                         self.attempted()
-                # Read whatever the server says (banner, timeout notice) and
+                # Read whatever the server says next (a timeout notice) and
                 # never answer, until the server closes or the run ends.
                 left = self.deadline - time.monotonic()
                 if left > 0:
                     try:
                         await asyncio.wait_for(self.drain_replies(reader, st), left)
                     except asyncio.TimeoutError:
-                        st.event("held_to_the_end")
+                        pass  # held to the end of the run
             except asyncio.CancelledError:
                 raise
             except Exception as e:
@@ -281,6 +286,7 @@ class Run:
             finally:
                 if writer is not None:
                     close(writer)
+                    st.open -= 1
             await asyncio.sleep(1.0)  # reconnect pace of a held-open attacker
 
     # ---------------------------------------------------------------- drip
@@ -295,13 +301,11 @@ class Run:
             writer = None
             try:
                 try:
-                    reader, writer, code, t0 = await connect(self.port, self.source(i), st)
+                    reader, writer, _, t0 = await connect(self.port, self.source(i), st)
                 finally:
                     if first:
                         first = False
                         self.attempted()
-                if code != 220:
-                    raise ServerClosed()
                 if in_data:
                     for line in ("EHLO drip.test", "MAIL FROM:<>", "RCPT TO:<postmaster>"):
                         await command(reader, writer, st, line)
@@ -333,6 +337,7 @@ class Run:
             finally:
                 if writer is not None:
                     close(writer)
+                    st.open -= 1
             await asyncio.sleep(1.0)  # reconnect pace
 
     async def drain_replies(self, reader, st):
@@ -356,13 +361,11 @@ class Run:
             writer = None
             try:
                 try:
-                    reader, writer, code, t0 = await connect(self.port, self.source(i), st)
+                    reader, writer, _, t0 = await connect(self.port, self.source(i), st)
                 finally:
                     if first:
                         first = False
                         self.attempted()
-                if code != 220:
-                    raise ServerClosed()
                 await command(reader, writer, st, "EHLO big.test")
                 while sent < self.args.big_count and self.going():
                     sent += 1
@@ -392,6 +395,7 @@ class Run:
             finally:
                 if writer is not None:
                     close(writer)
+                    st.open -= 1
             await asyncio.sleep(0.5)  # reconnect pace
 
     async def final_reply(self, reader, st):
