@@ -23,7 +23,7 @@ codes, disconnects, errors) goes to --out as JSON and to stdout as a table.
   abuse_clients.py --summary FILE      print FILE's results as a table
 
 --ready FILE is created once every client has made its first connection
-attempt (or after 15 s), so the caller can start its own load under attack.
+attempt (or after 5 s), so the caller can start its own load under attack.
 """
 
 import argparse
@@ -424,7 +424,7 @@ class Run:
         stopping = asyncio.ensure_future(stop.wait())
         if a.ready:
             started = asyncio.ensure_future(self.first_attempts.wait())
-            await asyncio.wait({started, stopping}, timeout=min(15.0, a.duration),
+            await asyncio.wait({started, stopping}, timeout=min(5.0, a.duration),
                                return_when=asyncio.FIRST_COMPLETED)
             started.cancel()
             with open(a.ready, "w") as f:
