@@ -279,7 +279,8 @@ phase() {
     # process, so this loop forks as little as it can (one tail per round).
     while :; do
         if [[ -z "$SRC" ]] && ((sent < MESSAGES && $(now_us) >= retry_at && t_end - $(now_us) >= 1000000)); then
-            tenant_start "$name" $((MESSAGES - sent)) $(((t_end - $(now_us)) / 1000000)) "$port"
+            # +2 s: the deadline below stops it first, so that is not a give-up
+            tenant_start "$name" $((MESSAGES - sent)) $(((t_end - $(now_us)) / 1000000 + 2)) "$port"
         fi
         sink_count "$TLOG"
         count=$SINK_N now=$EPOCHREALTIME now_i=${now//[.,]/}
