@@ -84,7 +84,8 @@ RELAY_PW="abuse-bench-$RANDOM$RANDOM"
 password_hash() {
     local h
     if "$SEALGATE_BIN" --help 2>/dev/null | grep -qE '^ +hash-password\b'; then
-        h="$(printf '%s\n' "$RELAY_PW" | timeout 30 "$SEALGATE_BIN" hash-password 2>/dev/null | tail -n 1 || true)"
+        # setsid: no controlling terminal, so a prompt on /dev/tty fails at once
+        h="$(printf '%s\n' "$RELAY_PW" | setsid -w timeout 30 "$SEALGATE_BIN" hash-password 2>/dev/null | tail -n 1 || true)"
         if [[ "$h" == '$argon2id$'* ]]; then
             printf '%s' "$h"
             return
@@ -97,6 +98,23 @@ password_hash() {
     printf '%s' "$h"
 }
 HASH="$(password_hash)"
+
+# check_auth PORT: from a stranger address, STARTTLS + AUTH with the right
+# password must succeed (235), or the setup is broken.
+check_auth() {
+    "$PY" - "$1" "$RELAY_USER" "$RELAY_PW" >"$WORK/check-auth.txt" 2>&1 <<'PY' ||
+import smtplib, ssl, sys
+port, user, pw = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+ctx = ssl.create_default_context()
+ctx.check_hostname = False
+ctx.verify_mode = ssl.CERT_NONE  # the gateway's generated self-signed cert
+with smtplib.SMTP("127.0.0.1", port, source_address=("127.0.0.2", 0), timeout=60) as s:
+    s.starttls(context=ctx)
+    s.login(user, pw)  # raises SMTPAuthenticationError unless 235
+    print("AUTH ok")
+PY
+        { artifact "$WORK/check-auth.txt"; fail "AUTH with the right password did not succeed: the relay user's hash or TLS setup is broken"; }
+}
 
 # write_config NAME PORT TENANT_SINK POSTMASTER_SINK: $WORK/NAME/sealgate.toml
 write_config() {
@@ -255,6 +273,10 @@ phase() {
 
     ATT="" ATT_JSON="$WORK/attack-$name.json" P_AT_ATTACK_END="" P_ATTACK_END_T="" P_RSS_CAPPED=0
     if ((attack)); then
+        # The flood must cost what it costs in production: the right password
+        # has to work (a hash the gateway could not use would make every
+        # wrong AUTH free). Not in the baseline: one argon2 run moves its RSS.
+        check_auth "$port"
         log "$name: starting the attackers ($AUTH auth, $IDLE idle, $DRIP drip, $BIG big) for ${DURATION}s"
         start_bg "attack-$name" timeout -k 15 $((DURATION + 60)) "$PY" "$BENCH_DIR/abuse_clients.py" \
             --port "$port" --duration "$DURATION" --out "$ATT_JSON" --ready "$WORK/attack-$name.ready" \
