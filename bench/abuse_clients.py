@@ -10,10 +10,12 @@ time, each from stranger source addresses (127.0.0.2-127.0.0.50 by default):
          inside a command (NOOP), half inside a DATA body to <postmaster>
   big    connections that send multi-megabyte messages to <postmaster>
 
-Everything is bounded: the whole run stops after --duration seconds, every
-read has a timeout, every client has a cap on reconnects / messages. Only
-loopback addresses are connected to or bound. What each attacker saw (reply
-codes, disconnects, errors) goes to --out as JSON and to stdout as a table.
+Everything is bounded: the whole run stops after --duration seconds (or at
+SIGTERM), every wait ends at a 30 s reply timeout or at the end of the run,
+and every client has a cap on reconnects and messages. Only loopback
+addresses are connected to or bound. What each attacker saw (reply codes,
+banner refusals, server-side closes, errors) goes to --out as JSON the
+moment the run ends; --summary prints such a file as lines to paste.
 
   abuse_clients.py --port P --duration SECS --out FILE [--ready FILE]
                    [--auth N] [--idle N] [--drip N] [--big N]
