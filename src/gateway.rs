@@ -143,6 +143,7 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     let outbound = Arc::new(Outbound::new(&config)?);
     let drain = config.server.drain_timeout;
     let listeners_cfg = config.listeners.clone();
+    let scan_permits = crate::smtp::scan_permits(&config.limits);
     let cells = Cells::new(Settings::build(config)?);
 
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
@@ -180,6 +181,9 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
         audit: audit.clone(),
         shutdown: shutdown_rx.clone(),
         connections: Arc::new(Connections::default()),
+        in_flight: crate::smtp::budget::InFlight::new(),
+        scans: Arc::new(tokio::sync::Semaphore::new(scan_permits)),
+        postmaster_rate: Default::default(),
     });
     let sched_task = tokio::spawn(sched.run(shutdown_rx.clone(), drain));
     let control = tokio::spawn(crate::queue::control::serve(
