@@ -800,6 +800,29 @@ mod tests {
     }
 
     #[test]
+    fn abuse_limits_are_checked_at_load() {
+        let c = parse("").unwrap();
+        assert_eq!(c.limits.reserved(), 100, "a fifth of 500 by default");
+        assert_eq!(c.limits.unauthorized_max_message_size, 1 << 20);
+        let c = parse("[limits]\nmax_connections = 2\n").unwrap();
+        assert_eq!(c.limits.reserved(), 0);
+        let err = parse("[limits]\nmax_connections = 10\nreserved_connections = 10\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(":3:"), "{err}");
+        assert!(err.contains("limits.reserved_connections"), "{err}");
+        let err = parse("[limits]\nmax_message_size = 1000000\nmax_in_flight_bytes = 1500000\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("limits.max_in_flight_bytes"), "{err}");
+        assert!(err.contains("twice"), "{err}");
+        let err = parse("[limits]\nunauthorized_messages_per_minute = 0\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("server.postmaster"), "{err}");
+    }
+
+    #[test]
     fn cidr_matching() {
         let c: Cidr = "10.1.0.0/16".parse().unwrap();
         assert!(c.contains("10.1.255.3".parse().unwrap()));

@@ -34,6 +34,12 @@ impl Incoming {
     /// passed, not even for a moment. In DATA mode returns `Some(n)` once the
     /// end of data was consumed, `n` being the bytes of `buf` used.
     fn feed(&mut self, buf: &[u8], limit: u64) -> Option<usize> {
+        if self.reader.problem().is_some() {
+            // Refused already: nothing is kept, only the end is looked for.
+            let end = self.reader.feed(buf);
+            self.clock.received(end.unwrap_or(buf.len()));
+            return end;
+        }
         let mut done = 0;
         while done < buf.len() {
             // At most the buffer's capacity at a time: one feed then grows
