@@ -253,6 +253,71 @@ pub struct Limits {
     /// `Received:` + `Delivered-To:` fields a message may arrive with; more
     /// means a mail loop (Postfix `hopcount_limit`).
     pub max_hops: usize,
+    /// Largest message from a client without a relay grant (it can only
+    /// write to postmaster); enforced while reading, never announced.
+    pub unauthorized_max_message_size: u64,
+    /// Messages per minute one client key (`smtp::peer::limit_key`) without
+    /// a relay grant may start to postmaster.
+    pub unauthorized_messages_per_minute: u32,
+    /// Deadline for one whole command line while the client has no relay
+    /// grant: strangers must not hold slots by idling.
+    #[serde(deserialize_with = "duration")]
+    pub unauthorized_command_timeout: Duration,
+    /// Connection slots only relay networks may take; default a fifth of
+    /// `max_connections`.
+    pub reserved_connections: Option<usize>,
+    /// More source networks that may use the reserved slots without being
+    /// allowed to relay (e.g. Microsoft 365's published egress ranges, whose
+    /// clients are authorized by certificate).
+    pub reserved_networks: Vec<Cidr>,
+    /// Bytes per second DATA/BDAT must average after a grace of
+    /// `data_timeout` (Postfix `smtpd_min_data_rate`); 0: no floor.
+    pub min_data_rate: u64,
+    /// Bytes all messages being received and scanned may hold at once.
+    pub max_in_flight_bytes: u64,
+    /// Scans running at once; 0: one per CPU. Read at start only.
+    pub max_concurrent_scans: usize,
+    /// Free bytes the spool's file system must keep beyond a new message.
+    pub min_free_disk: u64,
+}
+
+impl Limits {
+    /// Slots held back for relay networks.
+    pub fn reserved(&self) -> usize {
+        self.reserved_connections
+            .unwrap_or(self.max_connections / 5)
+    }
+
+    /// Checks between limits: the key at fault and what to do about it.
+    fn check(&self) -> Result<(), (&'static str, String)> {
+        if self.reserved() >= self.max_connections {
+            return Err((
+                "reserved_connections",
+                format!(
+                    "must be below max_connections ({}), or no client outside the relay networks can reach postmaster",
+                    self.max_connections
+                ),
+            ));
+        }
+        if self.unauthorized_messages_per_minute == 0 {
+            return Err((
+                "unauthorized_messages_per_minute",
+                "must be at least 1; to refuse postmaster mail, leave server.postmaster empty"
+                    .into(),
+            ));
+        }
+        // A message's buffer may hold twice its size while it grows.
+        if self.max_in_flight_bytes < self.max_message_size.saturating_mul(2) {
+            return Err((
+                "max_in_flight_bytes",
+                format!(
+                    "must be at least twice max_message_size ({} bytes), or a message of the largest size could never be accepted",
+                    self.max_message_size
+                ),
+            ));
+        }
+        Ok(())
+    }
 }
 
 impl Default for Limits {
@@ -274,6 +339,15 @@ impl Default for Limits {
             data_timeout: Duration::from_secs(600),
             bare_newline: BareNewline::Reject,
             max_hops: 50,
+            unauthorized_max_message_size: 1 << 20,
+            unauthorized_messages_per_minute: 10,
+            unauthorized_command_timeout: Duration::from_secs(60),
+            reserved_connections: None,
+            reserved_networks: Vec::new(),
+            min_data_rate: 500,
+            max_in_flight_bytes: 512 << 20,
+            max_concurrent_scans: 0,
+            min_free_disk: 256 << 20,
         }
     }
 }
@@ -702,6 +776,9 @@ impl Config {
                 "must be longer than 0s while auth_block_after is set; set auth_block_after = 0 to never block".into(),
             );
         }
+        if let Err((key, message)) = self.limits.check() {
+            return fail(key, &format!("limits.{key}"), message);
+        }
         if !self.relay.allowed_client_certs.is_empty() && self.tls.client_ca.is_none() {
             return fail(
                 "allowed_client_certs",
@@ -872,6 +949,29 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("client_ca"), "{err}");
+    }
+
+    #[test]
+    fn abuse_limits_are_checked_at_load() {
+        let c = parse("").unwrap();
+        assert_eq!(c.limits.reserved(), 100, "a fifth of 500 by default");
+        assert_eq!(c.limits.unauthorized_max_message_size, 1 << 20);
+        let c = parse("[limits]\nmax_connections = 2\n").unwrap();
+        assert_eq!(c.limits.reserved(), 0);
+        let err = parse("[limits]\nmax_connections = 10\nreserved_connections = 10\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(":3:"), "{err}");
+        assert!(err.contains("limits.reserved_connections"), "{err}");
+        let err = parse("[limits]\nmax_message_size = 1000000\nmax_in_flight_bytes = 1500000\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("limits.max_in_flight_bytes"), "{err}");
+        assert!(err.contains("twice"), "{err}");
+        let err = parse("[limits]\nunauthorized_messages_per_minute = 0\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("server.postmaster"), "{err}");
     }
 
     #[test]

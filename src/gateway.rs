@@ -143,6 +143,7 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     let outbound = Arc::new(Outbound::new(&config)?);
     let drain = config.server.drain_timeout;
     let listeners_cfg = config.listeners.clone();
+    let scan_permits = crate::smtp::scan_permits(&config.limits);
     let cells = Cells::new(Settings::build(config)?);
     let auth = Arc::new(crate::smtp::auth::Guard::new(&cells.config.get()));
 
@@ -187,6 +188,9 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
         shutdown: shutdown_rx.clone(),
         connections: Arc::new(Connections::default()),
         auth: auth.clone(),
+        in_flight: crate::smtp::budget::InFlight::new(),
+        scans: Arc::new(tokio::sync::Semaphore::new(scan_permits)),
+        postmaster_rate: Default::default(),
     });
     let sched_task = tokio::spawn(sched.run(shutdown_rx.clone(), drain));
     let control = tokio::spawn(crate::queue::control::serve(

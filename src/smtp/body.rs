@@ -18,9 +18,19 @@ pub enum BodyProblem {
     BareNewline,
     TooBig,
     LineTooLong,
+    /// Taking it would pass the memory budget of messages in flight.
+    OverBudget,
+    /// The spool's file system is below its free-space floor.
+    DiskFull,
 }
 
 impl BodyProblem {
+    /// The gateway's own shortage, not the client's fault: answered 4xx
+    /// and not counted against `limits.max_errors`.
+    pub fn is_local(self) -> bool {
+        matches!(self, BodyProblem::OverBudget | BodyProblem::DiskFull)
+    }
+
     pub fn reply(self, max_size: u64, max_line: usize) -> String {
         match self {
             BodyProblem::BareNewline => {
@@ -29,6 +39,12 @@ impl BodyProblem {
             }
             BodyProblem::TooBig => {
                 format!("552 5.3.4 Message exceeds the size limit of {max_size} bytes")
+            }
+            BodyProblem::OverBudget => {
+                "452 4.3.1 Too much mail in progress; try again later".into()
+            }
+            BodyProblem::DiskFull => {
+                "452 4.3.1 Insufficient system storage; try again later".into()
             }
             BodyProblem::LineTooLong => {
                 format!(
@@ -96,6 +112,18 @@ impl BodyReader {
 
     pub fn problem(&self) -> Option<BodyProblem> {
         self.problem
+    }
+
+    /// Refuses the message from outside (memory, disk): nothing more is
+    /// kept, but the content is still parsed to its end, so the session
+    /// stays in step with the client.
+    pub fn refuse(&mut self, p: BodyProblem) {
+        self.flag(p);
+    }
+
+    /// Bytes of memory the content holds now (what the budget charges).
+    pub fn held(&self) -> usize {
+        self.out.capacity()
     }
 
     fn flag(&mut self, p: BodyProblem) {

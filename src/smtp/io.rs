@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
+use tokio::time::Instant;
 use tokio_rustls::server::TlsStream;
 
 /// The inbound session's stream.
@@ -112,6 +113,13 @@ impl Conn {
 
     /// Flushes pending replies, then reads more bytes (0 means EOF).
     pub async fn fill(&mut self, timeout: Duration) -> Result<usize, ConnError> {
+        self.fill_by(after(timeout)).await
+    }
+
+    /// As `fill`, but gives up at `deadline`: the whole of a command line
+    /// or a message must arrive in time, not just each read (a byte every
+    /// 45 s would otherwise keep a session forever).
+    pub async fn fill_by(&mut self, deadline: Instant) -> Result<usize, ConnError> {
         self.flush().await?;
         if self.rpos > 0 && self.rpos == self.rbuf.len() {
             self.rbuf.clear();
@@ -122,7 +130,7 @@ impl Conn {
         }
         let start = self.rbuf.len();
         self.rbuf.resize(start + READ_CHUNK, 0);
-        let r = tokio::time::timeout(timeout, self.stream.read(&mut self.rbuf[start..])).await;
+        let r = tokio::time::timeout_at(deadline, self.stream.read(&mut self.rbuf[start..])).await;
         let n = match r {
             Ok(Ok(n)) => n,
             Ok(Err(e)) => {
@@ -138,7 +146,9 @@ impl Conn {
         Ok(n)
     }
 
-    /// Reads one CRLF-terminated command line of at most `max` bytes.
+    /// Reads one CRLF-terminated command line of at most `max` bytes;
+    /// `timeout` bounds the whole line (Postfix's
+    /// `smtpd_per_record_deadline`), not each read.
     ///
     /// An over-long line is consumed up to its end and reported, so the
     /// session can answer 500 and stay in step with the client.
@@ -147,6 +157,7 @@ impl Conn {
         max: usize,
         timeout: Duration,
     ) -> Result<Result<String, LineError>, ConnError> {
+        let deadline = after(timeout);
         let mut skipping = false;
         loop {
             let avail = &self.rbuf[self.rpos..];
@@ -169,9 +180,59 @@ impl Conn {
                 skipping = true;
                 self.discard_buffered();
             }
-            if self.fill(timeout).await? == 0 {
+            if self.fill_by(deadline).await? == 0 {
                 return Err(ConnError::Closed);
             }
+        }
+    }
+}
+
+/// `d` from now; a configured duration too large for the clock means
+/// "practically never" rather than a panic.
+fn after(d: Duration) -> Instant {
+    let now = Instant::now();
+    now.checked_add(d)
+        .unwrap_or_else(|| now + Duration::from_secs(100 * 365 * 86_400))
+}
+
+/// The deadline of one message's content (DATA, or all BDAT chunks of one
+/// message): `grace` plus one second per `min_rate` bytes received, so a
+/// client dripping content slower than `min_rate` is cut off after about
+/// `grace`, while a large message at a sane rate gets the time it needs.
+/// Each read is also bounded by `grace`, as before.
+#[derive(Debug, Clone, Copy)]
+pub struct DataClock {
+    start: Instant,
+    grace: Duration,
+    min_rate: u64,
+    bytes: u64,
+}
+
+impl DataClock {
+    /// `min_rate` in bytes per second; 0 leaves only the per-read bound.
+    pub fn start(grace: Duration, min_rate: u64) -> DataClock {
+        DataClock {
+            start: Instant::now(),
+            grace,
+            min_rate,
+            bytes: 0,
+        }
+    }
+
+    pub fn received(&mut self, n: usize) {
+        self.bytes = self.bytes.saturating_add(n as u64);
+    }
+
+    /// When the next read must have returned.
+    pub fn deadline(&self) -> Instant {
+        let per_read = after(self.grace);
+        if self.min_rate == 0 {
+            return per_read;
+        }
+        let earned = Duration::from_millis(self.bytes.saturating_mul(1000) / self.min_rate);
+        match self.start.checked_add(self.grace.saturating_add(earned)) {
+            Some(by_rate) => per_read.min(by_rate),
+            None => per_read,
         }
     }
 }

@@ -3,10 +3,13 @@
 
 pub mod auth;
 pub mod body;
+pub mod budget;
 pub mod command;
+pub mod disk;
 pub mod io;
 pub mod listener;
 pub mod peer;
+pub mod rate;
 mod receive;
 pub mod relay;
 pub mod session;
@@ -64,4 +67,18 @@ pub struct Shared {
     pub connections: Arc<listener::Connections>,
     /// The AUTH check pool and failure throttle, across connections.
     pub auth: Arc<auth::Guard>,
+    /// Bytes held by messages being received and scanned.
+    pub in_flight: Arc<budget::InFlight>,
+    /// Scans running at once: `limits.max_concurrent_scans` permits.
+    pub scans: Arc<tokio::sync::Semaphore>,
+    /// Postmaster messages per client key from clients without a grant.
+    pub postmaster_rate: rate::Throttle,
+}
+
+/// Permits of the scan pool: `limits.max_concurrent_scans`, or one per CPU.
+pub fn scan_permits(limits: &Limits) -> usize {
+    match limits.max_concurrent_scans {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    }
 }

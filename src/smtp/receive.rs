@@ -7,7 +7,9 @@ use serde_json::json;
 use tracing::{error, info, warn};
 
 use super::body::{BodyProblem, BodyReader};
-use super::io::ConnError;
+use super::budget::Charge;
+use super::disk;
+use super::io::{ConnError, DataClock};
 use super::relay::FromRefusal;
 use super::session::{Flow, Session, Transaction};
 use crate::audit::Event;
@@ -18,16 +20,100 @@ use crate::proto::header::Header;
 const SCAN_BACKSTOP: std::time::Duration = std::time::Duration::from_secs(60);
 use crate::spool::{ClientInfo, Envelope};
 
+/// A message being received: its content so far, its share of the memory
+/// budget, and the clock its content must keep up with.
+pub(super) struct Incoming {
+    reader: BodyReader,
+    charge: Charge,
+    clock: DataClock,
+    /// The size limit this message is read against, for the 552.
+    size_limit: u64,
+}
+
+impl Incoming {
+    /// Feeds content, keeping the budget charge ahead of the reader's buffer:
+    /// the growth is charged before it happens, so the budget is never
+    /// passed, not even for a moment. In DATA mode returns `Some(n)` once the
+    /// end of data was consumed, `n` being the bytes of `buf` used.
+    fn feed(&mut self, buf: &[u8], limit: u64) -> Option<usize> {
+        if self.reader.problem().is_some() {
+            // Refused already: nothing is kept, only the end is looked for.
+            let end = self.reader.feed(buf);
+            self.clock.received(end.unwrap_or(buf.len()));
+            return end;
+        }
+        let mut done = 0;
+        while done < buf.len() {
+            // At most the buffer's capacity at a time: one feed then grows
+            // the buffer at most once, to at most twice its capacity.
+            let step = (buf.len() - done).min(self.reader.held().max(4096));
+            let cap = self.reader.held() as u64;
+            let needed = (self.reader.len() as u64 + step as u64).min(self.size_limit);
+            let ahead = if needed <= cap {
+                cap
+            } else {
+                (cap * 2).max(needed)
+            };
+            if !self.charge.set(ahead, limit) {
+                self.reader.refuse(BodyProblem::OverBudget);
+            }
+            let end = self.reader.feed(&buf[done..done + step]);
+            self.charge.force(self.reader.held() as u64);
+            if let Some(used) = end {
+                self.clock.received(used);
+                return Some(done + used);
+            }
+            self.clock.received(step);
+            done += step;
+        }
+        None
+    }
+
+    /// The content, or why it is refused; the charge stays with the caller
+    /// until the message is answered.
+    fn finish(self) -> (Result<Vec<u8>, BodyProblem>, Charge) {
+        (self.reader.finish(), self.charge)
+    }
+}
+
 impl Session {
-    fn new_reader(&self, dotted: bool) -> BodyReader {
+    /// Clients without a relay grant can only write to postmaster and get
+    /// the smaller size limit.
+    fn size_limit(&self, txn: Option<&Transaction>) -> u64 {
         let l = &self.settings.limits;
-        BodyReader::new(
+        match txn {
+            Some(t) if t.grant.is_none() => l.unauthorized_max_message_size.min(l.max_message_size),
+            _ => l.max_message_size,
+        }
+    }
+
+    /// Starts reading a message, already refused when the spool's disk is
+    /// low or the memory budget cannot take its first buffer.
+    fn incoming(&self, dotted: bool) -> Incoming {
+        let l = &self.settings.limits;
+        let txn = self.txn.as_ref();
+        let size_limit = self.size_limit(txn);
+        let mut reader = BodyReader::new(
             dotted,
-            l.max_message_size,
+            size_limit,
             l.max_line_length,
             l.bare_newline,
             Vec::with_capacity(32 * 1024),
-        )
+        );
+        let mut charge = self.shared.in_flight.charge();
+        let declared = txn.and_then(|t| t.params.size).unwrap_or(0);
+        if !disk::has_room(self.shared.spool.root(), declared, l.min_free_disk) {
+            warn!(parent: &self.span, "spool file system below limits.min_free_disk; message refused");
+            reader.refuse(BodyProblem::DiskFull);
+        } else if !charge.set(reader.held() as u64, l.max_in_flight_bytes) {
+            reader.refuse(BodyProblem::OverBudget);
+        }
+        Incoming {
+            reader,
+            charge,
+            clock: DataClock::start(l.data_timeout, l.min_data_rate),
+            size_limit,
+        }
     }
 
     pub(super) async fn data(&mut self) -> Flow {
@@ -39,20 +125,31 @@ impl Session {
             Some(t) if t.rcpts.is_empty() => return self.error("554 5.5.1 No valid recipients"),
             Some(_) => {}
         }
+        let mut incoming = self.incoming(true);
+        if let Some(p @ (BodyProblem::DiskFull | BodyProblem::OverBudget)) =
+            incoming.reader.problem()
+        {
+            // Refused before any content is sent: the client keeps it.
+            info!(parent: &self.span, problem = ?p, "DATA refused for now");
+            let l = &self.settings.limits;
+            self.conn
+                .reply(&p.reply(incoming.size_limit, l.max_line_length));
+            return Flow::Continue;
+        }
         self.conn.reply("354 End data with <CR><LF>.<CR><LF>");
-        let mut reader = self.new_reader(true);
-        let timeout = self.settings.limits.data_timeout;
+        let limit = self.settings.limits.max_in_flight_bytes;
         loop {
-            if let Some(used) = reader.feed(self.conn.buffered()) {
+            if let Some(used) = incoming.feed(self.conn.buffered(), limit) {
                 self.conn.consume(used);
                 break;
             }
             let n = self.conn.buffered().len();
             self.conn.consume(n);
-            match self.conn.fill(timeout).await {
+            match self.conn.fill_by(incoming.clock.deadline()).await {
                 Ok(0) | Err(ConnError::Closed) => return self.lost_connection("DATA"),
                 Ok(_) => {}
                 Err(ConnError::Timeout) => {
+                    info!(parent: &self.span, "DATA too slow or stalled; closing");
                     self.conn
                         .reply("421 4.4.2 Timeout during DATA, closing connection");
                     return Flow::Close;
@@ -60,25 +157,30 @@ impl Session {
                 Err(_) => return self.lost_connection("DATA"),
             }
         }
-        self.finish(reader.finish()).await
+        let (body, charge) = incoming.finish();
+        let flow = self.finish(body).await;
+        // The budget share is held until the message is answered.
+        drop(charge);
+        flow
     }
 
     pub(super) async fn bdat(&mut self, size: u64, last: bool) -> Flow {
         let usable = matches!(&self.txn, Some(t) if !t.rcpts.is_empty());
         // The chunk must be read whatever we answer (RFC 3030 §2), or its
         // bytes would be taken for commands.
-        let mut reader = match self.chunking.take() {
-            Some(reader) => reader,
-            None => self.new_reader(false),
+        let mut incoming = match self.chunking.take() {
+            Some(incoming) => incoming,
+            None => self.incoming(false),
         };
-        let timeout = self.settings.limits.data_timeout;
+        let limit = self.settings.limits.max_in_flight_bytes;
         let mut left = size;
         while left > 0 {
             if self.conn.buffered().is_empty() {
-                match self.conn.fill(timeout).await {
+                match self.conn.fill_by(incoming.clock.deadline()).await {
                     Ok(0) | Err(ConnError::Closed) => return self.lost_connection("BDAT"),
                     Ok(_) => {}
                     Err(ConnError::Timeout) => {
+                        info!(parent: &self.span, "BDAT too slow or stalled; closing");
                         self.conn
                             .reply("421 4.4.2 Timeout during BDAT, closing connection");
                         return Flow::Close;
@@ -88,7 +190,7 @@ impl Session {
             }
             let take = (self.conn.buffered().len() as u64).min(left) as usize;
             if usable {
-                reader.feed(&self.conn.buffered()[..take]);
+                incoming.feed(&self.conn.buffered()[..take], limit);
             }
             self.conn.consume(take);
             left -= take as u64;
@@ -100,18 +202,23 @@ impl Session {
             };
         }
         if !last {
-            if let Some(p) = reader.problem() {
+            if let Some(p) = incoming.reader.problem() {
                 // Refuse now and forget the transaction: the client learns
                 // early and the rest of its chunks meet "need MAIL".
-                let l = &self.settings.limits;
-                let r = p.reply(l.max_message_size, l.max_line_length);
+                let r = p.reply(incoming.size_limit, self.settings.limits.max_line_length);
                 self.reset();
+                if p.is_local() {
+                    return self.ok(&r);
+                }
                 return self.error(&r);
             }
-            self.chunking = Some(reader);
+            self.chunking = Some(incoming);
             return self.ok(&format!("250 2.0.0 {size} octets received"));
         }
-        self.finish(reader.finish()).await
+        let (body, charge) = incoming.finish();
+        let flow = self.finish(body).await;
+        drop(charge);
+        flow
     }
 
     fn lost_connection(&mut self, phase: &str) -> Flow {
@@ -129,14 +236,18 @@ impl Session {
         let body = match body {
             Ok(b) => b,
             Err(p) => {
-                let l = &self.settings.limits;
+                let size_limit = self.size_limit(Some(&txn));
                 info!(parent: &txn.span, problem = ?p, "message refused");
                 self.shared.audit.record(Event::new(
                     "refused",
                     Some(&txn.id),
                     json!({"reason": format!("{p:?}")}),
                 ));
-                let r = p.reply(l.max_message_size, l.max_line_length);
+                let r = p.reply(size_limit, self.settings.limits.max_line_length);
+                if p.is_local() {
+                    self.conn.reply(&r);
+                    return Flow::Continue;
+                }
                 return self.error(&r);
             }
         };
@@ -144,17 +255,42 @@ impl Session {
             return refused;
         }
         let received = self.received_header(&txn);
-        let mut message = Vec::with_capacity(received.len() + body.len());
-        message.extend_from_slice(received.as_bytes());
-        message.extend_from_slice(&body);
-        drop(body);
+        // The trace header goes in front of the content in place: a copy
+        // would double the message's memory for a moment.
+        let mut message = body;
+        message.reserve_exact(received.len());
+        message.splice(0..0, received.bytes());
         let message = Arc::new(message);
+        let l = &self.settings.limits;
+        if !disk::has_room(
+            self.shared.spool.root(),
+            message.len() as u64,
+            l.min_free_disk,
+        ) {
+            warn!(parent: &txn.span, "spool file system below limits.min_free_disk; message refused");
+            self.conn
+                .reply(&BodyProblem::DiskFull.reply(0, l.max_line_length));
+            return Flow::Continue;
+        }
 
+        // Scans run on a pool as large as the CPUs: a hundred messages
+        // arriving at once wait their turn instead of all expanding their
+        // MIME parts and attachments in memory at the same time.
+        let Ok(permit) = self.shared.scans.clone().acquire_owned().await else {
+            self.conn
+                .reply("451 4.3.0 Local error in content scanning; try again later");
+            return Flow::Continue;
+        };
         let scanner = self.settings.scanner.clone();
         let scan_input = message.clone();
         // The scanner bounds itself; this is the backstop for a bug in it.
         // Fail closed: a scan that does not finish makes the message secure.
-        let scan = tokio::task::spawn_blocking(move || scanner.scan(&scan_input));
+        // The permit goes with the scan, so one that outlives the backstop
+        // still holds its place in the pool.
+        let scan = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            scanner.scan(&scan_input)
+        });
         let verdict = match tokio::time::timeout(SCAN_BACKSTOP, scan).await {
             Ok(Ok(v)) => v,
             Ok(Err(e)) => {
@@ -269,7 +405,7 @@ impl Session {
         let hops = header.hops();
         let max_hops = self.settings.limits.max_hops;
         if hops > max_hops {
-            warn!(parent: &self.span, hops, max_hops, "message refused: too many hops (mail loop?)");
+            warn!(parent: &txn.span, hops, max_hops, "message refused: too many hops (mail loop?)");
             self.shared.audit.record(Event::new(
                 "refused",
                 Some(&txn.id),
@@ -290,7 +426,7 @@ impl Session {
             FromRefusal::Domain(d) => d.as_deref().unwrap_or("(not a domain name)"),
             FromRefusal::Header(_) => "-",
         };
-        info!(parent: &self.span, reason = e.code(), domain, via = %grant.via, tenant = ?grant.tenant, "message refused: header From not permitted for this client");
+        info!(parent: &txn.span, reason = e.code(), domain, via = %grant.via, tenant = ?grant.tenant, "message refused: header From not permitted for this client");
         self.shared.audit.record(Event::new(
             "refused",
             Some(&txn.id),

@@ -50,7 +50,7 @@ pub struct Session {
     pub(super) client: Client,
     pub(super) txn: Option<Transaction>,
     /// BDAT content received so far, between chunks.
-    pub(super) chunking: Option<super::body::BodyReader>,
+    pub(super) chunking: Option<super::receive::Incoming>,
     pub(super) listener_tls: ListenerTls,
     pub(super) require_tls: bool,
     errors: u32,
@@ -118,7 +118,7 @@ impl Session {
         let mut shutdown = self.shared.shutdown.clone();
         loop {
             let max = self.limits().max_command_line;
-            let timeout = self.limits().command_timeout;
+            let timeout = self.command_deadline();
             let line = tokio::select! {
                 r = self.conn.read_line(max, timeout) => r,
                 _ = crate::ops::stopped(&mut shutdown) => {
@@ -152,6 +152,18 @@ impl Session {
                 let _ = self.conn.flush().await;
                 return;
             }
+        }
+    }
+
+    /// How long the next command line may take, whole: a client without a
+    /// relay grant (a stranger, or a tenant before its TLS or AUTH) gets
+    /// the shorter `unauthorized_command_timeout`.
+    fn command_deadline(&self) -> std::time::Duration {
+        let l = self.limits();
+        if relay::authorize(&self.settings.relay, &self.client.identity).is_some() {
+            l.command_timeout
+        } else {
+            l.command_timeout.min(l.unauthorized_command_timeout)
         }
     }
 
@@ -300,8 +312,29 @@ impl Session {
         };
         let address = match to {
             RcptTo::Postmaster => match crate::proto::address::parse_mailbox(&postmaster) {
-                // RFC 5321 §4.5.1: postmaster is accepted from anyone.
-                Ok(a) => a,
+                // RFC 5321 §4.5.1: postmaster is accepted from anyone, but
+                // from a client without a grant only small and rarely.
+                Ok(a) => {
+                    let l = &self.settings.limits;
+                    let small = l.unauthorized_max_message_size.min(l.max_message_size);
+                    if txn.grant.is_none() && txn.params.size.is_some_and(|s| s > small) {
+                        return self.error(&format!(
+                            "552 5.3.4 Message size exceeds the limit of {small} bytes"
+                        ));
+                    }
+                    if txn.grant.is_none()
+                        && txn.rcpts.is_empty()
+                        && !self.shared.postmaster_rate.allow(
+                            super::peer::limit_key(self.client.peer.ip()),
+                            l.unauthorized_messages_per_minute,
+                            std::time::Instant::now(),
+                        )
+                    {
+                        info!(parent: &self.span, "postmaster rate limit reached");
+                        return self.error("450 4.7.1 Too much mail to postmaster from your address; try again later");
+                    }
+                    a
+                }
                 Err(_) => return self.error("550 5.1.1 No postmaster mailbox at this relay"),
             },
             RcptTo::Mailbox(a) => {

@@ -851,15 +851,48 @@ impl Gateway {
     }
 }
 
-// ---------------------------------------------------------------- added for tests/auth_abuse.rs
+// ---------------------------------------------------------------- added for tests/abuse_limits.rs and tests/auth_abuse.rs
 
 impl Gateway {
-    /// The gateway process id, for reading `/proc/PID/status`.
-    pub fn pid(&self) -> Option<u32> {
-        self.child.as_ref().map(|c| c.id())
+    /// As `start`, with more keys in the harness's `[server]` table (such as
+    /// `postmaster = "pm@sink.test"`), which `sections` cannot reopen.
+    pub fn start_with_server(name: &str, server: &str, sections: &str) -> Gateway {
+        let dir = temp_dir(name);
+        let port = free_port();
+        let mut text = format!(
+            "[server]\nhostname = \"gw.test\"\ndata_dir = \"var\"\ndrain_timeout = \"5s\"\n{server}\n\n[[listener]]\naddress = \"127.0.0.1:{port}\"\n\n"
+        );
+        if !sections.contains("[relay]") {
+            text.push_str("[relay]\nallowed_networks = [\"127.0.0.1/32\"]\n\n");
+        }
+        if !sections.contains("[delivery]") {
+            text.push_str("[delivery]\nretry = [\"1s\"]\nnameservers = [\"127.0.0.1:9\"]\n\n");
+        }
+        if !sections.contains("[dlp]") {
+            text.push_str(&format!(
+                "[dlp]\nrules_dir = \"{}/rules\"\n\n",
+                env!("CARGO_MANIFEST_DIR")
+            ));
+        }
+        text.push_str(sections);
+        let config = dir.join("sealgate.toml");
+        std::fs::write(&config, text).unwrap();
+        let mut g = Gateway {
+            dir,
+            port,
+            config,
+            child: None,
+        };
+        g.spawn();
+        g
     }
 
-    /// A `/proc/PID/status` figure in kB, e.g. "VmRSS" or "VmHWM".
+    /// The gateway's process id while it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
+    }
+
+    /// A line of `/proc/PID/status` in kB, e.g. "VmHWM" (peak RSS) or "VmRSS".
     pub fn status_kb(&self, field: &str) -> Option<u64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid()?)).ok()?;
         status
@@ -896,4 +929,9 @@ pub fn ca_as_server_certificate(dir: &Path, file: &str, names: &[&str]) -> Leaf 
     std::fs::write(&leaf.cert, cert.pem()).unwrap();
     std::fs::write(&leaf.key, key.serialize_pem()).unwrap();
     leaf
+}
+
+/// A plain TCP connection from a chosen loopback source address.
+pub fn tcp_from(src: Ipv4Addr, dst: SocketAddr) -> TcpStream {
+    connect_bound(src, dst)
 }
