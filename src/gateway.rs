@@ -1,8 +1,10 @@
 //! Wiring: builds every stage from the config, recovers the queue, opens the
 //! listeners, and handles SIGTERM (drain) and SIGHUP (reload).
 
+pub mod check;
+
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -66,11 +68,25 @@ impl Settings {
             None
         };
         let scanner = Arc::new(Scanner::load(&config.dlp, &config.base_dir)?);
+        let outbound = Arc::new(Outbound::new(&config)?);
         Ok(Settings {
             smtp: crate::smtp::Settings::new(&config, tls, scanner),
-            queue: queue::Settings::from_config(&config),
+            queue: queue::Settings::from_config(&config, outbound),
             config,
         })
+    }
+
+    /// The settings that weaken protection, as `check` prints them.
+    pub fn warnings(&self) -> Vec<crate::config::Problem> {
+        let mut w = self.config.warnings.clone();
+        w.extend(check::rules_warning(&self.config, &self.smtp.scanner));
+        w
+    }
+
+    fn log_warnings(&self) {
+        for w in self.warnings() {
+            warn!("{w}");
+        }
     }
 }
 
@@ -140,16 +156,17 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     let spool = Arc::new(Spool::open(&data_dir)?);
     let _lock = spool.lock()?;
     let audit = Arc::new(AuditLog::open(&config.path(&config.audit.dir))?);
-    let outbound = Arc::new(Outbound::new(&config)?);
     let drain = config.server.drain_timeout;
     let listeners_cfg = config.listeners.clone();
-    let cells = Cells::new(Settings::build(config)?);
+    let started = Arc::new(config.clone());
+    let settings = Settings::build(config)?;
+    settings.log_warnings();
+    let cells = Cells::new(settings);
 
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let ctx = Arc::new(scheduler::Context {
         spool: spool.clone(),
         audit: audit.clone(),
-        outbound: outbound.clone(),
         settings: cells.queue.clone(),
     });
     let (mut sched, handle) = Scheduler::new(ctx);
@@ -195,15 +212,7 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
         )));
     }
     let rules_watch = tokio::spawn(watch_rules(cells.clone(), shutdown_rx.clone()));
-    let sweeper = {
-        let outbound = outbound.clone();
-        tokio::spawn(async move {
-            loop {
-                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-                outbound.sweep(false).await;
-            }
-        })
-    };
+    let sweeper = tokio::spawn(sweep_outbound(cells.queue.clone()));
     audit.record(Event::new(
         "started",
         None,
@@ -212,7 +221,22 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     crate::ops::notify_ready();
     info!("sealgate ready");
 
-    crate::ops::wait_for_signals(|| reload(&source, &cells, &listeners_cfg)).await;
+    let reloading = Arc::new(Mutex::new(()));
+    crate::ops::wait_for_signals(|| {
+        let (source, cells, started, one) = (
+            source.clone(),
+            cells.clone(),
+            started.clone(),
+            reloading.clone(),
+        );
+        // Reading files, compiling rules and building TLS configs block:
+        // not on the signal loop, not on an async worker.
+        tokio::task::spawn_blocking(move || {
+            let _one_at_a_time = one.lock().unwrap_or_else(|p| p.into_inner());
+            reload(&source, &cells, &started);
+        });
+    })
+    .await;
 
     info!("shutting down: no new connections; draining sessions and deliveries");
     crate::ops::notify_stopping();
@@ -233,14 +257,38 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     control.abort();
     sweeper.abort();
     rules_watch.abort();
-    outbound.sweep(true).await;
+    cells.queue.get().outbound.sweep(true).await;
     let _ = std::fs::remove_file(crate::queue::control::socket_path(&spool));
     audit.record(Event::new("stopped", None, serde_json::json!({})));
     info!("sealgate stopped");
     Ok(())
 }
 
-fn reload(source: &std::path::Path, cells: &Cells, listeners: &[crate::config::Listener]) {
+/// Closes idle outbound connections past their reuse time, in the pool of
+/// the current settings and in pools a reload replaced (those close all
+/// their idle connections, and are let go once no delivery uses them).
+async fn sweep_outbound(settings: Live<queue::Settings>) {
+    let mut current = settings.get().outbound.clone();
+    let mut retired: Vec<Arc<Outbound>> = Vec::new();
+    loop {
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        let now = settings.get().outbound.clone();
+        if !Arc::ptr_eq(&now, &current) {
+            retired.push(std::mem::replace(&mut current, now));
+        }
+        current.sweep(false).await;
+        for old in &retired {
+            old.sweep(true).await;
+        }
+        retired.retain(|o| Arc::strong_count(o) > 1);
+    }
+}
+
+/// SIGHUP: everything that can change while running does (relay rules,
+/// limits, TLS certificates, DLP rules, delivery settings with their trust
+/// anchors and nameservers); each changed key that cannot is named in the log.
+/// A config that does not load keeps the running one.
+fn reload(source: &std::path::Path, cells: &Cells, started: &Config) {
     let config = match Config::load(source) {
         Ok(c) => c,
         Err(e) => {
@@ -248,17 +296,12 @@ fn reload(source: &std::path::Path, cells: &Cells, listeners: &[crate::config::L
             return;
         }
     };
-    let same_listeners = config.listeners.len() == listeners.len()
-        && config
-            .listeners
-            .iter()
-            .zip(listeners)
-            .all(|(a, b)| a.address == b.address && a.tls == b.tls);
-    if !same_listeners {
-        warn!("listener changes need a restart; other changes apply now");
+    for (key, was, now) in needs_restart(started, &config) {
+        warn!(key = %key, "{key} changed from {was} to {now}, which takes effect only after a restart; other changes apply now");
     }
     match Settings::build(config) {
         Ok(s) => {
+            s.log_warnings();
             cells.set(s);
             info!("configuration reloaded");
         }
@@ -266,15 +309,75 @@ fn reload(source: &std::path::Path, cells: &Cells, listeners: &[crate::config::L
     }
 }
 
+/// Keys read once at start (sockets, folders, logging, the drain timeout):
+/// (key, running value, new value) for each that differs from the running one.
+fn needs_restart(running: &Config, new: &Config) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    let mut differ = |key: String, a: String, b: String| {
+        if a != b {
+            out.push((key, a, b));
+        }
+    };
+    let n = running.listeners.len().max(new.listeners.len());
+    for i in 0..n {
+        match (running.listeners.get(i), new.listeners.get(i)) {
+            (Some(a), Some(b)) => {
+                differ(
+                    format!("listener[{i}].address"),
+                    a.address.to_string(),
+                    b.address.to_string(),
+                );
+                differ(
+                    format!("listener[{i}].tls"),
+                    format!("{:?}", a.tls).to_lowercase(),
+                    format!("{:?}", b.tls).to_lowercase(),
+                );
+                differ(
+                    format!("listener[{i}].require_tls"),
+                    a.require_tls.to_string(),
+                    b.require_tls.to_string(),
+                );
+            }
+            (a, b) => differ(
+                format!("listener[{i}]"),
+                a.map_or("none".into(), |l| l.address.to_string()),
+                b.map_or("none".into(), |l| l.address.to_string()),
+            ),
+        }
+    }
+    let dir = |c: &Config, p: &std::path::Path| c.path(p).display().to_string();
+    differ(
+        "server.data_dir".into(),
+        dir(running, &running.server.data_dir),
+        dir(new, &new.server.data_dir),
+    );
+    differ(
+        "audit.dir".into(),
+        dir(running, &running.audit.dir),
+        dir(new, &new.audit.dir),
+    );
+    differ(
+        "server.drain_timeout".into(),
+        format!("{:?}", running.server.drain_timeout),
+        format!("{:?}", new.server.drain_timeout),
+    );
+    differ(
+        "log.format".into(),
+        format!("{:?}", running.log.format).to_lowercase(),
+        format!("{:?}", new.log.format).to_lowercase(),
+    );
+    differ(
+        "log.level".into(),
+        running.log.level.clone(),
+        new.log.level.clone(),
+    );
+    out
+}
+
 impl Settings {
     /// `sealgate check`: what `run` would refuse, without side effects
-    /// (no certificate is generated; a missing one is fine for dev).
-    pub fn check(config: &Config) -> Result<(), GatewayError> {
-        let (cert, key) = (config.path(&config.tls.cert), config.path(&config.tls.key));
-        if cert.exists() || key.exists() {
-            crate::smtp::tls::server_config(config)?;
-        }
-        Scanner::load(&config.dlp, &config.base_dir)?;
-        Ok(())
+    /// (no certificate is generated; a missing pair is fine for dev).
+    pub fn check(config: &Config) -> check::Report {
+        check::check(config)
     }
 }

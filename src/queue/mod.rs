@@ -6,11 +6,14 @@
 pub mod control;
 pub mod scheduler;
 
+use std::sync::Arc;
+
 use crate::config::{Config, Delivery};
 use crate::dkim::Signer;
+use crate::outbound::Outbound;
 
 /// What the scheduler reads from the configuration; replaced on SIGHUP.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Settings {
     /// EHLO name and the Reporting-MTA of DSNs.
     pub hostname: String,
@@ -18,15 +21,20 @@ pub struct Settings {
     /// Full recipient addresses in the audit log (else domains only).
     pub log_recipients: bool,
     pub dkim: Signer,
+    /// DNS, TLS trust anchors and connection pools, built from `[delivery]`:
+    /// part of the settings so that a SIGHUP's new `ca_file` or nameservers
+    /// reach the next delivery.
+    pub outbound: Arc<Outbound>,
 }
 
 impl Settings {
-    pub fn from_config(config: &Config) -> Settings {
+    pub fn from_config(config: &Config, outbound: Arc<Outbound>) -> Settings {
         Settings {
             hostname: config.server.hostname.clone(),
             delivery: config.delivery.clone(),
             log_recipients: config.audit.log_recipients,
             dkim: Signer::new(),
+            outbound,
         }
     }
 }

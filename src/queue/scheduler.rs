@@ -20,7 +20,7 @@ use super::Settings;
 use crate::audit::{AuditLog, Event};
 use crate::live::Live;
 use crate::outbound::dsn::{self, DsnAction, DsnRecipient};
-use crate::outbound::{Batch, Outbound, Outcome};
+use crate::outbound::{Batch, Outcome};
 use crate::policy::{self, Capability, Levels, Route};
 use crate::spool::{DeliveryState, Envelope, QueueId, Queued, RcptStatus, Spool};
 
@@ -37,7 +37,12 @@ pub enum Op {
 enum Cmd {
     Submit(Box<Envelope>, Option<Arc<Vec<u8>>>, Option<DeliveryState>),
     Done(QueueId, Option<DeliveryState>),
-    Control(QueueId, Op, oneshot::Sender<Result<String, String>>),
+    Control(
+        QueueId,
+        Op,
+        super::control::Actor,
+        oneshot::Sender<Result<String, String>>,
+    ),
 }
 
 #[derive(Clone)]
@@ -59,10 +64,15 @@ impl Handle {
         }
     }
 
-    pub async fn control(&self, id: QueueId, op: Op) -> Result<String, String> {
+    pub async fn control(
+        &self,
+        id: QueueId,
+        op: Op,
+        by: super::control::Actor,
+    ) -> Result<String, String> {
         let (tx, rx) = oneshot::channel();
         self.tx
-            .send(Cmd::Control(id, op, tx))
+            .send(Cmd::Control(id, op, by, tx))
             .map_err(|_| "gateway is shutting down".to_string())?;
         rx.await
             .map_err(|_| "gateway is shutting down".to_string())?
@@ -79,7 +89,6 @@ struct Entry {
 pub struct Context {
     pub spool: Arc<Spool>,
     pub audit: Arc<AuditLog>,
-    pub outbound: Arc<Outbound>,
     pub settings: Live<Settings>,
 }
 
@@ -195,23 +204,34 @@ impl Scheduler {
                     }
                 }
             },
-            Cmd::Control(id, op, reply) => {
-                let _ = reply.send(self.control(&id, op));
+            Cmd::Control(id, op, by, reply) => {
+                let _ = reply.send(self.control(&id, op, &by));
                 self.start_due();
             }
         }
     }
 
-    fn control(&mut self, id: &QueueId, op: Op) -> Result<String, String> {
+    /// One operator command; audited with who gave it, like the offline
+    /// path in `control::apply`.
+    fn control(
+        &mut self,
+        id: &QueueId,
+        op: Op,
+        by: &super::control::Actor,
+    ) -> Result<String, String> {
         let Some(e) = self.entries.get_mut(id) else {
             return Err(format!("no message {id} in the queue"));
         };
         if e.in_flight {
-            return Err(format!(
-                "{id} is being delivered right now; try again in a moment"
-            ));
+            return match op {
+                Op::Retry => Ok(format!("{id}: being delivered right now")),
+                _ => Err(format!(
+                    "{id} is being delivered right now; try again in a moment"
+                )),
+            };
         }
         match op {
+            Op::Retry if e.state.held => return Err(super::control::held_message(id)),
             Op::Retry | Op::Release => {
                 e.state.held = false;
                 e.state.next_attempt = now_ms();
@@ -224,7 +244,7 @@ impl Scheduler {
                 self.entries.remove(id);
                 self.ctx
                     .audit
-                    .record(Event::new("deleted", Some(id), json!({"by": "admin"})));
+                    .record(Event::new("deleted", Some(id), json!({"by": by})));
                 return Ok(format!("{id} deleted"));
             }
         }
@@ -234,8 +254,8 @@ impl Scheduler {
             .map_err(|e| e.to_string())?;
         self.ctx
             .audit
-            .record(Event::new("admin", Some(id), json!({"op": op})));
-        Ok(format!("{id}: {op:?} done"))
+            .record(Event::new("admin", Some(id), json!({"op": op, "by": by})));
+        Ok(format!("{id}: {op} done"))
     }
 
     fn start_due(&mut self) {
@@ -352,7 +372,7 @@ async fn attempt(
                             level,
                             next_hop: next_hop.as_deref(),
                         };
-                        let report = ctx.outbound.deliver(batch).await;
+                        let report = settings.outbound.deliver(batch).await;
                         audit_report(&ctx.audit, &env, &domain, level, &report, &settings);
                         report.outcomes
                     }
