@@ -4,7 +4,7 @@
 pub mod check;
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -150,6 +150,9 @@ async fn watch_rules(cells: Cells, mut shutdown: watch::Receiver<bool>) {
 
 /// Serves until SIGTERM/SIGINT, then drains.
 pub async fn run(config: Config) -> Result<(), GatewayError> {
+    // First of all: a SIGTERM or SIGHUP sent while we start must neither
+    // kill the process outright nor be lost.
+    let signals = crate::ops::Signals::install()?;
     let source: PathBuf = config.source.clone();
     let data_dir = config.data_dir();
     std::fs::create_dir_all(&data_dir)?;
@@ -221,22 +224,23 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     crate::ops::notify_ready();
     info!("sealgate ready");
 
-    let reloading = Arc::new(Mutex::new(()));
-    crate::ops::wait_for_signals(|| {
-        let (source, cells, started, one) = (
-            source.clone(),
-            cells.clone(),
-            started.clone(),
-            reloading.clone(),
-        );
-        // Reading files, compiling rules and building TLS configs block:
-        // not on the signal loop, not on an async worker.
-        tokio::task::spawn_blocking(move || {
-            let _one_at_a_time = one.lock().unwrap_or_else(|p| p.into_inner());
-            reload(&source, &cells, &started);
-        });
-    })
-    .await;
+    let reload_wanted = Arc::new(tokio::sync::Notify::new());
+    let reloader = {
+        let (cells, started, wanted) = (cells.clone(), started.clone(), reload_wanted.clone());
+        tokio::spawn(async move {
+            loop {
+                wanted.notified().await;
+                let (source, cells, started) = (source.clone(), cells.clone(), started.clone());
+                // Reading files, compiling rules and building TLS configs
+                // block: not on the signal loop, not on an async worker.
+                // One reload at a time; SIGHUPs meanwhile make one more.
+                let _ =
+                    tokio::task::spawn_blocking(move || reload(&source, &cells, &started)).await;
+            }
+        })
+    };
+    signals.wait(|| reload_wanted.notify_one()).await;
+    reloader.abort();
 
     info!("shutting down: no new connections; draining sessions and deliveries");
     crate::ops::notify_stopping();

@@ -357,3 +357,42 @@ fn sighup_names_each_changed_key_that_needs_a_restart() {
     let mut c = Client::connect(gw.addr());
     assert!(c.reply().starts_with("220"));
 }
+
+/// A SIGHUP (say, from a config management run) that lands while the
+/// gateway is still starting is a reload, not a kill: handlers come first.
+#[test]
+fn a_sighup_during_start_is_a_reload_not_a_kill() {
+    let mut gw = Gateway::start("reload-early", "");
+    gw.sigterm();
+    let log = gw.dir.join("restart.log");
+    let mut child = Command::new(BIN)
+        .arg("--config")
+        .arg(&gw.config)
+        .arg("run")
+        .env("RUST_LOG", "sealgate=debug")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    // Loading the rules comes before recovery and the listeners.
+    wait_for("the rules to load", T, || {
+        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        text.contains("dlp rules loaded").then_some(())
+    });
+    // SAFETY: signalling our own child.
+    unsafe { libc::kill(child.id() as i32, libc::SIGHUP) };
+    let reloaded = wait_for("reload or exit", T, || {
+        if let Ok(Some(status)) = child.try_wait() {
+            return Some(Err(status));
+        }
+        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        text.contains("configuration reloaded").then_some(Ok(()))
+    });
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        reloaded.is_ok(),
+        "SIGHUP while starting ended the gateway: {reloaded:?}\n{}",
+        std::fs::read_to_string(&log).unwrap_or_default()
+    );
+}
