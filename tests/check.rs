@@ -362,7 +362,22 @@ fn sighup_names_each_changed_key_that_needs_a_restart() {
 /// gateway is still starting is a reload, not a kill: handlers come first.
 #[test]
 fn a_sighup_during_start_is_a_reload_not_a_kill() {
-    let mut gw = Gateway::start("reload-early", "");
+    // A queue to recover makes the start take a while.
+    let mut gw = Gateway::start(
+        "reload-early",
+        "[delivery]\nretry = [\"1h\"]\n\n[[delivery.route]]\ndomain = \"nowhere.test\"\nnext_hop = \"127.0.0.1:9\"\n",
+    );
+    let mut c = Client::connect(gw.addr());
+    c.reply();
+    assert!(c.cmd("EHLO client.test").starts_with("250"));
+    for i in 0..500 {
+        let r = c.transaction(
+            "staff@tenant.test",
+            &[&format!("r{i}@nowhere.test")],
+            b"Subject: q\r\n\r\nx\r\n",
+        );
+        assert!(r.starts_with("250"), "{r}");
+    }
     gw.sigterm();
     let log = gw.dir.join("restart.log");
     let mut child = Command::new(BIN)
@@ -374,11 +389,16 @@ fn a_sighup_during_start_is_a_reload_not_a_kill() {
         .stderr(std::fs::File::create(&log).unwrap())
         .spawn()
         .unwrap();
-    // Loading the rules comes before recovery and the listeners.
-    wait_for("the rules to load", T, || {
-        let text = std::fs::read_to_string(&log).unwrap_or_default();
-        text.contains("dlp rules loaded").then_some(())
-    });
+    // Loading the rules comes before recovery and the listeners; watch
+    // closely so the signal lands while the queue is being recovered.
+    let end = std::time::Instant::now() + T;
+    while !std::fs::read_to_string(&log)
+        .unwrap_or_default()
+        .contains("dlp rules loaded")
+    {
+        assert!(std::time::Instant::now() < end, "rules never loaded");
+        std::thread::sleep(Duration::from_micros(200));
+    }
     // SAFETY: signalling our own child.
     unsafe { libc::kill(child.id() as i32, libc::SIGHUP) };
     let reloaded = wait_for("reload or exit", T, || {
@@ -395,4 +415,7 @@ fn a_sighup_during_start_is_a_reload_not_a_kill() {
         "SIGHUP while starting ended the gateway: {reloaded:?}\n{}",
         std::fs::read_to_string(&log).unwrap_or_default()
     );
+    let text = std::fs::read_to_string(&log).unwrap_or_default();
+    let (hup, ready) = (text.find("SIGHUP"), text.find("sealgate ready"));
+    assert!(hup.is_some() && ready.is_some(), "{text}");
 }
