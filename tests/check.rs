@@ -419,3 +419,21 @@ fn a_sighup_during_start_is_a_reload_not_a_kill() {
     let (hup, ready) = (text.find("SIGHUP"), text.find("sealgate ready"));
     assert!(hup.is_some() && ready.is_some(), "{text}");
 }
+
+/// `run` logs the warnings `check` prints, at start and on each reload.
+#[test]
+fn run_logs_the_same_warnings_at_start_and_on_reload() {
+    let gw = Gateway::start("run-warn", "[delivery]\nphi_tls = \"may\"\n");
+    let count = |log: &str| {
+        log.lines()
+            .filter(|l| l.contains("warning: delivery.phi_tls: `may` sends messages with PHI"))
+            .count()
+    };
+    assert_eq!(count(&gw.log()), 1, "{}", gw.log());
+    gw.signal(libc::SIGHUP);
+    let log = wait_for("reload", T, || {
+        let log = gw.log();
+        log.contains("configuration reloaded").then_some(log)
+    });
+    assert_eq!(count(&log), 2, "{log}");
+}
