@@ -2,18 +2,58 @@
 //!
 //! Every value that can be wrong is checked while it is deserialized (CIDRs,
 //! durations, TLS levels, addresses), so toml's span points at the offending
-//! value and the error names file, line, column and key. Checks that need
-//! several keys at once run in [`Config::validate`] and name the key too.
+//! value and the error names file, line, column and key. A load reports every
+//! problem of the file at once ([`tree`] cuts each refused key out and goes
+//! on); checks that need several keys at once run in [`Config::validate`] and
+//! name the key too.
+
+mod tree;
 
 use std::fmt;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde::{Deserialize, Deserializer};
 
 use crate::dlp::DlpConfig;
+pub use tree::Locations;
+
+/// One problem in the config file, located.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: PathBuf,
+    pub line: usize,
+    pub col: usize,
+    /// The dotted key (`delivery.route.tls`); empty for the file as a whole.
+    pub key: String,
+    pub message: String,
+    /// The setting works but weakens protection; `check` still exits 0.
+    pub warning: bool,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: ", self.path.display(), self.line, self.col)?;
+        if self.warning {
+            f.write_str("warning: ")?;
+        }
+        if !self.key.is_empty() {
+            write!(f, "{}: ", self.key)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+fn join_lines<T: fmt::Display>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -22,14 +62,9 @@ pub enum ConfigError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}:{line}:{col}: {key}{message}")]
-    Invalid {
-        path: PathBuf,
-        line: usize,
-        col: usize,
-        key: String,
-        message: String,
-    },
+    /// Every problem of the file, one per line, in file order.
+    #[error("{}", join_lines(.0))]
+    Invalid(Vec<Problem>),
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -62,6 +97,12 @@ pub struct Config {
     pub base_dir: PathBuf,
     #[serde(skip)]
     pub source: PathBuf,
+    /// Valid settings that weaken protection: `check` prints them, `run` logs them.
+    #[serde(skip)]
+    pub warnings: Vec<Problem>,
+    /// Where each key sits in the file, for problems found after loading.
+    #[serde(skip)]
+    pub locations: Arc<Locations>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -378,12 +419,49 @@ impl fmt::Display for TlsLevel {
     }
 }
 
+impl TlsLevel {
+    pub const ALL: [TlsLevel; 5] = [
+        TlsLevel::None,
+        TlsLevel::May,
+        TlsLevel::Encrypt,
+        TlsLevel::Verify,
+        TlsLevel::DaneOnly,
+    ];
+}
+
+impl FromStr for TlsLevel {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        TlsLevel::ALL
+            .into_iter()
+            .find(|l| l.to_string() == s)
+            .ok_or(())
+    }
+}
+
 /// A per-domain override: a TLS level, or "portal" (always hold in the portal).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RouteTls {
     Level(TlsLevel),
     Portal(PortalWord),
+}
+
+/// By hand rather than `untagged`, whose error ("did not match any variant")
+/// does not say what would.
+impl<'de> Deserialize<'de> for RouteTls {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        if s == "portal" {
+            return Ok(RouteTls::Portal(PortalWord::Portal));
+        }
+        s.parse().map(RouteTls::Level).map_err(|()| {
+            let levels: Vec<String> = TlsLevel::ALL.iter().map(|l| format!("`{l}`")).collect();
+            serde::de::Error::custom(format!(
+                "unknown TLS level `{s}`, expected one of {} or `portal`",
+                levels.join(", ")
+            ))
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -684,6 +762,24 @@ fn password_hash<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     Ok(s)
 }
 
+/// Keys of the design that this version does not implement. Accepting them
+/// silently would let an operator believe mail is signed, or that a portal
+/// holds it, when neither is true.
+const NOT_AVAILABLE: &[(&str, &str)] = &[
+    (
+        "portal",
+        "the web portal is not available in this version; remove the [portal] table (messages routed to the portal wait in the queue)",
+    ),
+    (
+        "dkim.key",
+        "DKIM signing is not available in this version; remove the [[dkim.key]] tables (mail leaves unsigned)",
+    ),
+    (
+        "delivery.route.tls_name",
+        "not available in this version: the next hop's certificate is checked against the host in `next_hop`; write its name there (e.g. \"mx.partner.test:25\")",
+    ),
+];
+
 impl Config {
     /// Reads and checks a config file; relative paths are resolved against its folder.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
@@ -695,119 +791,176 @@ impl Config {
     }
 
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        let mut config: Config = toml::from_str(text).map_err(|e| {
-            let offset = e.span().map(|s| s.start).unwrap_or(0);
-            let (line, col) = line_col(text, offset);
-            let key = key_at(text, offset);
-            ConfigError::Invalid {
-                path: path.to_path_buf(),
-                line,
-                col,
-                key: if key.is_empty() {
-                    String::new()
-                } else {
-                    format!("{key}: ")
-                },
-                message: e.message().trim().to_string(),
-            }
-        })?;
-        config.source = path.to_path_buf();
-        config.base_dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|| PathBuf::from("."));
-        config.validate(text)?;
-        Ok(config)
+        match Self::parse_all(text, path) {
+            (Some(config), problems) if problems.is_empty() => Ok(config),
+            (_, problems) => Err(ConfigError::Invalid(problems)),
+        }
     }
 
-    /// Checks that involve more than one key.
-    fn validate(&self, text: &str) -> Result<(), ConfigError> {
-        let fail = |needle: &str, key: &str, message: String| {
-            let offset = text.find(needle).unwrap_or(0);
-            let (line, col) = line_col(text, offset);
-            Err(ConfigError::Invalid {
-                path: self.source.clone(),
-                line,
-                col,
-                key: format!("{key}: "),
-                message,
-            })
+    /// The valid part of a config and every problem with the rest, in file
+    /// order. `check` goes on with the valid part, so that problems with
+    /// files and addresses show up in the same run. None only when the file
+    /// is not TOML at all.
+    pub fn parse_all(text: &str, path: &Path) -> (Option<Config>, Vec<Problem>) {
+        let mut doc = match tree::Doc::parse(text, path) {
+            Ok(d) => d,
+            Err(p) => return (None, vec![p]),
         };
+        for (key, why) in NOT_AVAILABLE {
+            doc.refuse(key, why);
+        }
+        let config: Option<Config> = doc.deserialize();
+        let mut problems = std::mem::take(&mut doc.problems);
+        let config = config.map(|mut config| {
+            config.source = path.to_path_buf();
+            config.base_dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from("."));
+            config.locations = Arc::new(doc.locations());
+            problems.extend(config.validate(&doc.removed));
+            config.warnings = config.dangerous();
+            config
+        });
+        problems.sort_by_key(|p| (p.line, p.col));
+        (config, problems)
+    }
+
+    /// An error about `key` (`listener[1].address`, `delivery.ca_file`),
+    /// placed where the key is in the file.
+    pub fn problem(&self, key: &str, message: impl Into<String>) -> Problem {
+        self.locations.problem(key, message.into(), false)
+    }
+
+    pub fn warning(&self, key: &str, message: impl Into<String>) -> Problem {
+        self.locations.problem(key, message.into(), true)
+    }
+
+    /// Checks that involve more than one key. A key that was refused is
+    /// missing from `self`; checks involving it are skipped rather than
+    /// reported twice.
+    fn validate(&self, removed: &[String]) -> Vec<Problem> {
+        let gone = |k: &str| removed.iter().any(|r| r == k);
+        let mut out = Vec::new();
         if !crate::proto::address::is_valid_domain(&self.server.hostname) {
-            return fail(
-                "hostname",
+            out.push(self.problem(
                 "server.hostname",
                 format!("`{}` is not a host name", self.server.hostname),
-            );
+            ));
         }
         if self.limits.max_command_line < 512 {
-            return fail(
-                "max_command_line",
+            out.push(self.problem(
                 "limits.max_command_line",
-                "must be at least 512 (RFC 5321 §4.5.3.1.4)".into(),
-            );
+                "must be at least 512 (RFC 5321 §4.5.3.1.4)",
+            ));
         }
         if self.limits.max_hops == 0 {
-            return fail(
-                "max_hops",
+            out.push(self.problem(
                 "limits.max_hops",
-                "must be at least 1: every relayed message carries Received headers".into(),
-            );
+                "must be at least 1: every relayed message carries Received headers",
+            ));
         }
         if self.limits.max_line_length < 1000 {
-            return fail(
-                "max_line_length",
+            out.push(self.problem(
                 "limits.max_line_length",
-                "must be at least 1000 (RFC 5321 §4.5.3.1.6)".into(),
-            );
+                "must be at least 1000 (RFC 5321 §4.5.3.1.6)",
+            ));
         }
         if self.limits.auth_concurrency == 0 {
-            return fail(
-                "auth_concurrency",
+            out.push(self.problem(
                 "limits.auth_concurrency",
-                "must be at least 1: with no slot no password could ever be checked".into(),
-            );
+                "must be at least 1: with no slot no password could ever be checked",
+            ));
         }
         if self.limits.auth_block_after > 0 && self.limits.auth_block_time.is_zero() {
-            return fail(
-                "auth_block_time",
+            out.push(self.problem(
                 "limits.auth_block_time",
-                "must be longer than 0s while auth_block_after is set; set auth_block_after = 0 to never block".into(),
-            );
+                "must be longer than 0s while auth_block_after is set; set auth_block_after = 0 to never block",
+            ));
         }
         if let Err((key, message)) = self.limits.check() {
-            return fail(key, &format!("limits.{key}"), message);
+            out.push(self.problem(&format!("limits.{key}"), message));
         }
-        if !self.relay.allowed_client_certs.is_empty() && self.tls.client_ca.is_none() {
-            return fail(
-                "allowed_client_certs",
+        if !self.relay.allowed_client_certs.is_empty()
+            && self.tls.client_ca.is_none()
+            && !gone("tls.client_ca")
+        {
+            out.push(self.problem(
                 "relay.allowed_client_certs",
-                "needs tls.client_ca: a certificate name means nothing unless the chain is verified"
-                    .into(),
-            );
+                "needs tls.client_ca: a certificate name means nothing unless the chain is verified",
+            ));
         }
         if !self.server.postmaster.is_empty()
             && crate::proto::address::parse_mailbox(&self.server.postmaster).is_err()
         {
-            return fail(
-                "postmaster",
+            out.push(self.problem(
                 "server.postmaster",
                 format!("`{}` is not an address", self.server.postmaster),
-            );
+            ));
         }
-        for r in &self.delivery.routes {
+        for (i, l) in self.listeners.iter().enumerate() {
+            if let Some(j) = self.listeners[..i]
+                .iter()
+                .position(|o| addresses_clash(o.address, l.address))
+            {
+                let first = &self.listeners[j].address;
+                out.push(self.problem(
+                    &format!("listener[{i}].address"),
+                    if *first == l.address {
+                        format!("`{}` is already the address of an earlier [[listener]]; listen on each address once", l.address)
+                    } else {
+                        format!("`{}` overlaps the earlier [[listener]] on `{first}`: both cannot be bound", l.address)
+                    },
+                ));
+            }
+        }
+        for (i, r) in self.delivery.routes.iter().enumerate() {
             if let Some(hop) = &r.next_hop
                 && crate::proto::next_hop::NextHop::parse(hop, self.delivery.smtp_port).is_err()
             {
-                return fail(
-                    hop,
-                    "delivery.route.next_hop",
+                out.push(self.problem(
+                    &format!("delivery.route[{i}].next_hop"),
                     format!("`{hop}` is not host:port"),
-                );
+                ));
+            }
+            if self.delivery.routes[..i]
+                .iter()
+                .any(|o| o.domain == r.domain)
+            {
+                out.push(self.problem(
+                    &format!("delivery.route[{i}].domain"),
+                    format!(
+                        "`{}` already has a [[delivery.route]] above; the first would win and this one be ignored",
+                        r.domain
+                    ),
+                ));
             }
         }
-        Ok(())
+        out
+    }
+
+    /// Valid settings that let PHI leave less protected than the defaults.
+    fn dangerous(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        match self.delivery.phi_tls {
+            TlsLevel::None => out.push(self.warning(
+                "delivery.phi_tls",
+                "`none` sends messages with PHI in plaintext; use `verify` (the default)",
+            )),
+            TlsLevel::May => out.push(self.warning(
+                "delivery.phi_tls",
+                "`may` sends messages with PHI in plaintext when the recipient's server offers no TLS, and never checks certificates; use `verify` (the default)",
+            )),
+            _ => {}
+        }
+        if self.dlp.thresholds.secure == 0 {
+            out.push(self.warning(
+                "dlp.thresholds.secure",
+                "0 turns the secure level off: messages with PHI are delivered like any other",
+            ));
+        }
+        out
     }
 
     /// A path from the config, resolved against the config file's folder.
@@ -824,45 +977,13 @@ impl Config {
     }
 }
 
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before
-        .rfind('\n')
-        .map(|nl| before[nl + 1..].chars().count())
-        .unwrap_or_else(|| before.chars().count())
-        + 1;
-    (line, col)
-}
-
-/// The dotted key at `offset`: the nearest `[table]` header above plus the
-/// `key =` on that line, so "relay.allowed_networks" can be named even when
-/// toml only gives a byte span.
-fn key_at(text: &str, offset: usize) -> String {
-    let offset = offset.min(text.len());
-    let line_start = text[..offset].rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let line_end = text[offset..]
-        .find('\n')
-        .map(|i| offset + i)
-        .unwrap_or(text.len());
-    let line = &text[line_start..line_end];
-    let key = line
-        .split_once('=')
-        .map(|(k, _)| k.trim().trim_matches('"').to_string())
-        .unwrap_or_default();
-    let table = text[..line_start]
-        .lines()
-        .rev()
-        .map(str::trim)
-        .find(|l| l.starts_with('['))
-        .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_string())
-        .unwrap_or_default();
-    match (table.is_empty(), key.is_empty()) {
-        (_, true) => table,
-        (true, false) => key,
-        (false, false) => format!("{table}.{key}"),
-    }
+/// Two listen addresses that cannot both be bound: the same one, or a
+/// wildcard and anything on its port (on Linux `[::]` also takes IPv4).
+pub fn addresses_clash(a: SocketAddr, b: SocketAddr) -> bool {
+    let covers = |w: SocketAddr, o: SocketAddr| {
+        w.ip().is_unspecified() && (w.is_ipv6() || w.is_ipv4() == o.is_ipv4())
+    };
+    a.port() == b.port() && (a.ip() == b.ip() || covers(a, b) || covers(b, a))
 }
 
 #[cfg(test)]
@@ -1053,5 +1174,110 @@ mod tests {
             c.delivery.routes[1].tls,
             Some(RouteTls::Level(TlsLevel::DaneOnly))
         );
+    }
+
+    fn problems(t: &str) -> Vec<Problem> {
+        match parse(t) {
+            Err(ConfigError::Invalid(p)) => p,
+            other => panic!("expected problems, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once_with_its_table_and_key() {
+        let p = problems(
+            "[server]\ndrain_timeout = \"soon\"\n\n[[delivery.route]]\ndomain = \"a.test\"\ntls = \"portl\"\n\n[audit]\ndir = \"x\"\n\n[limits]\nmax_recipients = \"many\"\nmax_line_length = 80\n",
+        );
+        let got: Vec<(usize, &str)> = p.iter().map(|p| (p.line, p.key.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (2, "server.drain_timeout"),
+                (6, "delivery.route.tls"),
+                (12, "limits.max_recipients"),
+                (13, "limits.max_line_length"),
+            ],
+            "{p:#?}"
+        );
+        assert!(p[1].message.contains("`verify`") && p[1].message.contains("`portal`"));
+        let text = ConfigError::Invalid(p).to_string();
+        assert!(
+            text.contains("/etc/sealgate/sealgate.toml:6:7: delivery.route.tls: "),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_route_without_domain_is_named_as_a_route() {
+        let p = problems("[[delivery.route]]\nnext_hop = \"a:25\"\n\n[audit]\ndir = \"x\"\n");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!((p[0].line, p[0].key.as_str()), (1, "delivery.route"));
+        assert!(p[0].message.contains("domain"), "{p:?}");
+    }
+
+    #[test]
+    fn keys_of_features_not_in_this_version_are_refused_by_name() {
+        let p = problems(
+            "[portal]\nlisten = \"127.0.0.1:8443\"\n\n[[dkim.key]]\ndomain = \"a.test\"\nselector = \"s\"\nkey = \"k\"\n\n[[delivery.route]]\ndomain = \"a.test\"\nnext_hop = \"127.0.0.1:25\"\ntls_name = \"mx.a.test\"\n",
+        );
+        let keys: Vec<&str> = p.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(keys, vec!["portal", "dkim.key", "delivery.route.tls_name"]);
+        assert!(
+            p.iter()
+                .all(|p| p.message.contains("not available in this version"))
+        );
+        assert_eq!(p[2].line, 12);
+    }
+
+    #[test]
+    fn durations_that_would_overflow_a_clock_are_refused() {
+        let p = problems(
+            "[server]\ndrain_timeout = \"99999999999w\"\n[delivery]\nretry = [\"1m\", \"18446744073709551615s\"]\n",
+        );
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(p[0].key, "server.drain_timeout");
+        assert_eq!(p[1].key, "delivery.retry");
+        assert!(p.iter().all(|p| p.message.contains("capped")), "{p:?}");
+        assert!(parse("[server]\ndrain_timeout = \"3650d\"\n").is_ok());
+    }
+
+    #[test]
+    fn duplicate_listeners_and_routes_are_refused() {
+        let p = problems(
+            "[[listener]]\naddress = \"127.0.0.1:2525\"\n[[listener]]\naddress = \"127.0.0.1:2525\"\n[[listener]]\naddress = \"0.0.0.0:2526\"\n[[listener]]\naddress = \"127.0.0.1:2526\"\n[[listener]]\naddress = \"[::1]:2527\"\n[[listener]]\naddress = \"127.0.0.1:2527\"\n[[delivery.route]]\ndomain = \"a.test\"\n[[delivery.route]]\ndomain = \"A.test\"\n",
+        );
+        let got: Vec<(usize, &str)> = p.iter().map(|p| (p.line, p.key.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (4, "listener.address"),
+                (8, "listener.address"),
+                (16, "delivery.route.domain")
+            ],
+            "{p:#?}"
+        );
+    }
+
+    #[test]
+    fn settings_that_weaken_protection_load_with_warnings() {
+        let c = parse("[delivery]\nphi_tls = \"none\"\n[dlp.thresholds]\nsecure = 0\n").unwrap();
+        let w: Vec<(usize, &str, bool)> = c
+            .warnings
+            .iter()
+            .map(|w| (w.line, w.key.as_str(), w.warning))
+            .collect();
+        assert_eq!(
+            w,
+            vec![
+                (2, "delivery.phi_tls", true),
+                (4, "dlp.thresholds.secure", true)
+            ]
+        );
+        assert!(
+            c.warnings[0]
+                .to_string()
+                .contains(":2:11: warning: delivery.phi_tls:")
+        );
+        assert!(parse("").unwrap().warnings.is_empty());
     }
 }

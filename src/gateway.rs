@@ -1,6 +1,8 @@
 //! Wiring: builds every stage from the config, recovers the queue, opens the
 //! listeners, and handles SIGTERM (drain) and SIGHUP (reload).
 
+pub mod check;
+
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -66,11 +68,25 @@ impl Settings {
             None
         };
         let scanner = Arc::new(Scanner::load(&config.dlp, &config.base_dir)?);
+        let outbound = Arc::new(Outbound::new(&config)?);
         Ok(Settings {
             smtp: crate::smtp::Settings::new(&config, tls, scanner),
-            queue: queue::Settings::from_config(&config),
+            queue: queue::Settings::from_config(&config, outbound),
             config,
         })
+    }
+
+    /// The settings that weaken protection, as `check` prints them.
+    pub fn warnings(&self) -> Vec<crate::config::Problem> {
+        let mut w = self.config.warnings.clone();
+        w.extend(check::rules_warning(&self.config, &self.smtp.scanner));
+        w
+    }
+
+    fn log_warnings(&self) {
+        for w in self.warnings() {
+            warn!("{w}");
+        }
     }
 }
 
@@ -134,24 +150,28 @@ async fn watch_rules(cells: Cells, mut shutdown: watch::Receiver<bool>) {
 
 /// Serves until SIGTERM/SIGINT, then drains.
 pub async fn run(config: Config) -> Result<(), GatewayError> {
+    // First of all: a SIGTERM or SIGHUP sent while we start must neither
+    // kill the process outright nor be lost.
+    let signals = crate::ops::Signals::install()?;
     let source: PathBuf = config.source.clone();
     let data_dir = config.data_dir();
     std::fs::create_dir_all(&data_dir)?;
     let spool = Arc::new(Spool::open(&data_dir)?);
     let _lock = spool.lock()?;
     let audit = Arc::new(AuditLog::open(&config.path(&config.audit.dir))?);
-    let outbound = Arc::new(Outbound::new(&config)?);
     let drain = config.server.drain_timeout;
     let listeners_cfg = config.listeners.clone();
     let scan_permits = crate::smtp::scan_permits(&config.limits);
-    let cells = Cells::new(Settings::build(config)?);
+    let started = Arc::new(config.clone());
+    let settings = Settings::build(config)?;
+    settings.log_warnings();
+    let cells = Cells::new(settings);
     let auth = Arc::new(crate::smtp::auth::Guard::new(&cells.config.get()));
 
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let ctx = Arc::new(scheduler::Context {
         spool: spool.clone(),
         audit: audit.clone(),
-        outbound: outbound.clone(),
         settings: cells.queue.clone(),
     });
     let (mut sched, handle) = Scheduler::new(ctx);
@@ -206,15 +226,7 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
         )));
     }
     let rules_watch = tokio::spawn(watch_rules(cells.clone(), shutdown_rx.clone()));
-    let sweeper = {
-        let outbound = outbound.clone();
-        tokio::spawn(async move {
-            loop {
-                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-                outbound.sweep(false).await;
-            }
-        })
-    };
+    let sweeper = tokio::spawn(sweep_outbound(cells.queue.clone()));
     audit.record(Event::new(
         "started",
         None,
@@ -223,7 +235,30 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     crate::ops::notify_ready();
     info!("sealgate ready");
 
-    crate::ops::wait_for_signals(|| reload(&source, &cells, &listeners_cfg, &auth)).await;
+    let reload_wanted = Arc::new(tokio::sync::Notify::new());
+    let reloader = {
+        let (cells, started, wanted, auth) = (
+            cells.clone(),
+            started.clone(),
+            reload_wanted.clone(),
+            auth.clone(),
+        );
+        tokio::spawn(async move {
+            loop {
+                wanted.notified().await;
+                let (source, cells, started, auth) =
+                    (source.clone(), cells.clone(), started.clone(), auth.clone());
+                // Reading files, compiling rules and building TLS configs
+                // block: not on the signal loop, not on an async worker.
+                // One reload at a time; SIGHUPs meanwhile make one more.
+                let _ =
+                    tokio::task::spawn_blocking(move || reload(&source, &cells, &started, &auth))
+                        .await;
+            }
+        })
+    };
+    signals.wait(|| reload_wanted.notify_one()).await;
+    reloader.abort();
 
     info!("shutting down: no new connections; draining sessions and deliveries");
     crate::ops::notify_stopping();
@@ -244,17 +279,41 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     control.abort();
     sweeper.abort();
     rules_watch.abort();
-    outbound.sweep(true).await;
+    cells.queue.get().outbound.sweep(true).await;
     let _ = std::fs::remove_file(crate::queue::control::socket_path(&spool));
     audit.record(Event::new("stopped", None, serde_json::json!({})));
     info!("sealgate stopped");
     Ok(())
 }
 
+/// Closes idle outbound connections past their reuse time, in the pool of
+/// the current settings and in pools a reload replaced (those close all
+/// their idle connections, and are let go once no delivery uses them).
+async fn sweep_outbound(settings: Live<queue::Settings>) {
+    let mut current = settings.get().outbound.clone();
+    let mut retired: Vec<Arc<Outbound>> = Vec::new();
+    loop {
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        let now = settings.get().outbound.clone();
+        if !Arc::ptr_eq(&now, &current) {
+            retired.push(std::mem::replace(&mut current, now));
+        }
+        current.sweep(false).await;
+        for old in &retired {
+            old.sweep(true).await;
+        }
+        retired.retain(|o| Arc::strong_count(o) > 1);
+    }
+}
+
+/// SIGHUP: everything that can change while running does (relay rules,
+/// limits, TLS certificates, DLP rules, delivery settings with their trust
+/// anchors and nameservers); each changed key that cannot is named in the log.
+/// A config that does not load keeps the running one.
 fn reload(
     source: &std::path::Path,
     cells: &Cells,
-    listeners: &[crate::config::Listener],
+    started: &Config,
     auth: &crate::smtp::auth::Guard,
 ) {
     let config = match Config::load(source) {
@@ -264,18 +323,13 @@ fn reload(
             return;
         }
     };
-    let same_listeners = config.listeners.len() == listeners.len()
-        && config
-            .listeners
-            .iter()
-            .zip(listeners)
-            .all(|(a, b)| a.address == b.address && a.tls == b.tls);
-    if !same_listeners {
-        warn!("listener changes need a restart; other changes apply now");
+    for (key, was, now) in needs_restart(started, &config) {
+        warn!(key = %key, "{key} changed from {was} to {now}, which takes effect only after a restart; other changes apply now");
     }
     match Settings::build(config) {
         Ok(s) => {
             auth.configure(&s.config);
+            s.log_warnings();
             cells.set(s);
             info!("configuration reloaded");
         }
@@ -283,15 +337,75 @@ fn reload(
     }
 }
 
+/// Keys read once at start (sockets, folders, logging, the drain timeout):
+/// (key, running value, new value) for each that differs from the running one.
+fn needs_restart(running: &Config, new: &Config) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    let mut differ = |key: String, a: String, b: String| {
+        if a != b {
+            out.push((key, a, b));
+        }
+    };
+    let n = running.listeners.len().max(new.listeners.len());
+    for i in 0..n {
+        match (running.listeners.get(i), new.listeners.get(i)) {
+            (Some(a), Some(b)) => {
+                differ(
+                    format!("listener[{i}].address"),
+                    a.address.to_string(),
+                    b.address.to_string(),
+                );
+                differ(
+                    format!("listener[{i}].tls"),
+                    format!("{:?}", a.tls).to_lowercase(),
+                    format!("{:?}", b.tls).to_lowercase(),
+                );
+                differ(
+                    format!("listener[{i}].require_tls"),
+                    a.require_tls.to_string(),
+                    b.require_tls.to_string(),
+                );
+            }
+            (a, b) => differ(
+                format!("listener[{i}]"),
+                a.map_or("none".into(), |l| l.address.to_string()),
+                b.map_or("none".into(), |l| l.address.to_string()),
+            ),
+        }
+    }
+    let dir = |c: &Config, p: &std::path::Path| c.path(p).display().to_string();
+    differ(
+        "server.data_dir".into(),
+        dir(running, &running.server.data_dir),
+        dir(new, &new.server.data_dir),
+    );
+    differ(
+        "audit.dir".into(),
+        dir(running, &running.audit.dir),
+        dir(new, &new.audit.dir),
+    );
+    differ(
+        "server.drain_timeout".into(),
+        format!("{:?}", running.server.drain_timeout),
+        format!("{:?}", new.server.drain_timeout),
+    );
+    differ(
+        "log.format".into(),
+        format!("{:?}", running.log.format).to_lowercase(),
+        format!("{:?}", new.log.format).to_lowercase(),
+    );
+    differ(
+        "log.level".into(),
+        running.log.level.clone(),
+        new.log.level.clone(),
+    );
+    out
+}
+
 impl Settings {
     /// `sealgate check`: what `run` would refuse, without side effects
-    /// (no certificate is generated; a missing one is fine for dev).
-    pub fn check(config: &Config) -> Result<(), GatewayError> {
-        let (cert, key) = (config.path(&config.tls.cert), config.path(&config.tls.key));
-        if cert.exists() || key.exists() {
-            crate::smtp::tls::server_config(config)?;
-        }
-        Scanner::load(&config.dlp, &config.base_dir)?;
-        Ok(())
+    /// (no certificate is generated; a missing pair is fine for dev).
+    pub fn check(config: &Config) -> check::Report {
+        check::check(config)
     }
 }

@@ -1,13 +1,14 @@
 //! The `sealgate` command line: parse arguments, call the library.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
-use sealgate::config::Config;
-use sealgate::queue::control;
+use sealgate::config::{Config, ConfigError};
+use sealgate::queue::control::{self, Target};
 use sealgate::queue::scheduler::Op;
 use sealgate::spool::{QueueId, Spool};
 
@@ -68,21 +69,39 @@ enum RulesAction {
 
 #[derive(Subcommand)]
 enum QueueAction {
-    /// One line per queued message.
+    /// A `mailq`-style view: each message with its size, age, next attempt
+    /// and sender, and each pending recipient with why it waits.
     List {
+        /// One JSON object per message instead.
         #[arg(long)]
         json: bool,
     },
     /// Envelope, verdict and per-recipient state of one message (never its content).
     Show { id: String },
-    /// Try now.
-    Retry { id: String },
+    /// Try every message now (held ones stay held).
+    Flush,
+    /// Try now; a held message is left held (release it instead).
+    Retry(Which),
     /// Stop trying until released.
-    Hold { id: String },
+    Hold(Which),
     /// Resume trying now.
-    Release { id: String },
+    Release(Which),
     /// Remove from the queue without delivering or bouncing.
-    Delete { id: String },
+    Delete(Which),
+}
+
+/// One message, every message, or those waiting for one domain.
+#[derive(Args)]
+#[group(required = true, multiple = false)]
+struct Which {
+    /// A queue id, as `sealgate queue list` shows it (either case).
+    id: Option<String>,
+    /// Every queued message.
+    #[arg(long)]
+    all: bool,
+    /// Messages with a recipient still pending in this domain.
+    #[arg(long, value_name = "DOMAIN")]
+    domain: Option<String>,
 }
 
 fn runtime(mut b: tokio::runtime::Builder) -> Result<tokio::runtime::Runtime, ExitCode> {
@@ -121,19 +140,7 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check => match load(&cli.config) {
-            Ok(c) => match sealgate::gateway::Settings::check(&c) {
-                Ok(()) => {
-                    println!("{}: ok", cli.config.display());
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("{e}");
-                    ExitCode::from(1)
-                }
-            },
-            Err(code) => code,
-        },
+        Command::Check => check(&cli.config),
         Command::Queue { action } => queue(&cli.config, action),
         Command::Rules { action } => rules(&cli.config, action),
         Command::HashPassword => ExitCode::from(sealgate::smtp::auth::cli::run()),
@@ -178,98 +185,193 @@ fn rules(config: &Path, action: RulesAction) -> ExitCode {
     ExitCode::from(code.clamp(0, 255) as u8)
 }
 
-fn queue(config: &Path, action: QueueAction) -> ExitCode {
-    let config = match load(config) {
-        Ok(c) => c,
-        Err(code) => return code,
-    };
-    let spool = match Spool::open(&config.data_dir()) {
-        Ok(s) => Arc::new(s),
+/// Writes to stdout; a reader that went away (`| head -1`) ends the
+/// command quietly instead of panicking like `println!`.
+fn out(text: &str) -> Result<(), ExitCode> {
+    let mut o = std::io::stdout().lock();
+    match o
+        .write_all(text.as_bytes())
+        .and_then(|()| o.write_all(b"\n"))
+    {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(ExitCode::SUCCESS),
         Err(e) => {
+            eprintln!("cannot write the output: {e}");
+            Err(ExitCode::from(1))
+        }
+    }
+}
+
+/// Every problem of the file and of what it points at, then the warnings.
+fn check(path: &Path) -> ExitCode {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(source) => {
+            let e = ConfigError::Read {
+                path: path.to_path_buf(),
+                source,
+            };
             eprintln!("{e}");
             return ExitCode::from(1);
         }
     };
-    let parse_id = |id: &str| {
-        QueueId::parse(id).ok_or_else(|| {
-            eprintln!("`{id}` is not a queue id (22 hex digits, as `sealgate queue list` shows)");
-            ExitCode::from(2)
-        })
-    };
-    let (id, op) = match action {
+    let (config, mut problems) = Config::parse_all(&text, path);
+    let mut rule_errors = Vec::new();
+    let mut warnings = Vec::new();
+    let mut notes = Vec::new();
+    if let Some(config) = &config {
+        warnings.extend(config.warnings.iter().cloned());
+        // The resolver needs a runtime to exist, not to run.
+        let rt = match runtime(tokio::runtime::Builder::new_current_thread()) {
+            Ok(rt) => rt,
+            Err(code) => return code,
+        };
+        let _in_runtime = rt.enter();
+        let report = sealgate::gateway::Settings::check(config);
+        problems.extend(report.errors);
+        rule_errors = report.rule_errors;
+        warnings.extend(report.warnings);
+        notes = report.notes;
+    }
+    problems.sort_by_key(|p| (p.line, p.col));
+    warnings.sort_by_key(|p| (p.line, p.col));
+    let errors: Vec<String> = problems
+        .iter()
+        .map(ToString::to_string)
+        .chain(rule_errors)
+        .collect();
+    for e in &errors {
+        eprintln!("{e}");
+    }
+    for w in &warnings {
+        eprintln!("{w}");
+    }
+    if !errors.is_empty() {
+        eprintln!(
+            "{}: {} error(s), {} warning(s)",
+            path.display(),
+            errors.len(),
+            warnings.len()
+        );
+        return ExitCode::from(1);
+    }
+    let mut line = format!("{}: ok", path.display());
+    if !warnings.is_empty() {
+        line.push_str(&format!(" ({} warning(s))", warnings.len()));
+    }
+    for n in &notes {
+        line.push_str(&format!("; {n}"));
+    }
+    match out(&line) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(code) => code,
+    }
+}
+
+fn parse_id(id: &str) -> Result<QueueId, ExitCode> {
+    QueueId::from_user(id).ok_or_else(|| {
+        eprintln!("`{id}` is not a queue id (22 hex digits, as `sealgate queue list` shows)");
+        ExitCode::from(2)
+    })
+}
+
+fn queue(config: &Path, action: QueueAction) -> ExitCode {
+    match queue_inner(config, action) {
+        Ok(code) | Err(code) => code,
+    }
+}
+
+fn queue_inner(config: &Path, action: QueueAction) -> Result<ExitCode, ExitCode> {
+    let config = load(config)?;
+    let spool = Spool::open(&config.data_dir()).map(Arc::new).map_err(|e| {
+        eprintln!("{e}");
+        ExitCode::from(1)
+    })?;
+    let (op, which) = match action {
         QueueAction::List { json } => {
-            return match control::list(&spool) {
-                Ok(items) if json => {
-                    for i in items {
-                        println!("{i}");
-                    }
-                    ExitCode::SUCCESS
+            let items = control::list(&spool).map_err(|e| {
+                eprintln!("{e}");
+                ExitCode::from(1)
+            })?;
+            if json {
+                for i in &items {
+                    out(&i.to_json().to_string())?;
                 }
-                Ok(items) => {
-                    println!(
-                        "{:<22}  {:>9}  {:>5}  {:<5}  {:<30}  last error",
-                        "ID", "SIZE", "RCPTS", "HELD", "SENDER"
-                    );
-                    for i in items {
-                        println!(
-                            "{:<22}  {:>9}  {:>5}  {:<5}  {:<30}  {}",
-                            i["id"].as_str().unwrap_or(""),
-                            i["size"],
-                            format!("{}/{}", i["pending"], i["recipients"]),
-                            if i["held"].as_bool().unwrap_or(false) {
-                                "held"
-                            } else {
-                                ""
-                            },
-                            i["sender"].as_str().unwrap_or(""),
-                            i["last_error"].as_str().unwrap_or("")
-                        );
-                    }
-                    ExitCode::SUCCESS
+            } else {
+                if !items.is_empty() {
+                    out(&control::text_header())?;
                 }
-                Err(e) => {
-                    eprintln!("{e}");
-                    ExitCode::from(1)
+                let now = sealgate::time::unix_now_ms();
+                for i in &items {
+                    out(i.text(now).trim_end())?;
                 }
-            };
+                out(&control::text_summary(&items))?;
+            }
+            return Ok(ExitCode::SUCCESS);
         }
         QueueAction::Show { id } => {
-            let id = match parse_id(&id) {
-                Ok(i) => i,
-                Err(c) => return c,
-            };
-            return match control::show(&spool, &id) {
-                Ok(v) => {
-                    println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("{e}");
-                    ExitCode::from(1)
-                }
-            };
+            let id = parse_id(&id)?;
+            let v = control::show(&spool, &id).map_err(|e| {
+                eprintln!("{e}");
+                ExitCode::from(1)
+            })?;
+            out(&serde_json::to_string_pretty(&v).unwrap_or_default())?;
+            return Ok(ExitCode::SUCCESS);
         }
-        QueueAction::Retry { id } => (id, Op::Retry),
-        QueueAction::Hold { id } => (id, Op::Hold),
-        QueueAction::Release { id } => (id, Op::Release),
-        QueueAction::Delete { id } => (id, Op::Delete),
+        QueueAction::Flush => (
+            Op::Retry,
+            Which {
+                id: None,
+                all: true,
+                domain: None,
+            },
+        ),
+        QueueAction::Retry(w) => (Op::Retry, w),
+        QueueAction::Hold(w) => (Op::Hold, w),
+        QueueAction::Release(w) => (Op::Release, w),
+        QueueAction::Delete(w) => (Op::Delete, w),
     };
-    let id = match parse_id(&id) {
-        Ok(i) => i,
-        Err(c) => return c,
+    let target = match (which.id, which.domain) {
+        (Some(id), _) => Target::One(parse_id(&id)?),
+        (None, Some(d)) => Target::Domain(d),
+        (None, None) => Target::All,
     };
-    let rt = match runtime(tokio::runtime::Builder::new_current_thread()) {
-        Ok(rt) => rt,
-        Err(code) => return code,
-    };
-    match rt.block_on(control::apply(&spool, id, op)) {
-        Ok(msg) => {
-            println!("{msg}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
+    let selection = control::select(&spool, &target, op).map_err(|e| {
+        eprintln!("{e}");
+        ExitCode::from(1)
+    })?;
+    let rt = runtime(tokio::runtime::Builder::new_current_thread())?;
+    let audit_dir = config.path(&config.audit.dir);
+    let results = rt
+        .block_on(control::apply(&spool, &audit_dir, &selection.ids, op))
+        .map_err(|e| {
             eprintln!("{e}");
             ExitCode::from(1)
+        })?;
+    let failed = results.iter().filter(|(_, r)| r.is_err()).count();
+    for (_, r) in &results {
+        match r {
+            Ok(msg) => out(msg)?,
+            Err(msg) => eprintln!("{msg}"),
         }
     }
+    if !matches!(target, Target::One(_)) {
+        let mut summary = format!(
+            "{} message(s): {} {op} done, {failed} failed",
+            results.len(),
+            results.len() - failed
+        );
+        if selection.held_skipped > 0 {
+            summary.push_str(&format!(
+                "; {} held message(s) left held (`sealgate queue release --all` releases them)",
+                selection.held_skipped
+            ));
+        }
+        out(&summary)?;
+    }
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

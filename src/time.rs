@@ -95,17 +95,33 @@ pub fn rfc3339_ms(unix_ms: u64) -> String {
     )
 }
 
-/// Parses `"500ms"`, `"30s"`, `"5m"`, `"4h"`, `"5d"`, `"2w"`; a bare number is seconds.
+/// The longest duration the config accepts. Durations are added to clocks
+/// (`Instant + Duration` panics on overflow, and delivery times are u64
+/// milliseconds), so a typo such as `"99999999999w"` must stop at load time
+/// rather than on SIGTERM. Ten years is longer than any sane timeout,
+/// retry step, queue lifetime or retention.
+pub const MAX_DURATION: Duration = Duration::from_secs(3650 * 86_400);
+
+/// Parses `"500ms"`, `"30s"`, `"5m"`, `"4h"`, `"5d"`, `"2w"`; a bare number is
+/// seconds. Anything above [`MAX_DURATION`] is refused.
 pub fn parse_duration(s: &str) -> Result<Duration, String> {
     let s = s.trim();
     let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
     let (num, unit) = s.split_at(split);
-    let n: u64 = num.parse().map_err(|_| {
-        format!("`{s}` is not a duration; write e.g. \"30s\", \"5m\", \"4h\", \"5d\"")
-    })?;
-    let secs = |k: u64| Duration::from_secs(n.saturating_mul(k));
-    Ok(match unit {
-        "ms" => Duration::from_millis(n),
+    let too_long = || format!("`{s}` is too long: durations are capped at 3650d (10 years)");
+    // A digit string too long for u64 is a number, just too large.
+    let n: u64 = match num.parse() {
+        Ok(n) => n,
+        Err(_) if !num.is_empty() => return Err(too_long()),
+        Err(_) => {
+            return Err(format!(
+                "`{s}` is not a duration; write e.g. \"30s\", \"5m\", \"4h\", \"5d\""
+            ));
+        }
+    };
+    let secs = |k: u64| n.checked_mul(k).map(Duration::from_secs);
+    let d = match unit {
+        "ms" => Some(Duration::from_millis(n)),
         "" | "s" => secs(1),
         "m" => secs(60),
         "h" => secs(3600),
@@ -116,7 +132,8 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
                 "unknown duration unit `{unit}` in `{s}`; use ms, s, m, h, d or w"
             ));
         }
-    })
+    };
+    d.filter(|d| *d <= MAX_DURATION).ok_or_else(too_long)
 }
 
 #[cfg(test)]
@@ -137,5 +154,15 @@ mod tests {
         assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
         assert!(parse_duration("5 parsecs").is_err());
         assert!(parse_duration("m").is_err());
+        assert_eq!(parse_duration("3650d"), Ok(MAX_DURATION));
+        for huge in [
+            "3651d",
+            "99999999999w",
+            "18446744073709551615s",
+            "99999999999999999999999",
+        ] {
+            let e = parse_duration(huge).unwrap_err();
+            assert!(e.contains("capped"), "{huge}: {e}");
+        }
     }
 }

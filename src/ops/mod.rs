@@ -21,21 +21,42 @@ pub fn init_logging(log: &Log) {
 }
 
 /// Waits for SIGTERM or SIGINT, calling `on_hup` for each SIGHUP meanwhile.
-pub async fn wait_for_signals(mut on_hup: impl FnMut()) {
-    let (Ok(mut term), Ok(mut int), Ok(mut hup)) = (
-        signal(SignalKind::terminate()),
-        signal(SignalKind::interrupt()),
-        signal(SignalKind::hangup()),
-    ) else {
-        tracing::error!("cannot install signal handlers; stop with SIGKILL");
-        std::future::pending::<()>().await;
-        return;
-    };
-    loop {
-        tokio::select! {
-            _ = term.recv() => { info!("SIGTERM"); return; }
-            _ = int.recv() => { info!("SIGINT"); return; }
-            _ = hup.recv() => { info!("SIGHUP: reloading"); on_hup(); }
+pub async fn wait_for_signals(on_hup: impl FnMut()) {
+    match Signals::install() {
+        Ok(s) => s.wait(on_hup).await,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot install signal handlers; stop with SIGKILL");
+            std::future::pending::<()>().await;
+        }
+    }
+}
+
+/// Handlers for SIGTERM, SIGINT and SIGHUP. Install them first thing:
+/// until a handler exists each of these kills the process, and a signal
+/// that arrives before `wait` is kept for it rather than lost.
+pub struct Signals {
+    term: tokio::signal::unix::Signal,
+    int: tokio::signal::unix::Signal,
+    hup: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    pub fn install() -> std::io::Result<Signals> {
+        Ok(Signals {
+            term: signal(SignalKind::terminate())?,
+            int: signal(SignalKind::interrupt())?,
+            hup: signal(SignalKind::hangup())?,
+        })
+    }
+
+    /// Until SIGTERM or SIGINT, calling `on_hup` for each SIGHUP meanwhile.
+    pub async fn wait(mut self, mut on_hup: impl FnMut()) {
+        loop {
+            tokio::select! {
+                _ = self.term.recv() => { info!("SIGTERM"); return; }
+                _ = self.int.recv() => { info!("SIGINT"); return; }
+                _ = self.hup.recv() => { info!("SIGHUP: reloading"); on_hup(); }
+            }
         }
     }
 }

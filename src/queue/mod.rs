@@ -7,11 +7,14 @@ pub mod control;
 pub mod logline;
 pub mod scheduler;
 
+use std::sync::Arc;
+
 use crate::config::{Config, Delivery, LogRecipients};
 use crate::dkim::Signer;
+use crate::outbound::Outbound;
 
 /// What the scheduler reads from the configuration; replaced on SIGHUP.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Settings {
     /// EHLO name and the Reporting-MTA of DSNs.
     pub hostname: String,
@@ -21,16 +24,21 @@ pub struct Settings {
     /// How delivery log lines name recipients (`log.recipients`).
     pub recipients_in_logs: LogRecipients,
     pub dkim: Signer,
+    /// DNS, TLS trust anchors and connection pools, built from `[delivery]`:
+    /// part of the settings so that a SIGHUP's new `ca_file` or nameservers
+    /// reach the next delivery.
+    pub outbound: Arc<Outbound>,
 }
 
 impl Settings {
-    pub fn from_config(config: &Config) -> Settings {
+    pub fn from_config(config: &Config, outbound: Arc<Outbound>) -> Settings {
         Settings {
             hostname: config.server.hostname.clone(),
             delivery: config.delivery.clone(),
             log_recipients: config.audit.log_recipients,
             recipients_in_logs: config.log.recipients,
             dkim: Signer::new(),
+            outbound,
         }
     }
 }

@@ -23,7 +23,7 @@ use super::logline::{self, Line, Status};
 use crate::audit::{AuditLog, Event};
 use crate::live::Live;
 use crate::outbound::dsn::{self, DsnAction, DsnRecipient};
-use crate::outbound::{Batch, Outbound, Outcome, Report};
+use crate::outbound::{Batch, Outcome, Report};
 use crate::policy::{self, Capability, Levels, Route};
 use crate::spool::{DeliveryState, Envelope, QueueId, Queued, RcptStatus, Spool, SpoolError};
 
@@ -40,7 +40,12 @@ pub enum Op {
 enum Cmd {
     Submit(Box<Envelope>, Option<Arc<Vec<u8>>>, Option<DeliveryState>),
     Done(QueueId, Option<DeliveryState>),
-    Control(QueueId, Op, oneshot::Sender<Result<String, String>>),
+    Control(
+        QueueId,
+        Op,
+        super::control::Actor,
+        oneshot::Sender<Result<String, String>>,
+    ),
     /// A queue file still cannot be read: try again later.
     Unreadable(QueueId),
     /// An unreadable queue file is gone or was quarantined: stop trying.
@@ -66,10 +71,15 @@ impl Handle {
         }
     }
 
-    pub async fn control(&self, id: QueueId, op: Op) -> Result<String, String> {
+    pub async fn control(
+        &self,
+        id: QueueId,
+        op: Op,
+        by: super::control::Actor,
+    ) -> Result<String, String> {
         let (tx, rx) = oneshot::channel();
         self.tx
-            .send(Cmd::Control(id, op, tx))
+            .send(Cmd::Control(id, op, by, tx))
             .map_err(|_| "gateway is shutting down".to_string())?;
         rx.await
             .map_err(|_| "gateway is shutting down".to_string())?
@@ -86,7 +96,6 @@ struct Entry {
 pub struct Context {
     pub spool: Arc<Spool>,
     pub audit: Arc<AuditLog>,
-    pub outbound: Arc<Outbound>,
     pub settings: Live<Settings>,
 }
 
@@ -272,8 +281,8 @@ impl Scheduler {
                     }
                 }
             },
-            Cmd::Control(id, op, reply) => {
-                let _ = reply.send(self.control(&id, op));
+            Cmd::Control(id, op, by, reply) => {
+                let _ = reply.send(self.control(&id, op, &by));
                 self.start_due();
             }
             Cmd::Unreadable(id) => self.read_later(id),
@@ -283,16 +292,27 @@ impl Scheduler {
         }
     }
 
-    fn control(&mut self, id: &QueueId, op: Op) -> Result<String, String> {
+    /// One operator command; audited with who gave it, like the offline
+    /// path in `control::apply`.
+    fn control(
+        &mut self,
+        id: &QueueId,
+        op: Op,
+        by: &super::control::Actor,
+    ) -> Result<String, String> {
         let Some(e) = self.entries.get_mut(id) else {
             return Err(format!("no message {id} in the queue"));
         };
         if e.in_flight {
-            return Err(format!(
-                "{id} is being delivered right now; try again in a moment"
-            ));
+            return match op {
+                Op::Retry => Ok(format!("{id}: being delivered right now")),
+                _ => Err(format!(
+                    "{id} is being delivered right now; try again in a moment"
+                )),
+            };
         }
         match op {
+            Op::Retry if e.state.held => return Err(super::control::held_message(id)),
             Op::Retry | Op::Release => {
                 e.state.held = false;
                 e.state.next_attempt = now_ms();
@@ -305,7 +325,7 @@ impl Scheduler {
                 self.entries.remove(id);
                 self.ctx
                     .audit
-                    .record(Event::new("deleted", Some(id), json!({"by": "admin"})));
+                    .record(Event::new("deleted", Some(id), json!({"by": by})));
                 return Ok(format!("{id} deleted"));
             }
         }
@@ -315,8 +335,8 @@ impl Scheduler {
             .map_err(|e| e.to_string())?;
         self.ctx
             .audit
-            .record(Event::new("admin", Some(id), json!({"op": op})));
-        Ok(format!("{id}: {op:?} done"))
+            .record(Event::new("admin", Some(id), json!({"op": op, "by": by})));
+        Ok(format!("{id}: {op} done"))
     }
 
     fn start_due(&mut self) {
@@ -437,7 +457,7 @@ async fn attempt(
                             level,
                             next_hop: next_hop.as_deref(),
                         };
-                        let report = ctx.outbound.deliver(batch).await;
+                        let report = settings.outbound.deliver(batch).await;
                         audit_report(&ctx.audit, &env, &domain, level, &report, &settings);
                         report
                     }

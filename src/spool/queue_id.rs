@@ -44,6 +44,13 @@ impl QueueId {
         .then(|| QueueId(s.to_string()))
     }
 
+    /// An id an operator typed: either case (a terminal or a log viewer may
+    /// have lower-cased it), surrounding blanks ignored. The id itself stays
+    /// upper case, as file names and logs write it.
+    pub fn from_user(s: &str) -> Option<QueueId> {
+        QueueId::parse(&s.trim().to_ascii_uppercase())
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -83,5 +90,9 @@ mod tests {
         assert_eq!(QueueId::parse(ids[0].as_str()), Some(ids[0].clone()));
         assert_eq!(QueueId::parse("../../etc/passwd"), None);
         assert_eq!(QueueId::parse("0123456789ABCDEF01234g"), None);
+        let lower = ids[0].as_str().to_ascii_lowercase();
+        assert_eq!(QueueId::parse(&lower), None, "stored ids are upper case");
+        assert_eq!(QueueId::from_user(&lower), Some(ids[0].clone()));
+        assert_eq!(QueueId::from_user("../../etc/passwd"), None);
     }
 }
