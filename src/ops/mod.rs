@@ -20,17 +20,6 @@ pub fn init_logging(log: &Log) {
     };
 }
 
-/// Waits for SIGTERM or SIGINT, calling `on_hup` for each SIGHUP meanwhile.
-pub async fn wait_for_signals(on_hup: impl FnMut()) {
-    match Signals::install() {
-        Ok(s) => s.wait(on_hup).await,
-        Err(e) => {
-            tracing::error!(error = %e, "cannot install signal handlers; stop with SIGKILL");
-            std::future::pending::<()>().await;
-        }
-    }
-}
-
 /// Handlers for SIGTERM, SIGINT and SIGHUP. Install them first thing:
 /// until a handler exists each of these kills the process, and a signal
 /// that arrives before `wait` is kept for it rather than lost.

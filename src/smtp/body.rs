@@ -31,6 +31,17 @@ impl BodyProblem {
         matches!(self, BodyProblem::OverBudget | BodyProblem::DiskFull)
     }
 
+    /// A stable name for logs and the audit log.
+    pub fn code(self) -> &'static str {
+        match self {
+            BodyProblem::BareNewline => "bare_newline",
+            BodyProblem::TooBig => "too_big",
+            BodyProblem::LineTooLong => "line_too_long",
+            BodyProblem::OverBudget => "over_memory_budget",
+            BodyProblem::DiskFull => "disk_full",
+        }
+    }
+
     pub fn reply(self, max_size: u64, max_line: usize) -> String {
         match self {
             BodyProblem::BareNewline => {

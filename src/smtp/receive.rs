@@ -130,7 +130,7 @@ impl Session {
             incoming.reader.problem()
         {
             // Refused before any content is sent: the client keeps it.
-            info!(parent: &self.span, problem = ?p, "DATA refused for now");
+            info!(parent: &self.span, problem = p.code(), "DATA refused for now");
             let l = &self.settings.limits;
             self.conn
                 .reply(&p.reply(incoming.size_limit, l.max_line_length));
@@ -237,11 +237,11 @@ impl Session {
             Ok(b) => b,
             Err(p) => {
                 let size_limit = self.size_limit(Some(&txn));
-                info!(parent: &txn.span, problem = ?p, "message refused");
+                info!(parent: &txn.span, problem = p.code(), "message refused");
                 self.shared.audit.record(Event::new(
                     "refused",
                     Some(&txn.id),
-                    json!({"reason": format!("{p:?}")}),
+                    json!({"reason": p.code()}),
                 ));
                 let r = p.reply(size_limit, self.settings.limits.max_line_length);
                 if p.is_local() {
@@ -426,7 +426,7 @@ impl Session {
             FromRefusal::Domain(d) => d.as_deref().unwrap_or("(not a domain name)"),
             FromRefusal::Header(_) => "-",
         };
-        info!(parent: &txn.span, reason = e.code(), domain, via = %grant.via, tenant = ?grant.tenant, "message refused: header From not permitted for this client");
+        info!(parent: &txn.span, reason = e.code(), domain, via = %grant.via, tenant = grant.tenant.as_deref().unwrap_or("-"), "message refused: header From not permitted for this client");
         self.shared.audit.record(Event::new(
             "refused",
             Some(&txn.id),

@@ -287,7 +287,7 @@ impl Session {
         if let Some(g) = &grant
             && !g.sender_allowed(from.as_ref().map(|a| a.domain.as_str()))
         {
-            info!(parent: &self.span, via = %g.via, tenant = ?g.tenant, "sender domain not permitted for this client");
+            info!(parent: &self.span, via = %g.via, tenant = g.tenant.as_deref().unwrap_or("-"), "sender domain not permitted for this client");
             return self.error("550 5.7.1 Sender address not permitted for this client");
         }
         let id = QueueId::generate();

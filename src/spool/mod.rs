@@ -298,7 +298,9 @@ impl Spool {
             .ok()
             .and_then(|b| serde_json::from_slice::<DeliveryState>(&b).ok())
             .filter(|s| s.rcpts.len() == envelope.recipients.len())
-            .unwrap_or_else(|| DeliveryState::new(envelope.recipients.len(), envelope.received_at))
+            .unwrap_or_else(|| {
+                DeliveryState::new(envelope.recipients.len(), envelope.received_at * 1000)
+            })
     }
 
     /// Replaces the state file atomically and durably.
