@@ -1,5 +1,6 @@
 //! Validators against published vectors: the 273 Presidio recognizer cases in
-//! `../shared/data/presidio_recognizer_cases.jsonl` (MIT, microsoft/presidio)
+//! `tests/data/presidio_recognizer_cases.jsonl` (extracted from Microsoft
+//! Presidio's analyzer unit tests, MIT licence, github.com/microsoft/presidio)
 //! for every entity we validate, plus issuer-published examples for the
 //! validators Presidio has no cases for. Where Presidio is looser than the
 //! issuing authority we follow the authority; each such case is listed in
@@ -49,12 +50,9 @@ fn count(re: &Regex, v: &Validator, text: &str) -> usize {
 
 #[test]
 fn presidio_vectors() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/presidio_recognizer_cases.jsonl");
-    let Ok(data) = std::fs::read_to_string(&path) else {
-        eprintln!("skipping: {} not present", path.display());
-        return;
-    };
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/presidio_recognizer_cases.jsonl");
+    let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let disagree: HashMap<&str, usize> = DISAGREE.iter().map(|(t, n, _)| (*t, *n)).collect();
     let mut seen_disagree = HashSet::new();
     let mut per_entity: HashMap<String, (u32, u32)> = HashMap::new();
