@@ -28,20 +28,6 @@ fn sample() -> Vec<PathBuf> {
     files.into_iter().step_by(9).collect()
 }
 
-/// The message with CRLF line ends, as SMTP carries it.
-fn crlf(raw: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(raw.len() + raw.len() / 40);
-    let mut prev = 0u8;
-    for &b in raw {
-        if b == b'\n' && prev != b'\r' {
-            out.push(b'\r');
-        }
-        out.push(b);
-        prev = b;
-    }
-    out
-}
-
 fn key(hits: &serde_json::Value) -> Vec<(String, u64)> {
     let mut v: Vec<(String, u64)> = hits
         .as_array()

@@ -180,9 +180,16 @@ impl Gateway {
     }
 
     pub fn start_in(dir: PathBuf, sections: &str) -> Gateway {
+        Self::start_configured(dir, "", sections)
+    }
+
+    /// The harness config: `[server]` (plus `server`'s extra keys, which
+    /// `sections` cannot reopen), one listener, loopback-only DNS, the
+    /// shipped rules, then `sections`.
+    fn start_configured(dir: PathBuf, server: &str, sections: &str) -> Gateway {
         let port = free_port();
         let mut text = format!(
-            "[server]\nhostname = \"gw.test\"\ndata_dir = \"var\"\ndrain_timeout = \"5s\"\n\n[[listener]]\naddress = \"127.0.0.1:{port}\"\n\n"
+            "[server]\nhostname = \"gw.test\"\ndata_dir = \"var\"\ndrain_timeout = \"5s\"\n{server}\n\n[[listener]]\naddress = \"127.0.0.1:{port}\"\n\n"
         );
         if !sections.contains("[relay]") {
             text.push_str("[relay]\nallowed_networks = [\"127.0.0.1/32\"]\n\n");
@@ -857,34 +864,7 @@ impl Gateway {
     /// As `start`, with more keys in the harness's `[server]` table (such as
     /// `postmaster = "pm@sink.test"`), which `sections` cannot reopen.
     pub fn start_with_server(name: &str, server: &str, sections: &str) -> Gateway {
-        let dir = temp_dir(name);
-        let port = free_port();
-        let mut text = format!(
-            "[server]\nhostname = \"gw.test\"\ndata_dir = \"var\"\ndrain_timeout = \"5s\"\n{server}\n\n[[listener]]\naddress = \"127.0.0.1:{port}\"\n\n"
-        );
-        if !sections.contains("[relay]") {
-            text.push_str("[relay]\nallowed_networks = [\"127.0.0.1/32\"]\n\n");
-        }
-        if !sections.contains("[delivery]") {
-            text.push_str("[delivery]\nretry = [\"1s\"]\nnameservers = [\"127.0.0.1:9\"]\n\n");
-        }
-        if !sections.contains("[dlp]") {
-            text.push_str(&format!(
-                "[dlp]\nrules_dir = \"{}/rules\"\n\n",
-                env!("CARGO_MANIFEST_DIR")
-            ));
-        }
-        text.push_str(sections);
-        let config = dir.join("sealgate.toml");
-        std::fs::write(&config, text).unwrap();
-        let mut g = Gateway {
-            dir,
-            port,
-            config,
-            child: None,
-        };
-        g.spawn();
-        g
+        Self::start_configured(temp_dir(name), server, sections)
     }
 
     /// The gateway's process id while it runs.
@@ -929,6 +909,20 @@ pub fn ca_as_server_certificate(dir: &Path, file: &str, names: &[&str]) -> Leaf 
     std::fs::write(&leaf.cert, cert.pem()).unwrap();
     std::fs::write(&leaf.key, key.serialize_pem()).unwrap();
     leaf
+}
+
+/// The message with CRLF line ends, as SMTP carries it.
+pub fn crlf(raw: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(raw.len() + raw.len() / 40);
+    let mut prev = 0u8;
+    for &b in raw {
+        if b == b'\n' && prev != b'\r' {
+            out.push(b'\r');
+        }
+        out.push(b);
+        prev = b;
+    }
+    out
 }
 
 /// A plain TCP connection from a chosen loopback source address.
