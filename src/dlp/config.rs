@@ -20,6 +20,27 @@ pub struct DlpConfig {
     /// SMTP text sent with `550 5.7.1` when the verdict is `reject`.
     pub reject_text: String,
     pub limits: ScanLimits,
+    /// What an image means, since text in images is not read.
+    pub images: ImagePolicy,
+}
+
+/// Text in images is not read (no OCR), so an image is content the scan
+/// could not see. Signature logos and letterheads are everywhere, though, and
+/// treating each as possible PHI diverts most clean mail (Purview and Gmail
+/// DLP read images only with OCR on): by default only images that travel as
+/// attachments of their own count as unscanned.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ImagePolicy {
+    /// Every image is unscanned content (the verdict takes `unscanned_action`).
+    Unscanned,
+    /// Images shown in the body (a MIME part with a Content-ID that is not an
+    /// attachment, as HTML `cid:` references use) and images inside Office
+    /// documents are ignored; attached images and TIFF faxes are unscanned.
+    #[default]
+    IgnoreInline,
+    /// No image makes a message unscanned.
+    Ignore,
 }
 
 impl Default for DlpConfig {
@@ -31,6 +52,7 @@ impl Default for DlpConfig {
             unscanned_action: Action::Secure,
             reject_text: "Message refused by data loss prevention policy".to_string(),
             limits: ScanLimits::default(),
+            images: ImagePolicy::default(),
         }
     }
 }

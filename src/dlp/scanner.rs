@@ -133,6 +133,7 @@ impl Scanner {
             return (v, Vec::new());
         }
         let mut budget = Budget::new(limits, start);
+        budget.images = self.cfg.images;
         let mut ex = mime::extract_message(raw, &mut budget, self.want_headers);
         let mut forced_tag = ex
             .subject

@@ -6,7 +6,8 @@
 
 use mail_parser::{HeaderValue, Message, MessageParser, MimeHeaders, PartType};
 
-use crate::dlp::extract::{Budget, Extracted, extract_bytes, html};
+use crate::dlp::config::ImagePolicy;
+use crate::dlp::extract::{Budget, Extracted, extract_bytes, html, is_image};
 use crate::dlp::rules::PartKind;
 
 /// Headers that carry routing and transport data, never something a sender
@@ -173,15 +174,25 @@ fn walk(
         match &part.body {
             PartType::Text(t) => budget.push(out, kind, lbl, t.to_string()),
             PartType::Html(h) => budget.push(out, kind, lbl, html::to_text(h)),
-            PartType::Binary(b) | PartType::InlineBinary(b) => extract_bytes(
-                &label,
-                name.as_deref().unwrap_or(""),
-                &ctype,
-                b,
-                depth + 1,
-                budget,
-                out,
-            ),
+            PartType::Binary(b) | PartType::InlineBinary(b) => {
+                // An image shown in the body (a logo the HTML refers to by
+                // `cid:`) is not, by itself, a reason to hold the message.
+                let shown_inline = part.content_id().is_some() && !disp_attach;
+                let skip = budget.images == ImagePolicy::IgnoreInline
+                    && shown_inline
+                    && is_image(name.as_deref().unwrap_or(""), &ctype, b);
+                if !skip {
+                    extract_bytes(
+                        &label,
+                        name.as_deref().unwrap_or(""),
+                        &ctype,
+                        b,
+                        depth + 1,
+                        budget,
+                        out,
+                    );
+                }
+            }
             PartType::Message(m) => {
                 if depth + 1 > budget.limits.max_depth {
                     out.unscanned.push(format!(

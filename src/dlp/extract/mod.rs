@@ -14,7 +14,7 @@ pub mod zip;
 
 use std::time::Instant;
 
-use crate::dlp::config::ScanLimits;
+use crate::dlp::config::{ImagePolicy, ScanLimits};
 use crate::dlp::rules::PartKind;
 
 /// One piece of readable text and where it came from.
@@ -43,6 +43,8 @@ pub struct Budget<'a> {
     parts_left: usize,
     /// Set once any bound was hit; extraction stops everywhere.
     pub exhausted: bool,
+    /// What an image means; the strictest reading unless the scanner says.
+    pub images: ImagePolicy,
 }
 
 impl<'a> Budget<'a> {
@@ -54,6 +56,7 @@ impl<'a> Budget<'a> {
             decompressed_left: limits.max_decompressed_bytes,
             parts_left: limits.max_parts,
             exhausted: false,
+            images: ImagePolicy::Unscanned,
         }
     }
 
@@ -128,6 +131,11 @@ enum Sniffed {
     Message,
     Text,
     Binary,
+}
+
+/// Whether bytes are an image, by magic number, type or name.
+pub fn is_image(name: &str, ctype: &str, data: &[u8]) -> bool {
+    sniff(name, ctype, data) == Sniffed::Image
 }
 
 fn sniff(name: &str, ctype: &str, data: &[u8]) -> Sniffed {
@@ -268,6 +276,7 @@ pub fn extract_bytes(
             let inner = name.strip_suffix(".gz").unwrap_or(name);
             extract_bytes(label, inner, "", &buf, depth + 1, budget, out);
         }
+        Sniffed::Image if budget.images == ImagePolicy::Ignore => {}
         Sniffed::Image => out
             .unscanned
             .push(format!("{label}: image (text in images is not read)")),

@@ -6,6 +6,7 @@
 
 use std::io::{Cursor, Read};
 
+use crate::dlp::config::ImagePolicy;
 use crate::dlp::extract::{Budget, Extracted, extract_bytes, ooxml};
 use crate::dlp::rules::PartKind;
 
@@ -93,6 +94,11 @@ pub fn extract(label: &str, data: &[u8], depth: u32, budget: &mut Budget<'_>, ou
             continue;
         }
         let inner_label = format!("{label}/{name}");
+        // A letterhead or photo inside a document is part of the document's
+        // layout, as an inline image is of a message body.
+        if ooxml && budget.images == ImagePolicy::IgnoreInline && super::is_image(&name, "", &buf) {
+            continue;
+        }
         if ooxml && ooxml::is_text_entry(&name) {
             let text = ooxml::xml_to_text(&String::from_utf8_lossy(&buf));
             budget.push(out, PartKind::Attachment, label.to_string(), text);
