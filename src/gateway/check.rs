@@ -94,43 +94,21 @@ fn tls_files(config: &Config, out: &mut Vec<Problem>) {
         return;
     }
     let (cert, key) = (config.path(&config.tls.cert), config.path(&config.tls.key));
-    match (cert.exists(), key.exists()) {
-        (false, false) => return,
-        (true, false) => {
-            out.push(config.problem(
-                "tls.key",
-                format!(
-                    "{} is missing but its certificate exists; restore it, or remove both to have a development pair generated",
-                    key.display()
-                ),
-            ));
+    match crate::smtp::tls::existing_pair(&cert, &key) {
+        Ok(false) => return,
+        Ok(true) => {}
+        Err(e) => {
+            let missing = if key.exists() { "tls.cert" } else { "tls.key" };
+            out.push(config.problem(missing, e.to_string()));
             return;
         }
-        (false, true) => {
-            out.push(config.problem(
-                "tls.cert",
-                format!(
-                    "{} is missing but its key exists; restore it, or remove both to have a development pair generated",
-                    cert.display()
-                ),
-            ));
-            return;
-        }
-        (true, true) => {}
     }
     let before = out.len();
     if let Err(e) = load_certs(&cert) {
         out.push(config.problem("tls.cert", e.to_string()));
     }
-    {
-        use rustls_pki_types::PrivateKeyDer;
-        use rustls_pki_types::pem::PemObject;
-        if let Err(e) = PrivateKeyDer::from_pem_file(&key) {
-            out.push(config.problem(
-                "tls.key",
-                format!("{}: cannot read a private key: {e}", key.display()),
-            ));
-        }
+    if let Err(e) = crate::smtp::tls::load_key(&key) {
+        out.push(config.problem("tls.key", e.to_string()));
     }
     // Each file reads; does the pair go together?
     if out.len() == before

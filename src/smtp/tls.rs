@@ -16,25 +16,34 @@ use rustls_pki_types::{CertificateDer, PrivateKeyDer};
 use crate::config::Config;
 use crate::proto::tls::{TlsError, VERSIONS, load_certs, provider};
 
-/// Writes a self-signed certificate for `hostname` when neither file exists,
-/// so a fresh checkout runs; refuses to touch a half-present pair.
-pub fn ensure_dev_certificate(cert: &Path, key: &Path, hostname: &str) -> Result<bool, TlsError> {
+/// Whether the listener's certificate and key are both there (`true`) or
+/// both missing (`false`: a development pair may be generated); half a pair
+/// is an error naming the missing file, for `run` and `check` alike.
+pub fn existing_pair(cert: &Path, key: &Path) -> Result<bool, TlsError> {
     match (cert.exists(), key.exists()) {
-        (true, true) => return Ok(false),
-        (false, false) => {}
+        (true, true) => Ok(true),
+        (false, false) => Ok(false),
         (c, _) => {
             let (path, missing) = if c {
                 (key, "key")
             } else {
                 (cert, "certificate")
             };
-            return Err(TlsError::File {
+            Err(TlsError::File {
                 path: path.to_path_buf(),
                 message: format!(
                     "the {missing} is missing but its pair exists; restore it or remove both to generate a development pair"
                 ),
-            });
+            })
         }
+    }
+}
+
+/// Writes a self-signed certificate for `hostname` when neither file exists,
+/// so a fresh checkout runs; refuses to touch a half-present pair.
+pub fn ensure_dev_certificate(cert: &Path, key: &Path, hostname: &str) -> Result<bool, TlsError> {
+    if existing_pair(cert, key)? {
+        return Ok(false);
     }
     let names = vec![
         hostname.to_string(),
@@ -70,7 +79,7 @@ pub fn ensure_dev_certificate(cert: &Path, key: &Path, hostname: &str) -> Result
     Ok(true)
 }
 
-fn load_key(path: &Path) -> Result<PrivateKeyDer<'static>, TlsError> {
+pub fn load_key(path: &Path) -> Result<PrivateKeyDer<'static>, TlsError> {
     PrivateKeyDer::from_pem_file(path).map_err(|e| TlsError::File {
         path: path.to_path_buf(),
         message: format!("cannot read a private key: {e}"),
