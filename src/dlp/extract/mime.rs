@@ -32,6 +32,24 @@ const SKIP_HEADERS: &[&str] = &[
     "return-path",
     "received-spf",
     "subject",
+    "thread-index",
+    "x-originating-ip",
+    "list-unsubscribe",
+    "list-unsubscribe-post",
+    "list-id",
+    "feedback-id",
+];
+
+/// Header families that mail systems add for their own bookkeeping
+/// (anti-spam verdicts, tenant ids, signatures): machine data, never text a
+/// sender wrote.
+const SKIP_PREFIXES: &[&str] = &[
+    "x-ms-",
+    "x-microsoft-",
+    "x-forefront-",
+    "x-google-",
+    "x-gm-",
+    "arc-",
 ];
 
 /// Parse with mail-parser, containing its panics.
@@ -92,33 +110,152 @@ pub fn extract_nested(
     }
 }
 
-fn headers(msg: &Message<'_>, budget: &mut Budget<'_>, out: &mut Extracted) {
+/// Address headers whose display names a person wrote ("Smith, John (DOB
+/// 04/12/1961)"). Only the names and comments are scanned: the addresses
+/// themselves are routing data and would only add noise.
+const ADDRESS_HEADERS: &[&str] = &[
+    "from",
+    "to",
+    "cc",
+    "bcc",
+    "reply-to",
+    "sender",
+    "resent-from",
+    "resent-to",
+    "resent-cc",
+    "resent-sender",
+    "disposition-notification-to",
+];
+
+/// The human-written text of each scannable header, as `(name, text)`:
+/// display names and comments of address headers, and every unstructured
+/// header (`X-*`, Comments, Keywords, Thread-Topic, ...). The subject is
+/// scanned on its own and transport headers are skipped (see
+/// [`SKIP_HEADERS`]).
+pub fn header_texts<'m>(msg: &'m Message<'_>) -> Vec<(&'m str, String)> {
+    let mut out = Vec::new();
     for h in msg.headers() {
         let name = h.name();
         let lname = name.to_ascii_lowercase();
-        if SKIP_HEADERS.contains(&lname.as_str()) || lname.starts_with("x-ms-") {
+        if SKIP_HEADERS.contains(&lname.as_str())
+            || SKIP_PREFIXES.iter().any(|p| lname.starts_with(p))
+        {
             continue;
         }
-        let text = match h.value() {
-            HeaderValue::Text(t) => t.to_string(),
-            HeaderValue::TextList(l) => l.join(" "),
-            HeaderValue::Address(a) => {
-                let mut s = String::new();
-                for addr in a.iter() {
-                    if let Some(n) = &addr.name {
-                        s.push_str(n);
-                        s.push(' ');
-                    }
-                    if let Some(e) = &addr.address {
-                        s.push_str(e);
-                        s.push(' ');
-                    }
-                }
-                s
+        let text = if ADDRESS_HEADERS.contains(&lname.as_str()) {
+            address_text(h.value(), raw_value(msg, h))
+        } else {
+            match h.value() {
+                HeaderValue::Text(t) => t.to_string(),
+                HeaderValue::TextList(l) => l.join(", "),
+                // An unstructured header mail-parser read as an address list
+                // (it guesses from the name): scan all of it.
+                HeaderValue::Address(_) => raw_value(msg, h).to_string(),
+                _ => continue,
             }
-            _ => continue,
         };
+        if !text.trim().is_empty() {
+            out.push((name, text));
+        }
+    }
+    out
+}
+
+fn raw_value<'m>(msg: &'m Message<'_>, h: &mail_parser::Header<'_>) -> &'m str {
+    msg.raw_message
+        .get(h.offset_start() as usize..h.offset_end() as usize)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .unwrap_or("")
+}
+
+/// Display names, group names and the comments of an address header. A name
+/// with an unquoted comma ("Smith, John (DOB ...)" <a@b>) is split by the
+/// parser into two mailboxes, so names are joined back with ", "; comments
+/// (parenthesised text) are taken from the raw value because the parser may
+/// drop them.
+fn address_text(value: &HeaderValue<'_>, raw: &str) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let HeaderValue::Address(a) = value {
+        match a {
+            mail_parser::Address::List(l) => parts.extend(
+                l.iter()
+                    .filter_map(|m| m.name.as_deref().map(str::to_string)),
+            ),
+            mail_parser::Address::Group(g) => {
+                for grp in g {
+                    parts.extend(grp.name.as_deref().map(str::to_string));
+                    parts.extend(
+                        grp.addresses
+                            .iter()
+                            .filter_map(|m| m.name.as_deref().map(str::to_string)),
+                    );
+                }
+            }
+        }
+    }
+    let mut text = parts.join(", ");
+    for c in comments(raw) {
+        if !text.contains(c) {
+            text.push_str(" (");
+            text.push_str(c);
+            text.push(')');
+        }
+    }
+    text
+}
+
+/// Top-level parenthesised comments of a raw header value, outside quotes.
+fn comments(raw: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut quoted, mut start) = (0usize, false, 0usize);
+    let mut escaped = false;
+    for (i, c) in raw.char_indices() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' => escaped = true,
+            '"' if depth == 0 => quoted = !quoted,
+            '(' if !quoted => {
+                if depth == 0 {
+                    start = i + 1;
+                }
+                depth += 1;
+            }
+            ')' if !quoted && depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.extend(raw.get(start..i));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn headers(msg: &Message<'_>, budget: &mut Budget<'_>, out: &mut Extracted) {
+    for (name, text) in header_texts(msg) {
         budget.push(out, PartKind::Header, format!("header:{name}"), text);
+    }
+}
+
+/// Headers of a forwarded or attached message are part of what is shown to
+/// the reader, so they are scanned as that message's content.
+fn nested_headers(
+    msg: &Message<'_>,
+    kind: PartKind,
+    label: &str,
+    budget: &mut Budget<'_>,
+    out: &mut Extracted,
+) {
+    let text: Vec<String> = header_texts(msg)
+        .into_iter()
+        .map(|(n, t)| format!("{n}: {t}"))
+        .collect();
+    if !text.is_empty() {
+        budget.push(out, kind, label.to_string(), text.join("\n"));
     }
 }
 
@@ -139,6 +276,7 @@ fn walk(
         if let Some(s) = msg.subject() {
             budget.push(out, PartKind::Attachment, n.to_string(), s.to_string());
         }
+        nested_headers(msg, PartKind::Attachment, n, budget, out);
     } else if let Some(s) = msg.subject() {
         budget.push(out, PartKind::Subject, "subject".into(), s.to_string());
     }
@@ -227,6 +365,7 @@ fn walk_inline(
             if let Some(s) = m.subject() {
                 budget.push(out, PartKind::Body, "body".into(), s.to_string());
             }
+            nested_headers(m, PartKind::Body, "body", budget, out);
             walk_body_only(m, depth, budget, out);
         }
     }

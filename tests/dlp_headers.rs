@@ -1,0 +1,173 @@
+//! PHI that travels only in headers: a display name carrying a birth date,
+//! an `X-` header with a name and SSN, Thread-Topic and Keywords. The shipped
+//! packs scan them (issue 6, point 4), offline through `rules test` and over
+//! SMTP, where such a message must never reach a plaintext next hop.
+
+mod common;
+
+use std::path::Path;
+use std::time::Duration;
+
+use common::*;
+
+const T: Duration = Duration::from_secs(30);
+
+fn message(headers: &str) -> Vec<u8> {
+    format!(
+        "From: Front Desk <desk@clinic.test>\r\n{headers}Subject: Follow-up\r\n\
+MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\
+Please see the note from this morning and call me back.\r\n"
+    )
+    .into_bytes()
+}
+
+/// `rules test --json` with the shipped rules.
+fn verdict(dir: &Path, name: &str, msg: &[u8]) -> serde_json::Value {
+    let config = dir.join("sealgate.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[dlp]\nrules_dir = \"{}/rules\"\n",
+            env!("CARGO_MANIFEST_DIR")
+        ),
+    )
+    .unwrap();
+    let file = dir.join(format!("{name}.eml"));
+    std::fs::write(&file, msg).unwrap();
+    let out = std::process::Command::new(BIN)
+        .arg("--config")
+        .arg(&config)
+        .args(["rules", "test", "--json"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    serde_json::from_str(text.lines().next().unwrap_or(""))
+        .unwrap_or_else(|e| panic!("{e}: {text} {}", String::from_utf8_lossy(&out.stderr)))
+}
+
+fn header_hit(v: &serde_json::Value, header: &str) -> bool {
+    v["hits"].as_array().is_some_and(|hits| {
+        hits.iter()
+            .any(|h| h["part"].as_str() == Some(&format!("header:{header}")))
+    })
+}
+
+#[test]
+fn phi_in_headers_is_found() {
+    let dir = temp_dir("dlp-headers");
+    let cases = [
+        (
+            "to-display-name",
+            "To: \"Smith, John (DOB 04/12/1961)\" <jsmith@family.test>\r\n",
+            "To",
+        ),
+        (
+            "cc-comment",
+            "To: care@partner.test\r\nCc: Lopez Maria (MRN 00482913) <ml@family.test>\r\n",
+            "Cc",
+        ),
+        (
+            "x-header",
+            "To: care@partner.test\r\nX-Patient: Maria Lopez SSN 512-44-9087\r\n",
+            "X-Patient",
+        ),
+        (
+            "thread-topic",
+            "To: care@partner.test\r\nThread-Topic: Member ID: W44820193 claim for Maria Lopez\r\n",
+            "Thread-Topic",
+        ),
+        (
+            "keywords",
+            "To: care@partner.test\r\nKeywords: referral, Medicare 1EG4-TE5-MK72\r\n",
+            "Keywords",
+        ),
+    ];
+    for (name, headers, header) in cases {
+        let v = verdict(&dir, name, &message(headers));
+        assert_ne!(v["action"], "deliver", "{name}: {v}");
+        assert!(header_hit(&v, header), "{name}: no hit in {header}: {v}");
+    }
+}
+
+#[test]
+fn ordinary_headers_with_names_stay_clean() {
+    let dir = temp_dir("dlp-headers-clean");
+    let cases = [
+        (
+            "names",
+            "To: \"Smith, John\" <jsmith@partner.test>, Maria Lopez <ml@partner.test>\r\n\
+Cc: Dr. Anne O'Neil (Cardiology) <aoneil@clinic.test>\r\n",
+        ),
+        (
+            "x-headers",
+            "To: it@clinic.test\r\nX-Mailer: Microsoft Outlook 16.0\r\nX-Ticket: INC0048213\r\n\
+Thread-Topic: Q3 staff schedule\r\nKeywords: schedule, staffing\r\n",
+        ),
+        (
+            "transport",
+            "To: it@clinic.test\r\nMessage-ID: <512-44-9087@clinic.test>\r\n\
+X-MS-Exchange-Organization-Network-Message-Id: 512-44-9087\r\n",
+        ),
+    ];
+    for (name, headers) in cases {
+        let v = verdict(&dir, name, &message(headers));
+        assert_eq!(v["action"], "deliver", "{name}: {v}");
+    }
+}
+
+/// A forwarded message's own headers are part of what the reader sees.
+#[test]
+fn headers_of_an_attached_message_are_scanned() {
+    let dir = temp_dir("dlp-headers-nested");
+    let msg = b"From: Front Desk <desk@clinic.test>\r\nTo: care@partner.test\r\nSubject: Fwd\r\n\
+MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n\
+--b\r\nContent-Type: text/plain\r\n\r\nSee below.\r\n\
+--b\r\nContent-Type: message/rfc822\r\nContent-Disposition: attachment; filename=\"fwd.eml\"\r\n\r\n\
+From: lab@lab.test\r\nTo: \"Lopez, Maria (DOB 04/12/1961)\" <ml@family.test>\r\nSubject: results\r\n\r\nReady.\r\n\
+--b--\r\n";
+    let v = verdict(&dir, "nested", msg);
+    assert_ne!(v["action"], "deliver", "{v}");
+}
+
+/// Over SMTP: a message whose only PHI is an `X-` header is held for
+/// verified TLS and never handed to a plaintext next hop, while a clean
+/// message sent alongside goes out.
+#[test]
+fn header_phi_never_reaches_a_plaintext_sink() {
+    let sink = Sink::start(Behaviour::default());
+    let dir = temp_dir("dlp-headers-smtp");
+    let gw = Gateway::start_in(
+        dir.clone(),
+        &format!(
+            "[dlp]\nrules_dir = \"{}/rules\"\n\n[delivery]\nretry = [\"1s\"]\nphi_tls = \"verify\"\n\n\
+[[delivery.route]]\ndomain = \"sink.test\"\nnext_hop = \"localhost:{}\"\n",
+            env!("CARGO_MANIFEST_DIR"),
+            sink.addr.port()
+        ),
+    );
+    let phi = message("To: care@sink.test\r\nX-Patient: Maria Lopez SSN 512-44-9087\r\n");
+    let mut c = Client::connect(gw.addr());
+    c.reply();
+    assert!(
+        c.send_mail("staff@tenant.test", &["care@sink.test"], &phi)
+            .starts_with("250")
+    );
+    assert!(
+        c.transaction(
+            "staff@tenant.test",
+            &["friend@sink.test"],
+            b"To: friend@sink.test\r\nX-Mailer: Outlook\r\nSubject: lunch\r\n\r\nNoon?\r\n"
+        )
+        .starts_with("250")
+    );
+    let first = sink.wait_count(1, T);
+    assert_eq!(first[0].rcpts, vec!["friend@sink.test"]);
+    wait_for("header-PHI message deferred at verify", T, || {
+        gw.audit()
+            .iter()
+            .any(|e| e["event"] == "deferred" && e["tls_level"] == "verify")
+            .then_some(())
+    });
+    assert_eq!(sink.count(), 1, "header PHI left over plaintext");
+}
