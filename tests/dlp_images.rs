@@ -122,3 +122,29 @@ fn images_setting_chooses_what_an_image_means() {
         assert_eq!(v["action"], "deliver", "{v}");
     }
 }
+
+/// The logo as Python's e-mail library writes it: `Content-Disposition:
+/// attachment` but referenced from the HTML by `cid:`, so shown in the body.
+/// The same part with no reference from the HTML is an attached image.
+#[test]
+fn a_referenced_cid_image_is_inline_whatever_its_disposition() {
+    let dir = temp_dir("dlp-images-cid");
+    let msg = |html: &str| {
+        format!(
+            "From: Front Desk <desk@clinic.test>\r\nTo: vendor@supply.test\r\nSubject: Toner order\r\n\
+MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"rel\"\r\n\r\n\
+--rel\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}\r\n\
+--rel\r\nContent-Type: image/png\r\nContent-Disposition: attachment; filename=\"image001.png\"\r\n\
+Content-ID: <Logo@Tenant.test>\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n--rel--\r\n",
+            b64(PNG)
+        )
+        .into_bytes()
+    };
+    let shown =
+        msg("<p>Two toner cartridges, please.</p><img src=\"cid:logo@tenant.test\" alt=logo>");
+    let v = verdict(&dir, "shown", &shown, None);
+    assert_eq!(v["action"], "deliver", "{v}");
+    let not_shown = msg("<p>Two toner cartridges, please.</p>");
+    let v = verdict(&dir, "not-shown", &not_shown, None);
+    assert_eq!(v["action"], "secure", "{v}");
+}

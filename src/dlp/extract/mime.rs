@@ -80,6 +80,7 @@ pub fn extract_message(raw: &[u8], budget: &mut Budget<'_>, want_headers: bool) 
             budget.push(&mut out, PartKind::Body, "body".into(), text);
         }
         Ok(Some(msg)) => {
+            note_shown_cids(&msg, budget);
             out.subject = msg.subject().map(str::to_string);
             if want_headers {
                 headers(&msg, budget, &mut out);
@@ -105,7 +106,10 @@ pub fn extract_nested(
     out: &mut Extracted,
 ) {
     match parse(raw) {
-        Ok(Some(msg)) => walk(&msg, Some(label), depth, budget, out),
+        Ok(Some(msg)) => {
+            note_shown_cids(&msg, budget);
+            walk(&msg, Some(label), depth, budget, out)
+        }
         _ => out.unscanned.push(format!("{label}: unparseable message")),
     }
 }
@@ -315,7 +319,9 @@ fn walk(
             PartType::Binary(b) | PartType::InlineBinary(b) => {
                 // An image shown in the body (a logo the HTML refers to by
                 // `cid:`) is not, by itself, a reason to hold the message.
-                let shown_inline = part.content_id().is_some() && !disp_attach;
+                let shown_inline = part
+                    .content_id()
+                    .is_some_and(|id| !disp_attach || budget.shown_cids.contains(&cid_key(id)));
                 let skip = budget.images == ImagePolicy::IgnoreInline
                     && shown_inline
                     && is_image(name.as_deref().unwrap_or(""), &ctype, b);
@@ -349,6 +355,30 @@ fn walk(
             return;
         }
     }
+}
+
+/// Remember which Content-IDs the message's HTML shows (`src="cid:..."`).
+fn note_shown_cids(msg: &Message<'_>, budget: &mut Budget<'_>) {
+    for part in &msg.parts {
+        let PartType::Html(h) = &part.body else {
+            continue;
+        };
+        let lower = h.to_ascii_lowercase();
+        for at in memchr::memmem::find_iter(lower.as_bytes(), b"cid:") {
+            let rest = &lower[at + 4..];
+            let end = rest
+                .find(|c: char| matches!(c, '"' | '\'' | ')' | '>' | '<') || c.is_whitespace())
+                .unwrap_or(rest.len());
+            budget.shown_cids.insert(cid_key(&rest[..end]));
+        }
+    }
+}
+
+fn cid_key(id: &str) -> String {
+    id.trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .to_ascii_lowercase()
 }
 
 /// A forwarded message shown inline: its subject and text are body text.

@@ -45,6 +45,11 @@ pub struct Budget<'a> {
     pub exhausted: bool,
     /// What an image means; the strictest reading unless the scanner says.
     pub images: ImagePolicy,
+    /// Content-IDs an HTML body of this message refers to (`cid:`), lower
+    /// case without angle brackets: those images are shown in the body,
+    /// whatever their Content-Disposition says (Python's e-mail library and
+    /// some clients mark them `attachment`).
+    pub shown_cids: std::collections::HashSet<String>,
 }
 
 impl<'a> Budget<'a> {
@@ -57,6 +62,7 @@ impl<'a> Budget<'a> {
             parts_left: limits.max_parts,
             exhausted: false,
             images: ImagePolicy::Unscanned,
+            shown_cids: Default::default(),
         }
     }
 
