@@ -7,10 +7,14 @@
 #
 #   bash bench/relay.sh [--runs N] [--messages M] [--sessions S] [--size L]
 #                       [--reuse] [--only postfix|sealgate] [--timeout SECS]
+#                       [--message FILE]
 #
 # Defaults: 1 run, 2000 messages, 20 sessions, 20480 bytes, a new connection
 # per message (smtp-source's default; --reuse sends all of a session's
-# messages over one connection, smtp-source -d). With --runs N the systems
+# messages over one connection, smtp-source -d). --message FILE sends FILE
+# as every message instead of smtp-source's filler (smtp-source -F), e.g.
+# bench/data/realistic.eml: an HTML body with a logo, a DOCX and a PDF, which
+# sealgate's DLP must take apart. With --runs N the systems
 # alternate and the median of each is reported. Prints per-run lines and a
 # final block:
 #   postfix: 512.3 msg/s
@@ -27,7 +31,7 @@
 WORK_PREFIX=bench
 source "$(dirname "$0")/../tests/interop/lib.sh"
 
-RUNS=1 MESSAGES=2000 SESSIONS=20 SIZE=20480 REUSE=0 ONLY="" TIMEOUT=300
+RUNS=1 MESSAGES=2000 SESSIONS=20 SIZE=20480 REUSE=0 ONLY="" TIMEOUT=300 MESSAGE=""
 while (($#)); do
     case $1 in
     --runs) RUNS=$2; shift 2 ;;
@@ -37,12 +41,18 @@ while (($#)); do
     --reuse) REUSE=1; shift ;;
     --only) ONLY=$2; shift 2 ;;
     --timeout) TIMEOUT=$2; shift 2 ;;
-    -h | --help) sed -n '2,27p' "$0"; exit 0 ;;
+    --message) MESSAGE=$2; shift 2 ;;
+    -h | --help) sed -n '2,31p' "$0"; exit 0 ;;
     *) fail "unknown argument: $1 (see --help)" ;;
     esac
 done
 [[ "$RUNS" =~ ^[1-9][0-9]*$ && "$MESSAGES" =~ ^[1-9][0-9]*$ && "$SESSIONS" =~ ^[1-9][0-9]*$ && "$SIZE" =~ ^[0-9]+$ ]] || fail "numeric arguments expected"
 case $ONLY in "" | postfix | sealgate) ;; *) fail "--only takes postfix or sealgate" ;; esac
+if [[ -n "$MESSAGE" ]]; then
+    [[ -r "$MESSAGE" ]] || fail "--message $MESSAGE: not a readable file"
+    MESSAGE="$(realpath "$MESSAGE")"
+    SIZE=$(stat -c %s "$MESSAGE")
+fi
 need smtp-source smtp-sink postfix postconf
 systems=()
 [[ -z "$ONLY" || "$ONLY" == postfix ]] && systems+=(postfix)
@@ -71,6 +81,7 @@ measure() {
     esac
     local src_args=(-s "$SESSIONS" -m "$MESSAGES" -l "$SIZE" -f sender@tenant.test -t rcpt@sink.test -M tenant.test)
     ((REUSE)) && src_args+=(-d)
+    [[ -n "$MESSAGE" ]] && src_args+=(-F "$MESSAGE")
     artifact "$WORK/source-$tag.err"
     t0=$EPOCHREALTIME
     start_bg "source-$tag" bash -c 'timeout -k 5 "$1" smtp-source "${@:3}"; rc=$?; echo "$EPOCHREALTIME" >"$2"; exit $rc' \
@@ -112,7 +123,7 @@ measure() {
 median() { "$PY" -c 'import sys,statistics; print("%.1f" % statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
 rate() { "$PY" -c 'import sys; print("%.1f" % (float(sys.argv[1])/float(sys.argv[2])))' "$1" "$2"; }
 
-echo "== relay benchmark: $MESSAGES messages x $SIZE bytes, $SESSIONS sessions$( ((REUSE)) && echo ', connection reuse'), $RUNS run(s), $(nproc) cores =="
+echo "== relay benchmark: $MESSAGES messages x $SIZE bytes${MESSAGE:+ ($(basename "$MESSAGE"))}, $SESSIONS sessions$( ((REUSE)) && echo ', connection reuse'), $RUNS run(s), $(nproc) cores =="
 echo "postfix $(postconf -d -h mail_version 2>/dev/null); sealgate: $SEALGATE_BIN"
 declare -A RATES
 for ((run = 1; run <= RUNS; run++)); do
