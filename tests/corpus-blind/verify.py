@@ -1,0 +1,114 @@
+#!/usr/bin/python3
+"""Sanity checks for the blind corpus: every .eml parses, attachments open, counts.
+Usage: /usr/bin/python3 verify.py            (checks + counts table)
+       /usr/bin/python3 verify.py --show FILE (print decoded text of one message)"""
+import csv, collections, email, io, os, subprocess, sys, tempfile, zipfile
+from email import policy
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PRODUCER = {"pdf-reportlab": "reportlab", "pdf-fpdf2": "fpdf", "pdf-ghostscript": "ghostscript", "pdf-libreoffice": "libreoffice"}
+
+def pdf_text(data):
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(data); f.flush()
+        txt = subprocess.run(["pdftotext", "-layout", f.name, "-"], capture_output=True, text=True).stdout
+        info = subprocess.run(["pdfinfo", f.name], capture_output=True, text=True).stdout
+    return txt, info
+
+def office_text(name, data, notes):
+    ext = name.rsplit(".", 1)[-1].lower()
+    if ext == "pdf":
+        t, info = pdf_text(data); notes.append(("pdfinfo", info)); return t
+    if ext == "docx":
+        import docx
+        d = docx.Document(io.BytesIO(data))
+        parts = [p.text for p in d.paragraphs]
+        for t in d.tables:
+            for row in t.rows: parts.append(" | ".join(c.text for c in row.cells))
+        for s in d.sections: parts += [p.text for p in s.header.paragraphs] + [p.text for p in s.footer.paragraphs]
+        notes.append(("docx_images", len(d.inline_shapes) + sum(len(s.header.part.package.image_parts) for s in d.sections[:1])))
+        return "\n".join(parts)
+    if ext == "xlsx":
+        import openpyxl
+        z = zipfile.ZipFile(io.BytesIO(data)); names = z.namelist()
+        app = z.read("docProps/app.xml").decode("utf-8", "replace") if "docProps/app.xml" in names else ""
+        notes.append(("xlsx_lo", "LibreOffice" in app)); notes.append(("xlsx_shared", "xl/sharedStrings.xml" in names))
+        wb = openpyxl.load_workbook(io.BytesIO(data)); ws = wb.active
+        rows = list(ws.iter_rows(values_only=True))
+        notes.append(("xlsx_dates", sum(1 for c in ws.iter_rows() for x in c if x.is_date)))
+        return "\n".join(" | ".join("" if v is None else str(v) for v in r) for r in rows)
+    if ext in ("csv", "tsv", "txt"):
+        t = data.decode("utf-8-sig"); list(csv.reader(io.StringIO(t), delimiter="\t" if "\t" in t.split("\n")[0] else ","))
+        return t
+    if ext == "zip":
+        z = zipfile.ZipFile(io.BytesIO(data)); out = []
+        for n in z.namelist(): out.append(f"[zip member {n}]\n" + office_text(n, z.read(n), notes))
+        return "\n".join(out)
+    return ""
+
+def message_text(raw):
+    msg = email.message_from_bytes(raw, policy=policy.default)
+    notes = []; parts = []
+    for k in ("From", "To", "Cc", "Subject", "Thread-Topic", "Keywords") + tuple(h for h in msg.keys() if h.startswith("X-")):
+        if msg[k]: parts.append(f"{k}: {msg[k]}")
+    for part in msg.walk():
+        ct = part.get_content_type()
+        if part.is_multipart(): continue
+        if ct == "message/rfc822": continue
+        fn = part.get_filename()
+        if ct.startswith("text/") and not fn:
+            parts.append(f"[{ct}]\n" + part.get_content())
+        elif ct.startswith("image/"):
+            notes.append(("image", ct))
+        elif fn:
+            parts.append(f"[attachment {fn} {ct}]\n" + office_text(fn, part.get_content() if isinstance(part.get_content(), bytes) else part.get_content().encode(), notes))
+    return msg, "\n".join(parts), notes
+
+def main():
+    man = list(csv.DictReader(open(os.path.join(HERE, "manifest.tsv")), delimiter="\t"))
+    if len(sys.argv) > 2 and sys.argv[1] == "--show":
+        raw = open(os.path.join(HERE, sys.argv[2]), "rb").read(); _, t, n = message_text(raw)
+        row = [m for m in man if m["file"] == sys.argv[2]][0]
+        print(row); print(t); print([x for x in n if x[0] != "pdfinfo"]); return
+    errs = []; cnt = collections.Counter(); feat = collections.Counter()
+    for row in man:
+        raw = open(os.path.join(HERE, row["file"]), "rb").read()
+        if b"\n" in raw.replace(b"\r\n", b""): errs.append((row["file"], "bare LF"))
+        try:
+            msg, text, notes = message_text(raw)
+        except Exception as e:
+            errs.append((row["file"], f"parse/open error {e!r}")); continue
+        c = row["carrier"]
+        cnt[(c, row["label"], row["split"])] += 1
+        if c in PRODUCER:
+            infos = [v for k, v in notes if k == "pdfinfo"]
+            if not infos: errs.append((row["file"], "no pdf"))
+            elif PRODUCER[c] not in infos[0].lower(): errs.append((row["file"], "producer mismatch " + infos[0].split("Producer:")[-1].split("\n")[0]))
+            pages = int(infos[0].split("Pages:")[1].split()[0]) if infos and "Pages:" in infos[0] else 0
+            if not 1 <= pages <= 2: errs.append((row["file"], f"pdf has {pages} pages"))
+            att = text.split("[attachment", 1)[-1]
+            if len(att.strip()) < 80: errs.append((row["file"], "short pdf text"))
+        for k, v in notes:
+            if k == "xlsx_lo" and v: feat["xlsx resaved by LibreOffice"] += 1
+            if k == "xlsx_lo" and v and not dict(notes).get("xlsx_shared"): errs.append((row["file"], "LO xlsx without sharedStrings"))
+            if k == "xlsx_dates" and v == 0 and c == "xlsx" and row["label"] == "phi": errs.append((row["file"], "no date cells"))
+            if k == "image": feat[f"{row['label']} with inline image"] += 1
+            if k == "docx_images" and v: feat[f"{row['label']} docx with picture"] += 1
+        if "message/rfc822" in raw.decode("latin-1"): feat["message/rfc822"] += 1
+        if "multipart/related" in raw.decode("latin-1"): feat["multipart/related"] += 1
+    carriers = sorted({k[0] for k in cnt})
+    print("| carrier | phi tune | phi test | clean tune | clean test | total |")
+    print("|---|---|---|---|---|---|")
+    tot = collections.Counter()
+    for c in carriers:
+        v = [cnt[(c, l, s)] for l in ("phi", "clean") for s in ("tune", "test")]
+        for i, x in enumerate(v): tot[i] += x
+        print(f"| {c} | " + " | ".join(map(str, v)) + f" | {sum(v)} |")
+    print("| **all** | " + " | ".join(str(tot[i]) for i in range(4)) + f" | {sum(tot.values())} |")
+    print(dict(feat))
+    for e in errs: print("ERROR", *e)
+    print("errors:", len(errs))
+    sys.exit(1 if errs else 0)
+
+if __name__ == "__main__":
+    main()
