@@ -21,7 +21,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_automata::meta::Regex;
-use regex_automata::{Anchored, Input};
+use regex_automata::{Anchored, Input, MatchKind as ReMatchKind, PatternSet};
 
 pub use crate::dlp::matching::boundary;
 use crate::dlp::matching::{Words, merge, starts_with_label, within};
@@ -64,7 +64,9 @@ pub struct Engine {
     dets: Vec<Det>,
     /// Combined pass over labelled patterns (literal prefilter helps) and
     /// over bare shapes (a prefilter on every digit only slows the DFA).
-    global: Vec<(Regex, Vec<usize>)>,
+    /// The second regex has the same patterns with `MatchKind::All`, to
+    /// find every pattern that matches where the first one did.
+    global: Vec<(Regex, Regex, Vec<usize>)>,
     /// Keywords of windowed detectors, located over the whole text.
     keywords: Option<Words>,
     /// Keywords and exclusions checked locally around candidates.
@@ -213,7 +215,12 @@ impl Engine {
                 .configure(meta_config().auto_prefilter(prefilter))
                 .build_many(&patterns)
                 .map_err(|x| RuleError::compiled(format!("combined pattern set: {x}")))?;
-            e.global.push((re, dets));
+            let all = Regex::builder()
+                .syntax(syntax(false))
+                .configure(meta_config().match_kind(ReMatchKind::All))
+                .build_many(&patterns)
+                .map_err(|x| RuleError::compiled(format!("combined pattern set: {x}")))?;
+            e.global.push((re, all, dets));
         }
         e.keywords = Words::build(keyword_words)?;
         e.local = Words::build(local_words)?;
@@ -241,12 +248,41 @@ impl Engine {
     pub fn scan(&self, text: &[u8]) -> Vec<Found> {
         let mut out = Vec::new();
         // 1. Rare shapes over the whole text, one pass.
-        for (g, dets) in &self.global {
-            for m in g.find_iter(text) {
-                let Some(&di) = dets.get(m.pattern().as_usize()) else {
-                    continue;
+        for (g, all, dets) in &self.global {
+            let mut set = PatternSet::new(all.pattern_len());
+            let mut at = 0;
+            while at <= text.len() {
+                let Some(m) = g.search(&Input::new(text).range(at..)) else {
+                    break;
                 };
-                self.confirm(text, di, m.start(), m.end(), None, &mut out);
+                // Detectors may share a label ("Account number" is a bank
+                // label and a health-plan one): every pattern matching at
+                // this start is confirmed, not only the first in the set.
+                set.clear();
+                set.insert(m.pattern());
+                all.which_overlapping_matches(
+                    &Input::new(text).range(m.start()..).anchored(Anchored::Yes),
+                    &mut set,
+                );
+                // A match may end with context after its value (a name ends
+                // before " DOB"): the next search starts after the value, so
+                // a label right behind it is still seen.
+                let mut resume = m.end();
+                for pid in set.iter() {
+                    let Some(&di) = dets.get(pid.as_usize()) else {
+                        continue;
+                    };
+                    let end = if pid == m.pattern() {
+                        m.end()
+                    } else {
+                        text.len()
+                    };
+                    if let Some(value_end) = self.confirm(text, di, m.start(), end, None, &mut out)
+                    {
+                        resume = resume.min(value_end);
+                    }
+                }
+                at = resume.max(m.start() + 1);
             }
         }
         // Dictionaries that apply everywhere (none in the shipped packs).
@@ -316,8 +352,9 @@ impl Engine {
         out
     }
 
-    /// Re-run one detector's own regex on a span found by the combined
-    /// pass, to get its `value` group.
+    /// Re-run one detector's own regex anchored at a start found by the
+    /// combined pass, to get its `value` group. Returns where the value (or
+    /// the whole match) ends, if the detector matches there.
     fn confirm(
         &self,
         text: &[u8],
@@ -326,20 +363,18 @@ impl Engine {
         e: usize,
         kw: Option<&Vec<Vec<usize>>>,
         out: &mut Vec<Found>,
-    ) {
+    ) -> Option<usize> {
         let d = &self.dets[di];
-        let Some(re) = &d.regex else { return };
-        match d.value_group {
-            Some(g) => {
-                let input = Input::new(text).range(s..e).anchored(Anchored::Yes);
-                let mut caps = re.create_captures();
-                re.search_captures(&input, &mut caps);
-                if let Some(sp) = caps.get_group(g) {
-                    self.candidate(text, di, sp.start, sp.end, kw, out);
-                }
-            }
-            None => self.candidate(text, di, s, e, kw, out),
-        }
+        let re = d.regex.as_ref()?;
+        let input = Input::new(text).range(s..e).anchored(Anchored::Yes);
+        let mut caps = re.create_captures();
+        re.search_captures(&input, &mut caps);
+        let sp = match d.value_group {
+            Some(g) => caps.get_group(g)?,
+            None => caps.get_group(0)?,
+        };
+        self.candidate(text, di, sp.start, sp.end, kw, out);
+        Some(sp.end)
     }
 
     fn search(

@@ -253,6 +253,16 @@ pub fn mbi(m: &[u8]) -> bool {
     if c.len() != 11 {
         return false;
     }
+    // CMS's example from the MBI fact sheet and format templates such as
+    // 1AA1-AA1-AA11 appear in training and billing guides, never on a card.
+    if c == b"1EG4TE5MK73" {
+        return false;
+    }
+    let letters: HashSet<u8> = c.iter().copied().filter(u8::is_ascii_alphabetic).collect();
+    let nums: HashSet<u8> = c.iter().copied().filter(u8::is_ascii_digit).collect();
+    if letters.len() == 1 && nums.len() == 1 {
+        return false;
+    }
     let letter = |b: u8| b.is_ascii_uppercase() && !b"SLOIBZ".contains(&b);
     let digit = |b: u8| b.is_ascii_digit();
     matches!(c[0], b'1'..=b'9')
@@ -303,28 +313,44 @@ pub fn ndc(m: &[u8]) -> bool {
     !all_same(&d) && segs[0].iter().any(|&b| b != b'0')
 }
 
-/// A calendar date that could be a living person's birth date: numeric
-/// M/D/Y, Y-M-D, or with an English month name; year 1900-2030.
+/// A calendar date that could be a living person's birth date, year
+/// 1900-2030, in the shapes people and systems write: M/D/Y (or D/M/Y when
+/// the first number cannot be a month, as Spanish and European mail write),
+/// Y-M-D, space-separated `04 12 1961`, compact `19610412` or `04121961`,
+/// and English or Spanish month names (`12-Apr-1961`, `April 12th, 1961`,
+/// `12 de abril de 1961`).
 pub fn date(m: &[u8]) -> bool {
-    let s = String::from_utf8_lossy(m).to_ascii_lowercase();
+    let s = String::from_utf8_lossy(m).to_lowercase();
     let toks: Vec<&str> = s
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|t| !t.is_empty())
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty() && !matches!(*t, "de" | "of" | "del" | "the"))
+        .map(|t| {
+            t.strip_suffix("st")
+                .or_else(|| t.strip_suffix("nd"))
+                .or_else(|| t.strip_suffix("rd"))
+                .or_else(|| t.strip_suffix("th"))
+                .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+                .unwrap_or(t)
+        })
         .collect();
-    if toks.len() != 3 {
-        return false;
+    match toks[..] {
+        [one] if one.len() == 8 && one.bytes().all(|b| b.is_ascii_digit()) => compact_date(one),
+        [a, b, c] => three_part_date(a, b, c),
+        _ => false,
     }
-    let month_name = |t: &str| -> Option<u32> {
-        const M: [&str; 12] = [
-            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-        ];
-        if t.len() < 3 {
-            return None;
-        }
-        M.iter()
-            .position(|m| t.starts_with(m))
-            .map(|i| i as u32 + 1)
-    };
+}
+
+/// `19610412` (the HL7/X12 layout) or `04121961`.
+fn compact_date(t: &str) -> bool {
+    let n = |r: std::ops::Range<usize>| t.get(r).and_then(|x| x.parse::<u32>().ok());
+    let ymd =
+        matches!((n(0..4), n(4..6), n(6..8)), (Some(y), Some(mo), Some(d)) if valid_ymd(y, mo, d));
+    let mdy =
+        matches!((n(4..8), n(0..2), n(2..4)), (Some(y), Some(mo), Some(d)) if valid_ymd(y, mo, d));
+    ymd || mdy
+}
+
+fn three_part_date(a: &str, b: &str, c: &str) -> bool {
     let n = |t: &str| -> Option<u32> {
         if t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()) {
             t.parse().ok()
@@ -332,23 +358,48 @@ pub fn date(m: &[u8]) -> bool {
             None
         }
     };
-    let (y, mo, d, ylen) = if let Some(mo) = month_name(toks[0]) {
-        (n(toks[2]), Some(mo), n(toks[1]), toks[2].len())
-    } else if let Some(mo) = month_name(toks[1]) {
-        (n(toks[2]), Some(mo), n(toks[0]), toks[2].len())
-    } else if toks[0].len() == 4 {
-        (n(toks[0]), n(toks[1]), n(toks[2]), 4)
-    } else {
-        (n(toks[2]), n(toks[0]), n(toks[1]), toks[2].len())
+    let year = |t: &str| -> Option<u32> {
+        let y = n(t)?;
+        match t.len() {
+            4 => Some(y),
+            2 => Some(y + if y <= 30 { 2000 } else { 1900 }),
+            _ => None,
+        }
     };
-    let (Some(mut y), Some(mo), Some(d)) = (y, mo, d) else {
-        return false;
-    };
-    if ylen == 2 {
-        y += if y <= 30 { 2000 } else { 1900 };
-    } else if ylen != 4 {
-        return false;
+    if let Some(mo) = month_name(a) {
+        return matches!((year(c), n(b)), (Some(y), Some(d)) if valid_ymd(y, mo, d));
     }
+    if let Some(mo) = month_name(b) {
+        return matches!((year(c), n(a)), (Some(y), Some(d)) if valid_ymd(y, mo, d));
+    }
+    if a.len() == 4 {
+        return matches!((n(a), n(b), n(c)), (Some(y), Some(mo), Some(d)) if valid_ymd(y, mo, d));
+    }
+    let (Some(y), Some(x), Some(z)) = (year(c), n(a), n(b)) else {
+        return false;
+    };
+    valid_ymd(y, x, z) || valid_ymd(y, z, x)
+}
+
+/// English and Spanish month names and their usual abbreviations.
+fn month_name(t: &str) -> Option<u32> {
+    const EN: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    const ES: [&str; 12] = [
+        "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic",
+    ];
+    if t.len() < 3 || !t.is_ascii() || t.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let t = if t == "setiembre" { "sep" } else { t };
+    EN.iter()
+        .position(|m| t.starts_with(m))
+        .or_else(|| ES.iter().position(|m| t.starts_with(m)))
+        .map(|i| i as u32 + 1)
+}
+
+fn valid_ymd(y: u32, mo: u32, d: u32) -> bool {
     if !(1900..=2030).contains(&y) || !(1..=12).contains(&mo) || d == 0 {
         return false;
     }
@@ -402,5 +453,26 @@ mod tests {
         assert!(!date(b"13/01/1962"));
         assert!(!date(b"04/31/1962"));
         assert!(!date(b"1/1/1800"));
+        assert!(date(b"12-Apr-1961"));
+        assert!(date(b"19610412"));
+        assert!(date(b"04121961"));
+        assert!(!date(b"19611341"));
+        assert!(date(b"04 12 1961"));
+        assert!(date(b"April 12th, 1961"));
+        assert!(date(b"12 de abril de 1961"));
+        assert!(
+            date(b"25/04/1961"),
+            "D/M/Y when the first number is no month"
+        );
+        assert!(!date(b"32/04/1961"));
+        assert!(date(b"4/12/61"));
+    }
+
+    #[test]
+    fn mbi_samples_and_templates_are_not_identifiers() {
+        assert!(mbi(b"1EG4-TE5-MK72"));
+        assert!(!mbi(b"1EG4-TE5-MK73"), "CMS's published example");
+        assert!(!mbi(b"1AA1-AA1-AA11"), "a format template");
+        assert!(!mbi(b"9AA9AA9AA99"));
     }
 }
