@@ -148,3 +148,31 @@ Content-ID: <Logo@Tenant.test>\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\
     let v = verdict(&dir, "not-shown", &not_shown, None);
     assert_eq!(v["action"], "secure", "{v}");
 }
+
+/// A plain-text client's pasted signature image (`Content-Disposition:
+/// inline`, no Content-ID) is shown in the flow of the message; an inline
+/// TIFF is a fax page and still counts.
+#[test]
+fn an_inline_disposition_image_is_shown_but_an_inline_fax_is_not() {
+    let dir = temp_dir("dlp-images-inline");
+    let msg = |ctype: &str, name: &str, data: &[u8]| {
+        format!(
+            "From: Front Desk <desk@clinic.test>\r\nTo: vendor@supply.test\r\nSubject: Toner\r\n\
+MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"mix\"\r\n\r\n\
+--mix\r\nContent-Type: text/plain\r\n\r\nTwo cartridges, please.\r\n\
+--mix\r\nContent-Type: {ctype}\r\nContent-Disposition: inline; filename=\"{name}\"\r\n\
+Content-Transfer-Encoding: base64\r\n\r\n{}\r\n--mix--\r\n",
+            b64(data)
+        )
+        .into_bytes()
+    };
+    let v = verdict(&dir, "logo", &msg("image/png", "logo.png", PNG), None);
+    assert_eq!(v["action"], "deliver", "{v}");
+    let v = verdict(
+        &dir,
+        "fax",
+        &msg("image/tiff", "fax.tif", b"II*\0\x08\0\0\0"),
+        None,
+    );
+    assert_eq!(v["action"], "secure", "{v}");
+}

@@ -319,9 +319,19 @@ fn walk(
             PartType::Binary(b) | PartType::InlineBinary(b) => {
                 // An image shown in the body (a logo the HTML refers to by
                 // `cid:`) is not, by itself, a reason to hold the message.
+                // So is one a plain-text client pastes into the message flow
+                // (`Content-Disposition: inline`, Apple Mail's signatures),
+                // except a TIFF: that is how fax servers deliver pages.
+                let disp_inline = part
+                    .content_disposition()
+                    .is_some_and(|d| d.ctype().eq_ignore_ascii_case("inline"));
+                let fax = ctype.eq_ignore_ascii_case("image/tiff")
+                    || b.starts_with(b"II*\0")
+                    || b.starts_with(b"MM\0*");
                 let shown_inline = part
                     .content_id()
-                    .is_some_and(|id| !disp_attach || budget.shown_cids.contains(&cid_key(id)));
+                    .is_some_and(|id| !disp_attach || budget.shown_cids.contains(&cid_key(id)))
+                    || (disp_inline && !fax);
                 let skip = budget.images == ImagePolicy::IgnoreInline
                     && shown_inline
                     && is_image(name.as_deref().unwrap_or(""), &ctype, b);
