@@ -11,6 +11,7 @@ pub mod mime;
 pub mod ooxml;
 pub mod pdf;
 pub mod table;
+pub mod xlsx;
 pub mod xml;
 pub mod zip;
 
