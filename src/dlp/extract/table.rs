@@ -54,7 +54,7 @@ impl Bound {
             return true;
         }
         *tick = tick.wrapping_add(1);
-        *tick % CLOCK_EVERY == 0 && Instant::now() >= self.deadline
+        tick.is_multiple_of(CLOCK_EVERY) && Instant::now() >= self.deadline
     }
 
     pub fn late(&self) -> bool {
