@@ -19,7 +19,9 @@ const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessing
 const PPTX: &str = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/office").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/office")
+        .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -82,7 +84,9 @@ fn rules(v: &Verdict) -> Vec<&str> {
 fn zip_has(data: &[u8], entry: &str, needle: &str) -> bool {
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(data)).expect("fixture is a zip");
     let mut s = String::new();
-    let Ok(mut f) = z.by_name(entry) else { return false };
+    let Ok(mut f) = z.by_name(entry) else {
+        return false;
+    };
     std::io::Read::read_to_string(&mut f, &mut s).expect("utf-8 entry");
     s.contains(needle)
 }
@@ -93,8 +97,7 @@ fn at(text: &str, needle: &str) -> usize {
         .unwrap_or_else(|| panic!("{needle:?} not in:\n{text}"))
 }
 
-const PATIENT_ROW: &str =
-    "Patient Name: Maria Lopez; DOB: 04/12/1961; MRN: 00482913; SSN: 512-44-9087; Diagnosis: E11.9\n";
+const PATIENT_ROW: &str = "Patient Name: Maria Lopez; DOB: 04/12/1961; MRN: 00482913; SSN: 512-44-9087; Diagnosis: E11.9\n";
 
 #[test]
 fn libreoffice_xlsx_shared_strings_and_date_cell() {
@@ -105,8 +108,16 @@ fn libreoffice_xlsx_shared_strings_and_date_cell() {
     let msg = eml("patients.xlsx", XLSX, &data);
     let text = document_text(&msg);
     assert!(text.contains(PATIENT_ROW), "{text}");
-    assert!(at(&text, "Sheet: Patients") < at(&text, "Sheet: Notes"), "{text}");
-    assert!(text.contains("Patient Name: Samuel Ortiz; DOB: 09/03/1974; MRN: 00519377; Diagnosis: I10\n"), "{text}");
+    assert!(
+        at(&text, "Sheet: Patients") < at(&text, "Sheet: Notes"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Patient Name: Samuel Ortiz; DOB: 09/03/1974; MRN: 00519377; Diagnosis: I10\n"
+        ),
+        "{text}"
+    );
     let v = scan(&msg);
     assert_ne!(v.action, Action::Deliver, "{v:?}");
     assert!(rules(&v).contains(&"hipaa.dob"), "{v:?}");
@@ -115,12 +126,19 @@ fn libreoffice_xlsx_shared_strings_and_date_cell() {
 #[test]
 fn openpyxl_xlsx_inline_strings() {
     let data = fixture("patients_openpyxl.xlsx");
-    assert!(zip_has(&data, "xl/worksheets/sheet1.xml", "t=\"inlineStr\""));
+    assert!(zip_has(
+        &data,
+        "xl/worksheets/sheet1.xml",
+        "t=\"inlineStr\""
+    ));
     assert!(!zip_has(&data, "xl/sharedStrings.xml", "Maria"));
     let msg = eml("patients.xlsx", XLSX, &data);
     let text = document_text(&msg);
     assert!(text.contains(PATIENT_ROW), "{text}");
-    assert!(text.contains("Sheet: Notes\nFollow-up in two weeks\n"), "{text}");
+    assert!(
+        text.contains("Sheet: Notes\nFollow-up in two weeks\n"),
+        "{text}"
+    );
     let v = scan(&msg);
     assert_ne!(v.action, Action::Deliver, "{v:?}");
     assert!(rules(&v).contains(&"hipaa.dob"), "{v:?}");
@@ -130,7 +148,12 @@ fn openpyxl_xlsx_inline_strings() {
 fn clean_spreadsheets_deliver() {
     let products = eml("products.xlsx", XLSX, &fixture("products.xlsx"));
     let text = document_text(&products);
-    assert!(text.contains("SKU: GL-0100; Product: Nitrile gloves, box of 100; Unit price: 11.25; Quantity: 30\n"), "{text}");
+    assert!(
+        text.contains(
+            "SKU: GL-0100; Product: Nitrile gloves, box of 100; Unit price: 11.25; Quantity: 30\n"
+        ),
+        "{text}"
+    );
     let v = scan(&products);
     assert_eq!(v.action, Action::Deliver, "{v:?}");
 
@@ -146,7 +169,10 @@ fn python_docx_table_with_header_row_and_header_footer() {
     let msg = eml("referral.docx", DOCX, &fixture("referral_python_docx.docx"));
     let text = document_text(&msg);
     let header = at(&text, "Riverside Clinic referral - Patient: Maria Lopez");
-    let row = at(&text, "Patient Name: Maria Lopez; DOB: 04/12/1961; MRN: 00482913; Diagnosis: E11.9\n");
+    let row = at(
+        &text,
+        "Patient Name: Maria Lopez; DOB: 04/12/1961; MRN: 00482913; Diagnosis: E11.9\n",
+    );
     let body = at(&text, "endocrinology consult");
     let footer = at(&text, "Confidential - MRN: 00482913");
     assert!(header < body && body < row && row < footer, "{text}");
@@ -165,11 +191,17 @@ fn libreoffice_docx_header_footer_footnote_comment() {
     let footer = at(&text, "SSN on file: 512-44-9087");
     let footnote = at(&text, "Diagnosis: E11.9 confirmed");
     let comment = at(&text, "Patient: Maria Lopez, please call back");
-    assert!(header < body && body < dob && dob < footer && footer < footnote && footnote < comment, "{text}");
+    assert!(
+        header < body && body < dob && dob < footer && footer < footnote && footnote < comment,
+        "{text}"
+    );
     let v = scan(&msg);
     assert_ne!(v.action, Action::Deliver, "{v:?}");
     let r = rules(&v);
-    assert!(r.contains(&"hipaa.ssn") && r.contains(&"hipaa.dob") && r.contains(&"hipaa.patient-name"), "{v:?}");
+    assert!(
+        r.contains(&"hipaa.ssn") && r.contains(&"hipaa.dob") && r.contains(&"hipaa.patient-name"),
+        "{v:?}"
+    );
 }
 
 /// A minimal OOXML zip from `(entry, xml)` pairs.
@@ -201,8 +233,17 @@ fn label_in_one_part_reaches_value_in_another() {
     // The header says what the bare number in the body is; read part by
     // part, the number has no label and no rule fires.
     let docx = package(&[
-        ("word/document.xml", &format!("<w:document><w:body>{}</w:body></w:document>", para("00482913"))),
-        ("word/header1.xml", &format!("<w:hdr>{}</w:hdr>", para("MRN"))),
+        (
+            "word/document.xml",
+            &format!(
+                "<w:document><w:body>{}</w:body></w:document>",
+                para("00482913")
+            ),
+        ),
+        (
+            "word/header1.xml",
+            &format!("<w:hdr>{}</w:hdr>", para("MRN")),
+        ),
     ]);
     let msg = eml("label.docx", DOCX, &docx);
     assert_eq!(document_text(&msg), "MRN\n\n00482913\n\n");
@@ -213,8 +254,18 @@ fn label_in_one_part_reaches_value_in_another() {
 
 #[test]
 fn pptx_slides_in_numeric_order_then_notes() {
-    let slide = |t: &str| format!("<p:sld><p:cSld><p:spTree><p:sp><p:txBody><a:p><a:r><a:t>{t}</a:t></a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:sld>");
-    let (s10, s2, s1, n1, s3) = (slide("Ten"), slide("Date of birth:"), slide("Case review"), slide("Speaker note"), slide("1961-04-12"));
+    let slide = |t: &str| {
+        format!(
+            "<p:sld><p:cSld><p:spTree><p:sp><p:txBody><a:p><a:r><a:t>{t}</a:t></a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:sld>"
+        )
+    };
+    let (s10, s2, s1, n1, s3) = (
+        slide("Ten"),
+        slide("Date of birth:"),
+        slide("Case review"),
+        slide("Speaker note"),
+        slide("1961-04-12"),
+    );
     let pptx = zip_of(
         &[
             ("ppt/slides/slide10.xml", s10.as_bytes()),
@@ -229,7 +280,10 @@ fn pptx_slides_in_numeric_order_then_notes() {
     );
     let msg = eml("review.pptx", PPTX, &pptx);
     let text = document_text(&msg);
-    assert_eq!(text, "Case review\n\nDate of birth:\n\n1961-04-12\n\nTen\n\nSpeaker note\n\n");
+    assert_eq!(
+        text,
+        "Case review\n\nDate of birth:\n\n1961-04-12\n\nTen\n\nSpeaker note\n\n"
+    );
     let v = scan(&msg);
     assert!(rules(&v).contains(&"hipaa.dob"), "{v:?}");
     assert!(v.unscanned.is_empty(), "{v:?}");
@@ -252,20 +306,42 @@ fn csv_with_quoted_fields() {
 
 #[test]
 fn semicolon_csv_and_tsv_and_unlabelled_tables() {
-    let semi = eml("export.csv", "application/octet-stream", b"MRN;Name\n00482913;Maria Lopez\n");
+    let semi = eml(
+        "export.csv",
+        "application/octet-stream",
+        b"MRN;Name\n00482913;Maria Lopez\n",
+    );
     assert_eq!(document_text(&semi), "MRN: 00482913; Name: Maria Lopez\n");
-    let tsv = eml("export.tsv", "application/octet-stream", b"Date of birth\tName\n1961-04-12\tMaria Lopez\n");
-    assert_eq!(document_text(&tsv), "Date of birth: 1961-04-12; Name: Maria Lopez\n");
+    let tsv = eml(
+        "export.tsv",
+        "application/octet-stream",
+        b"Date of birth\tName\n1961-04-12\tMaria Lopez\n",
+    );
+    assert_eq!(
+        document_text(&tsv),
+        "Date of birth: 1961-04-12; Name: Maria Lopez\n"
+    );
     assert!(rules(&scan(&tsv)).contains(&"hipaa.dob"));
     // Text that clearly is a table, of no declared type.
-    let txt = eml("list.dat", "application/octet-stream", b"Name,DOB\nMaria Lopez,04/12/1961\nSam Ortiz,09/03/1974\n");
+    let txt = eml(
+        "list.dat",
+        "application/octet-stream",
+        b"Name,DOB\nMaria Lopez,04/12/1961\nSam Ortiz,09/03/1974\n",
+    );
     assert_eq!(
         document_text(&txt),
         "Name: Maria Lopez; DOB: 04/12/1961\nName: Sam Ortiz; DOB: 09/03/1974\n"
     );
     // Prose stays as written.
     let prose = "Hi Ana,\nthanks for the toner, it arrived.\nBest, Bo\n";
-    assert_eq!(document_text(&eml("note.dat", "application/octet-stream", prose.as_bytes())), prose);
+    assert_eq!(
+        document_text(&eml(
+            "note.dat",
+            "application/octet-stream",
+            prose.as_bytes()
+        )),
+        prose
+    );
 }
 
 /// `text/*` parts arrive decoded by the MIME parser; this is the entry point
@@ -284,15 +360,24 @@ fn decoded_text_parts() {
     let want = vec!["Patient Name: Maria Lopez; DOB: 04/12/1961\n".to_string()];
     assert_eq!(text_part("a.bin", "text/csv", csv), want);
     assert_eq!(text_part("export.CSV", "text/plain", csv), want);
-    assert_eq!(text_part("x", "text/tab-separated-values", "A\tB\n1\t2\n"), vec!["A: 1; B: 2\n"]);
-    assert_eq!(text_part("note.txt", "text/plain", "Hi, Bo\n"), vec!["Hi, Bo\n"]);
+    assert_eq!(
+        text_part("x", "text/tab-separated-values", "A\tB\n1\t2\n"),
+        vec!["A: 1; B: 2\n"]
+    );
+    assert_eq!(
+        text_part("note.txt", "text/plain", "Hi, Bo\n"),
+        vec!["Hi, Bo\n"]
+    );
 }
 
 #[test]
 fn clean_csv_delivers() {
-    let csv = "SKU,Product,Price\nTN-2210,Toner cartridge,89.50\nPP-5000,\"Copy paper, case\",42.00\n";
+    let csv =
+        "SKU,Product,Price\nTN-2210,Toner cartridge,89.50\nPP-5000,\"Copy paper, case\",42.00\n";
     let msg = eml("order.csv", "application/vnd.ms-excel", csv.as_bytes());
-    assert!(document_text(&msg).starts_with("SKU: TN-2210; Product: Toner cartridge; Price: 89.50\n"));
+    assert!(
+        document_text(&msg).starts_with("SKU: TN-2210; Product: Toner cartridge; Price: 89.50\n")
+    );
     let v = scan(&msg);
     assert_eq!(v.action, Action::Deliver, "{v:?}");
 }
@@ -320,6 +405,9 @@ fn huge_sheet_is_bounded_and_fails_closed() {
     let started = Instant::now();
     let v = scanner_with(limits).scan(&eml("big.xlsx", XLSX, &xlsx));
     assert!(started.elapsed().as_secs() < 5);
-    assert!(v.unscanned.iter().any(|u| u.contains("text size limit")), "{v:?}");
+    assert!(
+        v.unscanned.iter().any(|u| u.contains("text size limit")),
+        "{v:?}"
+    );
     assert_ne!(v.action, Action::Deliver);
 }

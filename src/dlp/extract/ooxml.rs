@@ -109,7 +109,12 @@ pub fn render(pkg: &Package, bound: &Bound) -> String {
         flow_parts(pkg, &pkg.numbered("xl/comments"), bound, &mut out);
     } else {
         flow_parts(pkg, &pkg.numbered("ppt/slides/slide"), bound, &mut out);
-        flow_parts(pkg, &pkg.numbered("ppt/notesslides/notesslide"), bound, &mut out);
+        flow_parts(
+            pkg,
+            &pkg.numbered("ppt/notesslides/notesslide"),
+            bound,
+            &mut out,
+        );
         flow_parts(pkg, &pkg.numbered("ppt/comments/"), bound, &mut out);
     }
     if let Some(core) = pkg.get("docprops/core.xml") {
@@ -298,7 +303,11 @@ fn flow_text(xml: &str, bound: &Bound, out: &mut String) {
     let mut tick = 0u32;
     for ev in Reader::new(xml) {
         match ev {
-            Event::Open { name: "Fallback", empty: false, .. } => f.fallback += 1,
+            Event::Open {
+                name: "Fallback",
+                empty: false,
+                ..
+            } => f.fallback += 1,
             Event::Close("Fallback") => f.fallback = f.fallback.saturating_sub(1),
             _ if f.fallback > 0 => {}
             Event::Open { name, attrs, empty } => f.open(name, attrs, empty),
@@ -341,7 +350,9 @@ fn properties(xml: &str, out: &mut String) {
     let mut value = String::new();
     for ev in Reader::new(xml) {
         match ev {
-            Event::Open { name, empty: false, .. } => current = FIELDS.contains(&name),
+            Event::Open {
+                name, empty: false, ..
+            } => current = FIELDS.contains(&name),
             Event::Close(_) => {
                 if !value.trim().is_empty() {
                     out.push_str(value.trim());
@@ -394,7 +405,12 @@ mod tests {
     #[test]
     fn table_with_header_row() {
         let cell = |t: &str| format!("<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>");
-        let row = |cells: &[&str]| format!("<w:tr>{}</w:tr>", cells.iter().map(|c| cell(c)).collect::<String>());
+        let row = |cells: &[&str]| {
+            format!(
+                "<w:tr>{}</w:tr>",
+                cells.iter().map(|c| cell(c)).collect::<String>()
+            )
+        };
         let x = format!(
             "<w:p><w:r><w:t>Before</w:t></w:r></w:p><w:tbl>{}{}</w:tbl><w:p><w:r><w:t>After</w:t></w:r></w:p>",
             row(&["Patient Name", "DOB", "MRN"]),
@@ -404,13 +420,21 @@ mod tests {
             flow(&x),
             "Before\nPatient Name: Maria Lopez; DOB: 04/12/1961; MRN: 00482913\nAfter\n"
         );
-        let form = format!("<w:tbl>{}{}</w:tbl>", row(&["Patient", "Maria Lopez"]), row(&["DOB", "04/12/1961"]));
+        let form = format!(
+            "<w:tbl>{}{}</w:tbl>",
+            row(&["Patient", "Maria Lopez"]),
+            row(&["DOB", "04/12/1961"])
+        );
         assert_eq!(flow(&form), "Patient: Maria Lopez\nDOB: 04/12/1961\n");
     }
 
     #[test]
     fn slides_in_numeric_order_then_notes() {
-        let slide = |t: &str| format!("<p:sld><p:txBody><a:p><a:r><a:t>{t}</a:t></a:r><a:br/><a:r><a:t>x</a:t></a:r></a:p></p:txBody></p:sld>");
+        let slide = |t: &str| {
+            format!(
+                "<p:sld><p:txBody><a:p><a:r><a:t>{t}</a:t></a:r><a:br/><a:r><a:t>x</a:t></a:r></a:p></p:txBody></p:sld>"
+            )
+        };
         let (s1, s2, s10, n1) = (slide("one"), slide("two"), slide("ten"), slide("note"));
         let p = package(&[
             ("ppt/slides/slide10.xml", &s10),
@@ -427,12 +451,21 @@ mod tests {
     fn word_reading_order_and_repeated_headers() {
         let para = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
         let p = package(&[
-            ("word/comments.xml", &format!("<w:comments><w:comment>{}</w:comment></w:comments>", para("comment"))),
+            (
+                "word/comments.xml",
+                &format!(
+                    "<w:comments><w:comment>{}</w:comment></w:comments>",
+                    para("comment")
+                ),
+            ),
             ("word/footer1.xml", &para("footer")),
             ("word/document.xml", &para("body")),
             ("word/header2.xml", &para("head")),
             ("word/header1.xml", &para("head")),
-            ("docProps/core.xml", "<cp:coreProperties><dc:title>Referral</dc:title><dcterms:created>2026-01-01</dcterms:created></cp:coreProperties>"),
+            (
+                "docProps/core.xml",
+                "<cp:coreProperties><dc:title>Referral</dc:title><dcterms:created>2026-01-01</dcterms:created></cp:coreProperties>",
+            ),
         ]);
         let t = render(&p, &Bound::unlimited());
         assert_eq!(t, "head\n\nbody\n\nfooter\n\ncomment\n\nReferral\n");

@@ -322,7 +322,12 @@ pub fn extract(label: &str, text: &str, known: bool, budget: &mut Budget<'_>, ou
         clearly_delimited(text)
     };
     let Some(delim) = delim else {
-        budget.push(out, PartKind::Attachment, label.to_string(), text.to_string());
+        budget.push(
+            out,
+            PartKind::Attachment,
+            label.to_string(),
+            text.to_string(),
+        );
         return;
     };
     let bound = budget.bound();
@@ -344,7 +349,9 @@ mod tests {
 
     #[test]
     fn header_labels_every_value() {
-        let t = render("Patient Name,DOB,MRN\nMaria Lopez,04/12/1961,00482913\nSam Ortiz,09/03/1974,00519377\n");
+        let t = render(
+            "Patient Name,DOB,MRN\nMaria Lopez,04/12/1961,00482913\nSam Ortiz,09/03/1974,00519377\n",
+        );
         assert_eq!(
             t,
             "Patient Name: Maria Lopez; DOB: 04/12/1961; MRN: 00482913\n\
@@ -354,8 +361,13 @@ mod tests {
 
     #[test]
     fn quoted_fields_with_commas_quotes_and_newlines() {
-        let t = render("Name,Note,DOB\r\n\"Lopez, Maria\",\"said \"\"hi\"\"\nthen left\",04/12/1961\r\n");
-        assert_eq!(t, "Name: Lopez, Maria; Note: said \"hi\" then left; DOB: 04/12/1961\n");
+        let t = render(
+            "Name,Note,DOB\r\n\"Lopez, Maria\",\"said \"\"hi\"\"\nthen left\",04/12/1961\r\n",
+        );
+        assert_eq!(
+            t,
+            "Name: Lopez, Maria; Note: said \"hi\" then left; DOB: 04/12/1961\n"
+        );
     }
 
     #[test]
@@ -383,7 +395,10 @@ mod tests {
         let mut out = String::new();
         let mut t = Table::new(true);
         t.row(vec![(0, "DOB:".into()), (1, "04/12/1961".into())], &mut out);
-        t.row(vec![(0, "Patient".into()), (1, "Maria Lopez".into())], &mut out);
+        t.row(
+            vec![(0, "Patient".into()), (1, "Maria Lopez".into())],
+            &mut out,
+        );
         t.finish(&mut out);
         assert_eq!(out, "DOB: 04/12/1961\nPatient: Maria Lopez\n");
         let mut out = String::new();
@@ -395,15 +410,28 @@ mod tests {
 
     #[test]
     fn prose_is_not_a_table() {
-        assert_eq!(clearly_delimited("Hi Ana,\nthanks, see you\nBest, Bo\n"), None);
-        assert_eq!(clearly_delimited("Name,Role\nAna,Nurse\nBo,Clerk\n"), Some(','));
+        assert_eq!(
+            clearly_delimited("Hi Ana,\nthanks, see you\nBest, Bo\n"),
+            None
+        );
+        assert_eq!(
+            clearly_delimited("Name,Role\nAna,Nurse\nBo,Clerk\n"),
+            Some(',')
+        );
     }
 
     #[test]
     fn repeated_headers_stay_within_bound() {
         let long = "H".repeat(MAX_LABEL_CHARS);
         let text = format!("{long},B\n{}", "1,2\n".repeat(10_000));
-        let t = render_delimited(&text, ',', &Bound { max_bytes: 5_000, ..Bound::unlimited() });
+        let t = render_delimited(
+            &text,
+            ',',
+            &Bound {
+                max_bytes: 5_000,
+                ..Bound::unlimited()
+            },
+        );
         assert!(t.len() > 5_000 && t.len() < 5_000 + 200, "{}", t.len());
         assert!(t.starts_with(&format!("{long}: 1; B: 2\n")));
         assert!(!is_label_like(&"H".repeat(MAX_LABEL_CHARS + 1)));

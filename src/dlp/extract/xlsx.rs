@@ -35,7 +35,15 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
 }
 
 /// An Excel date serial as `MM/DD/YYYY`, the shape the DOB detectors read.
@@ -102,16 +110,26 @@ fn date_styles(styles: &str) -> Vec<bool> {
     let mut in_cell_xfs = false;
     for ev in Reader::new(styles) {
         match ev {
-            Event::Open { name: "numFmt", attrs, .. } => {
+            Event::Open {
+                name: "numFmt",
+                attrs,
+                ..
+            } => {
                 let id = attr(attrs, "numFmtId").and_then(|v| v.parse().ok());
                 let code = attr_text(attrs, "formatCode").unwrap_or_default();
                 if let Some(id) = id {
                     custom.push((id, code_is_date(&code)));
                 }
             }
-            Event::Open { name: "cellXfs", empty, .. } => in_cell_xfs = !empty,
+            Event::Open {
+                name: "cellXfs",
+                empty,
+                ..
+            } => in_cell_xfs = !empty,
             Event::Close("cellXfs") => in_cell_xfs = false,
-            Event::Open { name: "xf", attrs, .. } if in_cell_xfs => {
+            Event::Open {
+                name: "xf", attrs, ..
+            } if in_cell_xfs => {
                 let id: u32 = attr(attrs, "numFmtId")
                     .and_then(|v| v.parse().ok())
                     .unwrap_or(0);
@@ -171,9 +189,17 @@ impl RichText {
     /// Feeds one event; true when it was part of rich text.
     fn feed(&mut self, ev: &Event<'_>) -> bool {
         match ev {
-            Event::Open { name: "rPh", empty: false, .. } => self.in_rph = true,
+            Event::Open {
+                name: "rPh",
+                empty: false,
+                ..
+            } => self.in_rph = true,
             Event::Close("rPh") => self.in_rph = false,
-            Event::Open { name: "t", empty: false, .. } => self.in_t = !self.in_rph,
+            Event::Open {
+                name: "t",
+                empty: false,
+                ..
+            } => self.in_t = !self.in_rph,
             Event::Close("t") => self.in_t = false,
             Event::Text(_) | Event::CData(_) if self.in_t => push_text(ev, &mut self.text),
             _ => return false,
@@ -193,7 +219,11 @@ fn shared_strings(xml: &str) -> Vec<String> {
     let mut rich = RichText::default();
     for ev in Reader::new(xml) {
         match ev {
-            Event::Open { name: "si", empty: true, .. } => out.push(String::new()),
+            Event::Open {
+                name: "si",
+                empty: true,
+                ..
+            } => out.push(String::new()),
             Event::Close("si") => out.push(rich.take()),
             ev => {
                 rich.feed(&ev);
@@ -210,10 +240,18 @@ fn workbook(xml: &str) -> (Vec<(String, String)>, bool) {
     let mut date1904 = false;
     for ev in Reader::new(xml) {
         match ev {
-            Event::Open { name: "workbookPr", attrs, .. } => {
+            Event::Open {
+                name: "workbookPr",
+                attrs,
+                ..
+            } => {
                 date1904 = matches!(attr(attrs, "date1904"), Some("1" | "true"));
             }
-            Event::Open { name: "sheet", attrs, .. } => sheets.push((
+            Event::Open {
+                name: "sheet",
+                attrs,
+                ..
+            } => sheets.push((
                 attr_text(attrs, "name").unwrap_or_default(),
                 attr(attrs, "id").unwrap_or("").to_string(),
             )),
@@ -228,7 +266,11 @@ fn workbook(xml: &str) -> (Vec<(String, String)>, bool) {
 fn relationships(xml: &str, base: &str) -> Vec<(String, String)> {
     Reader::new(xml)
         .filter_map(|ev| match ev {
-            Event::Open { name: "Relationship", attrs, .. } => {
+            Event::Open {
+                name: "Relationship",
+                attrs,
+                ..
+            } => {
                 let id = attr(attrs, "Id")?.to_string();
                 let target = attr_text(attrs, "Target")?;
                 let path = match target.strip_prefix('/') {
@@ -251,10 +293,12 @@ fn column(reference: &str) -> Option<u32> {
     if letters.is_empty() || letters.len() > 3 {
         return None;
     }
-    letters.bytes().try_fold(0u32, |acc, b| {
-        Some(acc * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1)
-    })
-    .map(|n| n - 1)
+    letters
+        .bytes()
+        .try_fold(0u32, |acc, b| {
+            Some(acc * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1)
+        })
+        .map(|n| n - 1)
 }
 
 /// What a workbook's sheets need to turn cells into text.
@@ -318,7 +362,11 @@ fn render_sheet(xml: &str, cx: &Context<'_>, bound: &Bound, out: &mut String) {
                     return;
                 }
             }
-            Event::Open { name: "c", attrs, empty } => {
+            Event::Open {
+                name: "c",
+                attrs,
+                empty,
+            } => {
                 let col = attr(attrs, "r").and_then(column).unwrap_or(next_col);
                 next_col = col.saturating_add(1);
                 if !empty {
@@ -339,7 +387,11 @@ fn render_sheet(xml: &str, cx: &Context<'_>, bound: &Bound, out: &mut String) {
             ev => {
                 if let Some(c) = cell.as_mut() {
                     match ev {
-                        Event::Open { name: "v", empty: false, .. } => c.in_v = true,
+                        Event::Open {
+                            name: "v",
+                            empty: false,
+                            ..
+                        } => c.in_v = true,
                         Event::Close("v") => c.in_v = false,
                         Event::Text(_) | Event::CData(_) if c.in_v => push_text(&ev, &mut c.value),
                         ev => {
@@ -370,7 +422,11 @@ fn sheets_in_order(pkg: &Package) -> (Vec<(String, String)>, bool) {
         .collect();
     for path in pkg.numbered("xl/worksheets/sheet") {
         if !order.iter().any(|(_, p)| p == path) {
-            let name = path.rsplit('/').next().unwrap_or(path).trim_end_matches(".xml");
+            let name = path
+                .rsplit('/')
+                .next()
+                .unwrap_or(path)
+                .trim_end_matches(".xml");
             order.push((name.to_string(), path.to_string()));
         }
     }
@@ -379,8 +435,14 @@ fn sheets_in_order(pkg: &Package) -> (Vec<(String, String)>, bool) {
 
 /// The whole workbook as text: `Sheet: NAME` then its rows, for each sheet.
 pub fn render(pkg: &Package, bound: &Bound, out: &mut String) {
-    let shared = pkg.get("xl/sharedstrings.xml").map(shared_strings).unwrap_or_default();
-    let dates = pkg.get("xl/styles.xml").map(date_styles).unwrap_or_default();
+    let shared = pkg
+        .get("xl/sharedstrings.xml")
+        .map(shared_strings)
+        .unwrap_or_default();
+    let dates = pkg
+        .get("xl/styles.xml")
+        .map(date_styles)
+        .unwrap_or_default();
     let (sheets, date1904) = sheets_in_order(pkg);
     if sheets.is_empty() {
         // Strings with no sheet to place them in are still text.
@@ -418,17 +480,32 @@ mod tests {
         assert_eq!(serial_to_date(59.0, false).as_deref(), Some("02/28/1900"));
         assert_eq!(serial_to_date(60.0, false).as_deref(), Some("02/29/1900"));
         assert_eq!(serial_to_date(61.0, false).as_deref(), Some("03/01/1900"));
-        assert_eq!(serial_to_date(22383.0, false).as_deref(), Some("04/12/1961"));
-        assert_eq!(serial_to_date(22383.75, false).as_deref(), Some("04/12/1961"));
-        assert_eq!(serial_to_date(45658.0, false).as_deref(), Some("01/01/2025"));
-        assert_eq!(serial_to_date(2_958_465.0, false).as_deref(), Some("12/31/9999"));
+        assert_eq!(
+            serial_to_date(22383.0, false).as_deref(),
+            Some("04/12/1961")
+        );
+        assert_eq!(
+            serial_to_date(22383.75, false).as_deref(),
+            Some("04/12/1961")
+        );
+        assert_eq!(
+            serial_to_date(45658.0, false).as_deref(),
+            Some("01/01/2025")
+        );
+        assert_eq!(
+            serial_to_date(2_958_465.0, false).as_deref(),
+            Some("12/31/9999")
+        );
     }
 
     #[test]
     fn serials_1904_system() {
         assert_eq!(serial_to_date(1.0, true).as_deref(), Some("01/02/1904"));
         // The same day is 1462 lower in 1904-based workbooks.
-        assert_eq!(serial_to_date(22383.0 - 1462.0, true).as_deref(), Some("04/12/1961"));
+        assert_eq!(
+            serial_to_date(22383.0 - 1462.0, true).as_deref(),
+            Some("04/12/1961")
+        );
     }
 
     #[test]
@@ -440,10 +517,23 @@ mod tests {
 
     #[test]
     fn date_format_codes() {
-        for c in ["mm/dd/yyyy", "[$-409]d\\-mmm\\-yy;@", "yyyy-mm-dd h:mm", "DD.MM.YYYY"] {
+        for c in [
+            "mm/dd/yyyy",
+            "[$-409]d\\-mmm\\-yy;@",
+            "yyyy-mm-dd h:mm",
+            "DD.MM.YYYY",
+        ] {
             assert!(code_is_date(c), "{c}");
         }
-        for c in ["General", "0.00", "h:mm:ss", "[Red]#,##0", "0 \"days\"", "[h]:mm", "\\d0"] {
+        for c in [
+            "General",
+            "0.00",
+            "h:mm:ss",
+            "[Red]#,##0",
+            "0 \"days\"",
+            "[h]:mm",
+            "\\d0",
+        ] {
             assert!(!code_is_date(c), "{c}");
         }
         assert!(builtin_is_date(14) && builtin_is_date(22) && builtin_is_date(47));
@@ -475,7 +565,11 @@ mod tests {
     }
 
     fn sheet(xml: &str, shared: &[String], dates: &[bool], date1904: bool) -> String {
-        let cx = Context { shared, dates, date1904 };
+        let cx = Context {
+            shared,
+            dates,
+            date1904,
+        };
         let mut out = String::new();
         render_sheet(xml, &cx, &Bound::unlimited(), &mut out);
         out
@@ -483,7 +577,9 @@ mod tests {
 
     #[test]
     fn sheet_rows_with_header_dates_and_gaps() {
-        let shared: Vec<String> = ["Patient Name", "DOB", "MRN", "Maria Lopez"].map(String::from).to_vec();
+        let shared: Vec<String> = ["Patient Name", "DOB", "MRN", "Maria Lopez"]
+            .map(String::from)
+            .to_vec();
         let x = r#"<worksheet><sheetData>
 <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="D1" t="s"><v>2</v></c></row>
 <row r="3"><c r="A3" t="s"><v>3</v></c><c r="B3" s="1"><v>22383</v></c><c r="D3" t="inlineStr"><is><t>00482913</t></is></c></row>
@@ -501,9 +597,21 @@ mod tests {
         let shared = vec!["x".repeat(1000)];
         let row = r#"<row><c t="s"><v>0</v></c><c t="s"><v>0</v></c></row>"#.repeat(10_000);
         let x = format!("<sheetData>{row}</sheetData>");
-        let cx = Context { shared: &shared, dates: &[], date1904: false };
+        let cx = Context {
+            shared: &shared,
+            dates: &[],
+            date1904: false,
+        };
         let mut out = String::new();
-        render_sheet(&x, &cx, &Bound { max_bytes: 100_000, ..Bound::unlimited() }, &mut out);
+        render_sheet(
+            &x,
+            &cx,
+            &Bound {
+                max_bytes: 100_000,
+                ..Bound::unlimited()
+            },
+            &mut out,
+        );
         assert!(out.len() < 100_000 + 3_000, "{}", out.len());
     }
 }

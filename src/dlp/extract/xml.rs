@@ -148,7 +148,11 @@ mod tests {
         let ev: Vec<Event> = Reader::new(x).collect();
         assert_eq!(
             ev[0],
-            Event::Open { name: "p", attrs: r#" a:b='1' r="C5""#, empty: false }
+            Event::Open {
+                name: "p",
+                attrs: r#" a:b='1' r="C5""#,
+                empty: false
+            }
         );
         if let Event::Open { attrs, .. } = ev[0] {
             assert_eq!(attr(attrs, "r"), Some("C5"));
@@ -158,7 +162,14 @@ mod tests {
         let mut s = String::new();
         push_text(&ev[2], &mut s);
         assert_eq!(s, "a & b");
-        assert_eq!(ev[4], Event::Open { name: "br", attrs: "", empty: true });
+        assert_eq!(
+            ev[4],
+            Event::Open {
+                name: "br",
+                attrs: "",
+                empty: true
+            }
+        );
         assert_eq!(ev[5], Event::CData("<x>"));
         assert_eq!(ev[6], Event::Close("p"));
         assert_eq!(ev.len(), 7);

@@ -122,7 +122,12 @@ pub fn extract(label: &str, data: &[u8], depth: u32, budget: &mut Budget<'_>, ou
 
 /// One segment for the whole document, so labels in one part reach values
 /// in another (see [`ooxml`]).
-fn push_document(label: &str, package: &ooxml::Package, budget: &mut Budget<'_>, out: &mut Extracted) {
+fn push_document(
+    label: &str,
+    package: &ooxml::Package,
+    budget: &mut Budget<'_>,
+    out: &mut Extracted,
+) {
     let bound = budget.bound();
     let text = ooxml::render(package, &bound);
     budget.push(out, PartKind::Attachment, label.to_string(), text);
