@@ -10,6 +10,9 @@ pub mod html;
 pub mod mime;
 pub mod ooxml;
 pub mod pdf;
+pub mod table;
+pub mod xlsx;
+pub mod xml;
 pub mod zip;
 
 use std::time::Instant;
@@ -101,6 +104,15 @@ impl<'a> Budget<'a> {
         self.limits.max_entry_bytes.min(self.decompressed_left)
     }
 
+    /// Bounds for rendering one document or table: no more text than the
+    /// scan still accepts, and the scan deadline.
+    pub fn bound(&self) -> table::Bound {
+        table::Bound {
+            max_bytes: self.text_left,
+            deadline: self.deadline,
+        }
+    }
+
     pub fn spend_decompressed(&mut self, n: usize) {
         self.decompressed_left = self.decompressed_left.saturating_sub(n);
     }
@@ -135,6 +147,8 @@ enum Sniffed {
     Ole,
     Html,
     Message,
+    /// CSV or TSV, by name or type.
+    Table,
     Text,
     Binary,
 }
@@ -191,10 +205,38 @@ fn sniff(name: &str, ctype: &str, data: &[u8]) -> Sniffed {
     if ext == "eml" || ctype == "message/rfc822" {
         return Sniffed::Message;
     }
+    if is_table(ext, &ctype) {
+        return Sniffed::Table;
+    }
     if ctype.starts_with("text/") || looks_textual(data) {
         return Sniffed::Text;
     }
     Sniffed::Binary
+}
+
+/// CSV or TSV by extension or (lower-case) content type.
+fn is_table(ext: &str, ctype: &str) -> bool {
+    matches!(ext, "csv" | "tsv")
+        || matches!(
+            ctype,
+            "text/csv" | "text/tab-separated-values" | "application/csv"
+        )
+}
+
+/// A `text/*` attachment the MIME parser already decoded: CSV/TSV (and text
+/// that clearly is a table) is read as labelled rows, other text as it is.
+pub fn text_attachment(
+    label: &str,
+    name: &str,
+    ctype: &str,
+    text: &str,
+    budget: &mut Budget<'_>,
+    out: &mut Extracted,
+) {
+    let name = name.to_ascii_lowercase();
+    let ext = name.rsplit('.').next().unwrap_or("");
+    let known = is_table(ext, &ctype.to_ascii_lowercase());
+    table::extract(label, text, known, budget, out);
 }
 
 /// Unknown types are scanned as text when they look like text, so a
@@ -294,12 +336,8 @@ pub fn extract_bytes(
             budget.push(out, PartKind::Attachment, label.to_string(), t);
         }
         Sniffed::Message => mime::extract_nested(label, data, depth + 1, budget, out),
-        Sniffed::Text => budget.push(
-            out,
-            PartKind::Attachment,
-            label.to_string(),
-            decode_text(data),
-        ),
+        Sniffed::Table => table::extract(label, &decode_text(data), true, budget, out),
+        Sniffed::Text => table::extract(label, &decode_text(data), false, budget, out),
         Sniffed::Binary => out
             .unscanned
             .push(format!("{label}: binary content of unknown type")),

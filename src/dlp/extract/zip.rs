@@ -36,6 +36,7 @@ pub fn extract(label: &str, data: &[u8], depth: u32, budget: &mut Budget<'_>, ou
             .name_for_index(i)
             .is_some_and(|s| s.is_ok_and(|s| s == "[Content_Types].xml"))
     });
+    let mut package = ooxml::Package::default();
     for i in 0..n {
         if budget.out_of_time(out) {
             return;
@@ -66,7 +67,7 @@ pub fn extract(label: &str, data: &[u8], depth: u32, budget: &mut Budget<'_>, ou
                 .push(format!("{label}/{name}: encrypted (password-protected)"));
             continue;
         }
-        if ooxml && ooxml::is_structure_entry(&name) && !ooxml::is_text_entry(&name) {
+        if ooxml && ooxml::is_structure_entry(&name) && !ooxml::is_wanted_entry(&name) {
             continue;
         }
         let allowance = budget.entry_allowance();
@@ -99,9 +100,8 @@ pub fn extract(label: &str, data: &[u8], depth: u32, budget: &mut Budget<'_>, ou
         if ooxml && budget.images == ImagePolicy::IgnoreInline && super::is_image(&name, "", &buf) {
             continue;
         }
-        if ooxml && ooxml::is_text_entry(&name) {
-            let text = ooxml::xml_to_text(&String::from_utf8_lossy(&buf));
-            budget.push(out, PartKind::Attachment, label.to_string(), text);
+        if ooxml && ooxml::is_wanted_entry(&name) {
+            package.add(&name, &buf);
         } else {
             let short = name.rsplit('/').next().unwrap_or(&name).to_string();
             if !ooxml {
@@ -114,5 +114,24 @@ pub fn extract(label: &str, data: &[u8], depth: u32, budget: &mut Budget<'_>, ou
             }
             extract_bytes(&inner_label, &short, "", &buf, depth + 1, budget, out);
         }
+    }
+    if !package.is_empty() {
+        push_document(label, &package, budget, out);
+    }
+}
+
+/// One segment for the whole document, so labels in one part reach values
+/// in another (see [`ooxml`]).
+fn push_document(
+    label: &str,
+    package: &ooxml::Package,
+    budget: &mut Budget<'_>,
+    out: &mut Extracted,
+) {
+    let bound = budget.bound();
+    let text = ooxml::render(package, &bound);
+    budget.push(out, PartKind::Attachment, label.to_string(), text);
+    if bound.late() {
+        budget.out_of_time(out);
     }
 }
