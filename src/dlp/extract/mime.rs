@@ -314,6 +314,15 @@ fn walk(
             (body_kind, body_label.clone())
         };
         match &part.body {
+            // A CSV or TSV file sent as text/csv: read as a table.
+            PartType::Text(t) if is_attachment => crate::dlp::extract::text_attachment(
+                &label,
+                name.as_deref().unwrap_or(""),
+                &ctype,
+                t,
+                budget,
+                out,
+            ),
             PartType::Text(t) => budget.push(out, kind, lbl, t.to_string()),
             PartType::Html(h) => budget.push(out, kind, lbl, html::to_text(h)),
             PartType::Binary(b) | PartType::InlineBinary(b) => {
