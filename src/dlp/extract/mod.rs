@@ -6,6 +6,7 @@
 //! runs out we stop reading and say so in `unscanned`; the caller then fails
 //! closed.
 
+pub mod decoding;
 pub mod html;
 pub mod mime;
 pub mod ooxml;
