@@ -7,7 +7,8 @@ use std::path::Path;
 use sealgate::dlp::{Action, DlpConfig, Scanner, Verdict};
 
 const PHI: &str = "Patient: Maria Lopez\r\nSSN: 512-44-9087\r\nDOB: 04/12/1961\r\n";
-const CLEAN: &str = "The quarterly supply order is attached.\r\nPlease confirm delivery by Friday.\r\n";
+const CLEAN: &str =
+    "The quarterly supply order is attached.\r\nPlease confirm delivery by Friday.\r\n";
 
 fn scanner() -> Scanner {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -86,7 +87,10 @@ fn uuencode(data: &[u8]) -> String {
 
 fn uuencoded(text: &str) -> Vec<u8> {
     let body = format!("Results below.\r\n\r\n{}", uuencode(text.as_bytes()));
-    mail("Content-Type: text/plain; charset=us-ascii", body.as_bytes())
+    mail(
+        "Content-Type: text/plain; charset=us-ascii",
+        body.as_bytes(),
+    )
 }
 
 fn partial(text: &str) -> Vec<u8> {
@@ -98,12 +102,17 @@ fn partial(text: &str) -> Vec<u8> {
 }
 
 fn unknown_charset(text: &str) -> Vec<u8> {
-    mail("Content-Type: text/plain; charset=x-clinic-legacy", text.as_bytes())
+    mail(
+        "Content-Type: text/plain; charset=x-clinic-legacy",
+        text.as_bytes(),
+    )
 }
 
 /// Bytes in an unknown charset that are neither UTF-8 nor text.
 fn unknown_charset_garbage() -> Vec<u8> {
-    let junk: Vec<u8> = (0..400u32).map(|i| (0x80 + (i * 37) % 0x7f) as u8).collect();
+    let junk: Vec<u8> = (0..400u32)
+        .map(|i| (0x80 + (i * 37) % 0x7f) as u8)
+        .collect();
     mail("Content-Type: text/plain; charset=x-clinic-legacy", &junk)
 }
 
@@ -116,7 +125,9 @@ fn utf16(text: &str, charset: &str, bom: bool, be: bool) -> Vec<u8> {
         bytes.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
     }
     mail(
-        &format!("Content-Type: text/plain; charset={charset}\r\nContent-Transfer-Encoding: base64"),
+        &format!(
+            "Content-Type: text/plain; charset={charset}\r\nContent-Transfer-Encoding: base64"
+        ),
         b64(&bytes).as_bytes(),
     )
 }
@@ -130,7 +141,9 @@ fn utf32(text: &str, charset: &str, bom: bool) -> Vec<u8> {
         bytes.extend_from_slice(&(c as u32).to_le_bytes());
     }
     mail(
-        &format!("Content-Type: text/plain; charset={charset}\r\nContent-Transfer-Encoding: base64"),
+        &format!(
+            "Content-Type: text/plain; charset={charset}\r\nContent-Transfer-Encoding: base64"
+        ),
         b64(&bytes).as_bytes(),
     )
 }
@@ -146,7 +159,10 @@ fn anomalies(text: &str) -> Vec<(&'static str, Vec<u8>)> {
         ("unknown charset", unknown_charset(text)),
         ("utf-16 with BOM", utf16(text, "utf-16", true, false)),
         ("utf-16 without BOM", utf16(text, "utf-16", false, true)),
-        ("utf-16le without BOM", utf16(text, "utf-16le", false, false)),
+        (
+            "utf-16le without BOM",
+            utf16(text, "utf-16le", false, false),
+        ),
         ("utf-16be without BOM", utf16(text, "utf-16be", false, true)),
         ("utf-32 with BOM", utf32(text, "utf-32", true)),
         ("utf-32le without BOM", utf32(text, "utf-32le", false)),
@@ -154,8 +170,15 @@ fn anomalies(text: &str) -> Vec<(&'static str, Vec<u8>)> {
 }
 
 fn describe(v: &Verdict) -> String {
-    let hits: Vec<_> = v.hits.iter().map(|h| format!("{}@{}", h.detector, h.part)).collect();
-    format!("{:?} score {} hits {hits:?} unscanned {:?}", v.action, v.score, v.unscanned)
+    let hits: Vec<_> = v
+        .hits
+        .iter()
+        .map(|h| format!("{}@{}", h.detector, h.part))
+        .collect();
+    format!(
+        "{:?} score {} hits {hits:?} unscanned {:?}",
+        v.action, v.score, v.unscanned
+    )
 }
 
 #[test]
@@ -200,5 +223,9 @@ fn clean_anomalies_are_delivered_except_fragments() {
 fn undecodable_unknown_charset_is_unscanned() {
     let v = scanner().scan(&unknown_charset_garbage());
     eprintln!("{}", describe(&v));
-    assert!(v.action != Action::Deliver && !v.unscanned.is_empty(), "{}", describe(&v));
+    assert!(
+        v.action != Action::Deliver && !v.unscanned.is_empty(),
+        "{}",
+        describe(&v)
+    );
 }

@@ -96,8 +96,14 @@ fn the_formats_hide_phi_from_the_plain_rules() {
 fn hl7_in_body_and_attachment() {
     let s = scanner();
     held(&s.scan(&body_mail(ADT)), "HL7 body");
-    held(&s.scan(&attached("adt.hl7", "application/hl7-v2", ADT)), "HL7 .hl7");
-    let pasted = format!("Hi, this one failed at the interface:\r\n\r\n> {}\r\nCan you check?", ADT.replace('\r', "\r\n> "));
+    held(
+        &s.scan(&attached("adt.hl7", "application/hl7-v2", ADT)),
+        "HL7 .hl7",
+    );
+    let pasted = format!(
+        "Hi, this one failed at the interface:\r\n\r\n> {}\r\nCan you check?",
+        ADT.replace('\r', "\r\n> ")
+    );
     held(&s.scan(&body_mail(&pasted)), "HL7 quoted in prose");
 }
 
@@ -105,7 +111,10 @@ fn hl7_in_body_and_attachment() {
 fn x12_in_body_and_attachment() {
     let s = scanner();
     held(&s.scan(&body_mail(X837)), "837 body");
-    held(&s.scan(&attached("claim.x12", "application/edi-x12", X837)), "837 .x12");
+    held(
+        &s.scan(&attached("claim.x12", "application/edi-x12", X837)),
+        "837 .x12",
+    );
     let snippet = "Claim rejected, the segments were:\r\nNM1*QC*1*LOPEZ*MARIA****MI*XYZ884412937~\r\nDMG*D8*19610412*F~\r\n";
     held(&s.scan(&body_mail(snippet)), "X12 snippet");
 }
@@ -114,9 +123,15 @@ fn x12_in_body_and_attachment() {
 fn fhir_in_body_and_attachment() {
     let s = scanner();
     held(&s.scan(&body_mail(FHIR)), "FHIR body");
-    held(&s.scan(&attached("export.json", "application/fhir+json", FHIR)), "FHIR .json");
+    held(
+        &s.scan(&attached("export.json", "application/fhir+json", FHIR)),
+        "FHIR .json",
+    );
     let xml = r#"<Patient xmlns="http://hl7.org/fhir"><name><family value="Lopez"/><given value="Maria"/></name><birthDate value="1961-04-12"/></Patient>"#;
-    held(&s.scan(&attached("patient.xml", "application/fhir+xml", xml)), "FHIR .xml");
+    held(
+        &s.scan(&attached("patient.xml", "application/fhir+xml", xml)),
+        "FHIR .xml",
+    );
 }
 
 #[test]
@@ -125,7 +140,10 @@ fn claim_form_text() {
     let form = "HEALTH INSURANCE CLAIM FORM\r\n\
 2. PATIENT'S NAME (Last Name, First Name, Middle Initial)   3. PATIENT'S BIRTH DATE MM DD YY\r\n\
 LOPEZ, MARIA, A                                             04 12 61\r\n";
-    held(&s.scan(&attached("cms1500.txt", "text/plain", form)), "CMS-1500 text");
+    held(
+        &s.scan(&attached("cms1500.txt", "text/plain", form)),
+        "CMS-1500 text",
+    );
 }
 
 #[test]
@@ -134,9 +152,15 @@ fn clean_hl7_and_pipes_in_prose_are_delivered() {
     let ack = "MSH|^~\\&|REGADT|STATE|EPIC|STMARYS|202603141031||ACK^A01|ACK0001|P|2.5.1\rMSA|AA|MSG00001\r";
     delivered(&s.scan(&body_mail(ack)), "ACK");
     let mfn = "MSH|^~\\&|LAB|HOSP|EHR|HOSP|202603150800||MFN^M08|MF01|P|2.5\rMFI|OMA|LAB|UPD|||NE\rMFE|MAD|||4548-4^Hemoglobin A1c^LN\rOM1|1|4548-4^Hemoglobin A1c^LN|NM\r";
-    delivered(&s.scan(&attached("mfn.hl7", "application/hl7-v2", mfn)), "MFN");
+    delivered(
+        &s.scan(&attached("mfn.hl7", "application/hl7-v2", mfn)),
+        "MFN",
+    );
     let prose = "Agenda | Owner | Due\r\n--- | --- | ---\r\nPID controller tuning | Sam | Friday\r\nISA budget * review | Ana | Monday\r\n";
     delivered(&s.scan(&body_mail(prose)), "pipes in prose");
     let cap = r#"{"resourceType":"CapabilityStatement","status":"active","fhirVersion":"4.0.1"}"#;
-    delivered(&s.scan(&attached("metadata.json", "application/json", cap)), "FHIR CapabilityStatement");
+    delivered(
+        &s.scan(&attached("metadata.json", "application/json", cap)),
+        "FHIR CapabilityStatement",
+    );
 }

@@ -48,8 +48,13 @@ fn transfer_encodings(headers: &[u8]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut lines = text.split('\n').peekable();
     while let Some(line) = lines.next() {
-        let Some((name, value)) = line.split_once(':') else { continue };
-        if !name.trim().eq_ignore_ascii_case("content-transfer-encoding") {
+        let Some((name, value)) = line.split_once(':') else {
+            continue;
+        };
+        if !name
+            .trim()
+            .eq_ignore_ascii_case("content-transfer-encoding")
+        {
             continue;
         }
         let mut v = value.trim().to_string();
@@ -137,7 +142,10 @@ fn has_junk(body: &[u8]) -> bool {
 }
 
 fn is_utf16(cs: &str) -> bool {
-    cs.starts_with("utf-16") || cs.starts_with("utf16") || cs.starts_with("ucs-2") || cs == "unicode"
+    cs.starts_with("utf-16")
+        || cs.starts_with("utf16")
+        || cs.starts_with("ucs-2")
+        || cs == "unicode"
 }
 
 fn is_utf32(cs: &str) -> bool {
@@ -163,8 +171,16 @@ fn decode_charset(cs: &str, bytes: &[u8]) -> String {
 /// text in UTF-16BE has its zeros first); RFC 2781 says big-endian when
 /// nothing tells.
 fn big_endian(cs: &str, bytes: &[u8], unit: usize) -> (bool, usize) {
-    let bom_le: &[u8] = if unit == 4 { &[0xFF, 0xFE, 0, 0] } else { &[0xFF, 0xFE] };
-    let bom_be: &[u8] = if unit == 4 { &[0, 0, 0xFE, 0xFF] } else { &[0xFE, 0xFF] };
+    let bom_le: &[u8] = if unit == 4 {
+        &[0xFF, 0xFE, 0, 0]
+    } else {
+        &[0xFF, 0xFE]
+    };
+    let bom_be: &[u8] = if unit == 4 {
+        &[0, 0, 0xFE, 0xFF]
+    } else {
+        &[0xFE, 0xFF]
+    };
     if bytes.starts_with(bom_le) {
         return (false, unit);
     }
@@ -194,8 +210,15 @@ fn utf16(cs: &str, bytes: &[u8]) -> String {
         .unwrap_or_default()
         .chunks_exact(2)
         .map(|c| {
-            let pair = [c.first().copied().unwrap_or(0), c.get(1).copied().unwrap_or(0)];
-            if be { u16::from_be_bytes(pair) } else { u16::from_le_bytes(pair) }
+            let pair = [
+                c.first().copied().unwrap_or(0),
+                c.get(1).copied().unwrap_or(0),
+            ];
+            if be {
+                u16::from_be_bytes(pair)
+            } else {
+                u16::from_le_bytes(pair)
+            }
         })
         .collect();
     String::from_utf16_lossy(&units)
@@ -210,7 +233,11 @@ fn utf32(cs: &str, bytes: &[u8]) -> String {
         .map(|c| {
             let mut q = [0u8; 4];
             q.copy_from_slice(c);
-            let n = if be { u32::from_be_bytes(q) } else { u32::from_le_bytes(q) };
+            let n = if be {
+                u32::from_be_bytes(q)
+            } else {
+                u32::from_le_bytes(q)
+            };
             char::from_u32(n).unwrap_or('\u{fffd}')
         })
         .collect()
@@ -253,7 +280,9 @@ pub fn recheck_text(
     budget: &mut Budget<'_>,
     out: &mut Extracted,
 ) {
-    let Some((headers, body)) = raw(msg, part) else { return };
+    let Some((headers, body)) = raw(msg, part) else {
+        return;
+    };
     let cs = part
         .content_type()
         .and_then(|c| c.attribute("charset"))
@@ -264,7 +293,10 @@ pub fn recheck_text(
     let unicode = is_utf16(&cs) || is_utf32(&cs);
     let unknown = !unicode && charset_decoder(cs.as_bytes()).is_none();
     if readings.is_empty() && (unicode || (unknown && decoded.contains('\u{fffd}'))) {
-        let cte = transfer_encodings(headers).into_iter().next().unwrap_or_default();
+        let cte = transfer_encodings(headers)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
         readings.push(undo_cte(&cte, body));
     }
     for bytes in readings {
@@ -275,8 +307,9 @@ pub fn recheck_text(
         }
     }
     if mostly_replacement(decoded) {
-        out.unscanned
-            .push(format!("{label}: text in a charset that could not be decoded"));
+        out.unscanned.push(format!(
+            "{label}: text in a charset that could not be decoded"
+        ));
     }
     uudecode_blocks(decoded, label, depth, budget, out);
 }
@@ -295,7 +328,9 @@ pub fn recheck_binary(
     budget: &mut Budget<'_>,
     out: &mut Extracted,
 ) {
-    let Some((headers, body)) = raw(msg, part) else { return };
+    let Some((headers, body)) = raw(msg, part) else {
+        return;
+    };
     for bytes in alternate_bytes(headers, body) {
         if bytes != decoded && !bytes.is_empty() {
             extract_bytes(label, name, ctype, &bytes, depth, budget, out);
@@ -305,14 +340,22 @@ pub fn recheck_binary(
 
 /// Decode each `begin <mode> <name>` ... `end` block and scan it as an
 /// attachment named `name`.
-fn uudecode_blocks(text: &str, label: &str, depth: u32, budget: &mut Budget<'_>, out: &mut Extracted) {
+fn uudecode_blocks(
+    text: &str,
+    label: &str,
+    depth: u32,
+    budget: &mut Budget<'_>,
+    out: &mut Extracted,
+) {
     if memchr::memmem::find(text.as_bytes(), b"begin ").is_none() {
         return;
     }
     let mut lines = text.lines();
     let mut blocks = 0;
     while let Some(line) = lines.next() {
-        let Some(name) = begin_line(line) else { continue };
+        let Some(name) = begin_line(line) else {
+            continue;
+        };
         blocks += 1;
         if blocks > MAX_UU_BLOCKS || budget.exhausted {
             out.unscanned
@@ -339,8 +382,9 @@ fn uudecode_blocks(text: &str, label: &str, depth: u32, budget: &mut Budget<'_>,
             None => format!("{label}/{name}"),
         };
         if !ended || data.len() > allowance {
-            out.unscanned
-                .push(format!("{shown}: uuencoded data is incomplete or oversized"));
+            out.unscanned.push(format!(
+                "{shown}: uuencoded data is incomplete or oversized"
+            ));
         }
         extract_bytes(&shown, &name, "", &data, depth + 1, budget, out);
     }
@@ -351,7 +395,12 @@ fn begin_line(line: &str) -> Option<String> {
     let rest = line.trim_end().strip_prefix("begin ")?;
     let (mode, name) = rest.split_once(' ')?;
     let octal = (3..=4).contains(&mode.len()) && mode.bytes().all(|b| (b'0'..=b'7').contains(&b));
-    let name: String = name.trim().chars().filter(|c| !c.is_control()).take(100).collect();
+    let name: String = name
+        .trim()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(100)
+        .collect();
     (octal && !name.is_empty()).then_some(name)
 }
 
@@ -393,7 +442,9 @@ mod tests {
             b"SGVsbG8=",
         );
         assert_eq!(alts, vec![b"Hello".to_vec(), b"SGVsbG8=".to_vec()]);
-        assert!(alternate_bytes(b"Content-Transfer-Encoding: base64\r\n", b"SGVsbG8=\r\n").is_empty());
+        assert!(
+            alternate_bytes(b"Content-Transfer-Encoding: base64\r\n", b"SGVsbG8=\r\n").is_empty()
+        );
     }
 
     #[test]
@@ -402,9 +453,15 @@ mod tests {
         assert_eq!(decode_charset("utf-16", &be), "SSN");
         let le: Vec<u8> = "SSN".encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert_eq!(decode_charset("utf-16", &le), "SSN");
-        let le32: Vec<u8> = "SSN".chars().flat_map(|c| (c as u32).to_le_bytes()).collect();
+        let le32: Vec<u8> = "SSN"
+            .chars()
+            .flat_map(|c| (c as u32).to_le_bytes())
+            .collect();
         assert_eq!(decode_charset("utf-32", &le32), "SSN");
-        let be32: Vec<u8> = "SSN".chars().flat_map(|c| (c as u32).to_be_bytes()).collect();
+        let be32: Vec<u8> = "SSN"
+            .chars()
+            .flat_map(|c| (c as u32).to_be_bytes())
+            .collect();
         assert_eq!(decode_charset("utf-32be", &be32), "SSN");
     }
 

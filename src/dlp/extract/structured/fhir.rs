@@ -23,7 +23,10 @@ pub(super) fn render_json(text: &str, v: &mut View) {
     let mut from = 0;
     let mut first = true;
     for _ in 0..MAX_DOCUMENTS * 4 {
-        let Some(rt) = b.get(from..).and_then(|t| memmem::find(t, b"\"resourceType\"")) else {
+        let Some(rt) = b
+            .get(from..)
+            .and_then(|t| memmem::find(t, b"\"resourceType\""))
+        else {
             return;
         };
         let rt = from + rt;
@@ -93,7 +96,7 @@ fn items(v: Option<&Value>) -> impl Iterator<Item = &Value> {
 }
 
 /// A string (or number) at `key`, the first if it repeats.
-fn s<'a>(m: &'a Map<String, Value>, key: &str) -> String {
+fn s(m: &Map<String, Value>, key: &str) -> String {
     match items(m.get(key)).next() {
         Some(Value::String(t)) => t.clone(),
         Some(Value::Number(n)) => n.to_string(),
@@ -279,11 +282,16 @@ fn observation(m: &Map<String, Value>, v: &mut View) {
     } else if let Some(cc) = obj(m, "valueCodeableConcept") {
         code_lines(Some(cc)).join("; ")
     } else {
-        ["valueString", "valueInteger", "valueBoolean", "valueDateTime"]
-            .iter()
-            .map(|k| s(m, k))
-            .find(|x| !x.is_empty())
-            .unwrap_or_default()
+        [
+            "valueString",
+            "valueInteger",
+            "valueBoolean",
+            "valueDateTime",
+        ]
+        .iter()
+        .map(|k| s(m, k))
+        .find(|x| !x.is_empty())
+        .unwrap_or_default()
     };
     let value = value.trim();
     if !value.is_empty() {
@@ -371,8 +379,18 @@ Thanks, Sam"#;
 
     #[test]
     fn hostile_json_does_not_panic() {
-        let deep = format!("{}\"resourceType\":\"Patient\"{}", "{\"a\":[".repeat(200), "]}".repeat(200));
-        for s in ["\"resourceType\"", "{\"resourceType\"", "{\"resourceType\":1}", "{{{{\"resourceType\":\"Patient\",\"name\":7,\"birthDate\":[1,2]}", deep.as_str()] {
+        let deep = format!(
+            "{}\"resourceType\":\"Patient\"{}",
+            "{\"a\":[".repeat(200),
+            "]}".repeat(200)
+        );
+        for s in [
+            "\"resourceType\"",
+            "{\"resourceType\"",
+            "{\"resourceType\":1}",
+            "{{{{\"resourceType\":\"Patient\",\"name\":7,\"birthDate\":[1,2]}",
+            deep.as_str(),
+        ] {
             let _ = labelled_view(s);
         }
     }

@@ -282,8 +282,17 @@ mod tests {
 
     #[test]
     fn hostile_xml_does_not_panic() {
-        let deep = format!("<Patient xmlns=\"http://hl7.org/fhir\">{}", "<a>".repeat(5000));
-        for s in ["<hl7.org/fhir", "hl7.org/fhir <", "<X xmlns=\"http://hl7.org/fhir\" value=\"&#xFFFFFFFF;&#99999999;&", "<Patient xmlns='hl7.org/fhir'><birthDate value=\"", deep.as_str()] {
+        let deep = format!(
+            "<Patient xmlns=\"http://hl7.org/fhir\">{}",
+            "<a>".repeat(5000)
+        );
+        for s in [
+            "<hl7.org/fhir",
+            "hl7.org/fhir <",
+            "<X xmlns=\"http://hl7.org/fhir\" value=\"&#xFFFFFFFF;&#99999999;&",
+            "<Patient xmlns='hl7.org/fhir'><birthDate value=\"",
+            deep.as_str(),
+        ] {
             let _ = labelled_view(s);
         }
     }

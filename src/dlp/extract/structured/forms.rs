@@ -94,7 +94,11 @@ pub(super) fn render(text: &str, v: &mut View) {
                 // `fl 8` is not `fl 80`.
                 !line.as_bytes().get(m.end()).is_some_and(u8::is_ascii_digit)
             })
-            .filter_map(|m| LABELS.get(m.pattern().as_usize()).map(|l| (m.start(), m.end(), l.1)))
+            .filter_map(|m| {
+                LABELS
+                    .get(m.pattern().as_usize())
+                    .map(|l| (m.start(), m.end(), l.1))
+            })
             .collect();
         for (k, &(start, end, field)) in found.iter().enumerate() {
             let next = found.get(k + 1);
@@ -139,10 +143,18 @@ fn box_start(line: &str, caption: usize) -> usize {
 /// The value under a caption: the next non-empty line, from the caption's
 /// column to the next wide gap.
 fn below(lines: &[String], i: usize, col: usize) -> String {
-    let Some(next) = lines.iter().skip(i + 1).take(2).find(|l| !l.trim().is_empty()) else {
+    let Some(next) = lines
+        .iter()
+        .skip(i + 1)
+        .take(2)
+        .find(|l| !l.trim().is_empty())
+    else {
         return String::new();
     };
-    let from = next.get(col..).filter(|r| !r.trim().is_empty()).unwrap_or(next);
+    let from = next
+        .get(col..)
+        .filter(|r| !r.trim().is_empty())
+        .unwrap_or(next);
     column(from.trim_start())
 }
 
@@ -159,7 +171,9 @@ fn column(s: &str) -> String {
 /// What follows a caption on its line, minus the caption's own fine print:
 /// `(Last Name, First Name, Middle Initial)`, `MM DD YY`, `:` and the like.
 fn strip_caption(rest: &str) -> String {
-    let mut s = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '#' | '.' | '-' | ')'));
+    let mut s = rest.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ':' | '#' | '.' | '-' | ')')
+    });
     loop {
         let before = s.len();
         if s.starts_with('(')
@@ -167,10 +181,14 @@ fn strip_caption(rest: &str) -> String {
         {
             s = s.get(close + 1..).unwrap_or("");
         }
-        for w in ["mm", "dd", "yyyy", "yy", "|", "/", "no.", "no", "number", "(if any)"] {
+        for w in [
+            "mm", "dd", "yyyy", "yy", "|", "/", "no.", "no", "number", "(if any)",
+        ] {
             if s.len() >= w.len()
                 && s.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w))
-                && !s.get(w.len()..).is_some_and(|t| t.starts_with(|c: char| c.is_ascii_alphanumeric()))
+                && !s
+                    .get(w.len()..)
+                    .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_alphanumeric()))
             {
                 s = s.get(w.len()..).unwrap_or("");
             }
@@ -191,7 +209,9 @@ fn render_value(field: Field, value: &str) -> Option<String> {
     match field {
         Field::MemberId | Field::Account => {
             let id = value.split_whitespace().next()?;
-            id.bytes().any(|b| b.is_ascii_digit()).then(|| id.to_string())
+            id.bytes()
+                .any(|b| b.is_ascii_digit())
+                .then(|| id.to_string())
         }
         Field::Patient => {
             if !value.chars().next()?.is_alphabetic() {
@@ -266,7 +286,11 @@ LOPEZ, MARIA, A                                             04 12 61            
     fn ub04_text() {
         let form = "UB-04 CMS-1450\nFL 8 Patient Name: GARCIA, JOSE\nFL 10 Birthdate: 01021955\nFL 60 Insured's Unique ID: W288812345\n";
         let v = labelled_view(form).unwrap_or_default();
-        for want in ["Patient: Jose Garcia\n", "DOB: 01/02/1955\n", "Member ID: W288812345\n"] {
+        for want in [
+            "Patient: Jose Garcia\n",
+            "DOB: 01/02/1955\n",
+            "Member ID: W288812345\n",
+        ] {
             assert!(v.contains(want), "missing {want:?} in\n{v}");
         }
     }

@@ -46,7 +46,10 @@ pub(super) fn render(text: &str, v: &mut View) {
         }
         let line = raw.trim_start_matches([' ', '\t', '>']);
         let Some(id) = line.get(..3) else { continue };
-        if !id.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
+        if !id
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        {
             continue;
         }
         let Some(rest) = line.get(3..) else { continue };
@@ -252,7 +255,11 @@ fn obx(seg: &Seg<'_>, v: &mut View) {
     for rep in seg.reps(5) {
         let val = if coded {
             let t = seg.rep_comp(rep, 1);
-            if t.is_empty() { seg.rep_comp(rep, 0) } else { t }
+            if t.is_empty() {
+                seg.rep_comp(rep, 0)
+            } else {
+                t
+            }
         } else {
             rep.split(seg.s.comp)
                 .map(|c| seg.unescape(c))
@@ -340,7 +347,16 @@ OBX#2#TX#COMMENT$Comment##Poorly controlled diabetes\\T\\follow up\n";
 
     #[test]
     fn hostile_lines_do_not_panic() {
-        for s in ["MSH", "MSH|", "MSHx", "PID|", "PID|||||||||||||||||||||||||||||||", "MSH|^~\\&\rPID|1||\\\\\\|^^^^^^^^^^", "DG1|\u{e9}|\u{e9}|\u{e9}^\u{e9}", "OBX|||||||"] {
+        for s in [
+            "MSH",
+            "MSH|",
+            "MSHx",
+            "PID|",
+            "PID|||||||||||||||||||||||||||||||",
+            "MSH|^~\\&\rPID|1||\\\\\\|^^^^^^^^^^",
+            "DG1|\u{e9}|\u{e9}|\u{e9}^\u{e9}",
+            "OBX|||||||",
+        ] {
             let _ = labelled_view(s);
         }
     }

@@ -265,7 +265,18 @@ SE|6|0017\n";
 
     #[test]
     fn hostile_input_does_not_panic() {
-        for s in ["ISA", "ISA*", "ISA****************", "ISA****************:", "NM1*IL", "HI*", "N4*", "N3", "ISA\u{e9}\u{e9}", "DMG*D8*"] {
+        for s in [
+            "ISA",
+            "ISA*",
+            "ISA****************",
+            "ISA****************:",
+            "NM1*IL",
+            "HI*",
+            "N4*",
+            "N3",
+            "ISA\u{e9}\u{e9}",
+            "DMG*D8*",
+        ] {
             let _ = labelled_view(s);
         }
     }
