@@ -2,12 +2,16 @@
 //!
 //! mail-parser has already undone transfer encodings and charsets; this
 //! module decides which part is which (`body` vs `attachment:NAME`) and hands
-//! attachment bytes to the format extractors.
+//! attachment bytes to the format extractors. Where mail-parser's reading of
+//! a part may not be the one a mail client shows (junk in base64, two
+//! transfer encodings, UTF-16/32, unknown charsets, uuencode),
+//! [`decoding`] scans the other readings too; a `message/partial` fragment
+//! is reported unscanned.
 
 use mail_parser::{HeaderValue, Message, MessageParser, MimeHeaders, PartType};
 
 use crate::dlp::config::ImagePolicy;
-use crate::dlp::extract::{Budget, Extracted, extract_bytes, html, is_image};
+use crate::dlp::extract::{Budget, Extracted, decoding, extract_bytes, html, is_image};
 use crate::dlp::rules::PartKind;
 
 /// Headers that carry routing and transport data, never something a sender
@@ -313,18 +317,32 @@ fn walk(
         } else {
             (body_kind, body_label.clone())
         };
+        if ctype.eq_ignore_ascii_case("message/partial") {
+            out.unscanned.push(format!(
+                "{label}: message/partial fragment (a fragment cannot be scanned whole)"
+            ));
+        }
         match &part.body {
             // A CSV or TSV file sent as text/csv: read as a table.
-            PartType::Text(t) if is_attachment => crate::dlp::extract::text_attachment(
-                &label,
-                name.as_deref().unwrap_or(""),
-                &ctype,
-                t,
-                budget,
-                out,
-            ),
-            PartType::Text(t) => budget.push(out, kind, lbl, t.to_string()),
-            PartType::Html(h) => budget.push(out, kind, lbl, html::to_text(h)),
+            PartType::Text(t) if is_attachment => {
+                crate::dlp::extract::text_attachment(
+                    &label,
+                    name.as_deref().unwrap_or(""),
+                    &ctype,
+                    t,
+                    budget,
+                    out,
+                );
+                decoding::recheck_text(msg, part, t, false, kind, &lbl, depth, budget, out);
+            }
+            PartType::Text(t) => {
+                budget.push(out, kind, lbl.clone(), t.to_string());
+                decoding::recheck_text(msg, part, t, false, kind, &lbl, depth, budget, out);
+            }
+            PartType::Html(h) => {
+                budget.push(out, kind, lbl.clone(), html::to_text(h));
+                decoding::recheck_text(msg, part, h, true, kind, &lbl, depth, budget, out);
+            }
             PartType::Binary(b) | PartType::InlineBinary(b) => {
                 // An image shown in the body (a logo the HTML refers to by
                 // `cid:`) is not, by itself, a reason to hold the message.
@@ -350,6 +368,17 @@ fn walk(
                         name.as_deref().unwrap_or(""),
                         &ctype,
                         b,
+                        depth + 1,
+                        budget,
+                        out,
+                    );
+                    decoding::recheck_binary(
+                        msg,
+                        part,
+                        b,
+                        &label,
+                        name.as_deref().unwrap_or(""),
+                        &ctype,
                         depth + 1,
                         budget,
                         out,

@@ -6,10 +6,12 @@
 //! runs out we stop reading and say so in `unscanned`; the caller then fails
 //! closed.
 
+pub mod decoding;
 pub mod html;
 pub mod mime;
 pub mod ooxml;
 pub mod pdf;
+pub mod structured;
 pub mod table;
 pub mod xlsx;
 pub mod xml;
@@ -117,7 +119,26 @@ impl<'a> Budget<'a> {
         self.decompressed_left = self.decompressed_left.saturating_sub(n);
     }
 
-    pub fn push(&mut self, out: &mut Extracted, kind: PartKind, label: String, mut text: String) {
+    /// Add a segment. Body and attachment text that holds HL7, X12, FHIR or
+    /// claim-form data is followed by its labelled view (same kind and
+    /// label), so every extractor gets it from this one place.
+    pub fn push(&mut self, out: &mut Extracted, kind: PartKind, label: String, text: String) {
+        let view = match kind {
+            PartKind::Body | PartKind::Attachment if !self.exhausted => {
+                structured::labelled_view(&text)
+            }
+            _ => None,
+        };
+        match view {
+            Some(view) => {
+                self.push_one(out, kind, label.clone(), text);
+                self.push_one(out, kind, label, view);
+            }
+            None => self.push_one(out, kind, label, text),
+        }
+    }
+
+    fn push_one(&mut self, out: &mut Extracted, kind: PartKind, label: String, mut text: String) {
         if self.exhausted || text.is_empty() {
             return;
         }

@@ -314,7 +314,8 @@ fn clearly_delimited(text: &str) -> Option<char> {
 
 /// Reads a text attachment. A declared CSV/TSV (`known`) is always read as a
 /// table (comma when no delimiter is consistent); other text only when it
-/// [clearly is delimited](clearly_delimited), else as it is.
+/// [clearly is delimited](clearly_delimited). The text as written is always
+/// scanned as well.
 pub fn extract(label: &str, text: &str, known: bool, budget: &mut Budget<'_>, out: &mut Extracted) {
     let delim = if known {
         Some(detect_delimiter(text, 1).unwrap_or(','))
@@ -330,6 +331,15 @@ pub fn extract(label: &str, text: &str, known: bool, budget: &mut Budget<'_>, ou
         );
         return;
     };
+    // The text as written is scanned too: a file called .csv that is not
+    // really a table (a note, a ragged export) must lose nothing to the
+    // rendering.
+    budget.push(
+        out,
+        PartKind::Attachment,
+        label.to_string(),
+        text.to_string(),
+    );
     let bound = budget.bound();
     let rendered = render_delimited(text, delim, &bound);
     budget.push(out, PartKind::Attachment, label.to_string(), rendered);
