@@ -13,6 +13,7 @@ pub mod matching;
 pub mod rule_schema;
 pub mod rules;
 pub mod scanner;
+pub mod stop;
 pub mod tags;
 pub mod validators;
 pub mod verdict;
