@@ -332,7 +332,13 @@ impl Session {
         let hits: Vec<_> = verdict
             .hits
             .iter()
-            .map(|h| json!({"rule": h.rule, "count": h.count}))
+            .map(|h| {
+                if h.monitor {
+                    json!({"rule": h.rule, "count": h.count, "monitor": true})
+                } else {
+                    json!({"rule": h.rule, "count": h.count})
+                }
+            })
             .collect();
         self.shared.audit.record(
             Event::new("scanned", Some(&txn.id), json!({"phi": verdict.phi, "score": verdict.score, "action": verdict.action, "hits": hits}))
