@@ -327,18 +327,32 @@ impl Engine {
     }
 
     fn near_pass(&self, p: &mut Pass<'_, '_>) {
-        let anchors: Vec<(usize, usize, usize)> =
+        // Sorted once by start, so the merges below see sorted input (a
+        // linear pass for the sort), and merged once per distinct `near`
+        // list and window: the shipped packs have five `near` detectors
+        // sharing two.
+        let mut anchors: Vec<(usize, usize, usize)> =
             p.out.iter().map(|a| (a.detector, a.start, a.end)).collect();
+        anchors.sort_unstable_by_key(|a| (a.1, a.2));
+        let mut merged: Vec<(&[usize], usize, Vec<(usize, usize)>)> = Vec::new();
         let mut term_windows: Vec<(usize, usize)> = Vec::new();
         for (i, d) in self.dets.iter().enumerate() {
             if d.mode != Mode::Near {
                 continue;
             }
-            let near = anchors
-                .iter()
-                .filter(|a| d.near.contains(&a.0))
-                .map(|a| (a.1, a.2));
-            let windows = merge(near, d.near_window, p.text.len());
+            let key = (d.near.as_slice(), d.near_window);
+            let windows = match merged.iter().find(|m| (m.0, m.1) == key) {
+                Some(m) => m.2.clone(),
+                None => {
+                    let near = anchors
+                        .iter()
+                        .filter(|a| d.near.contains(&a.0))
+                        .map(|a| (a.1, a.2));
+                    let w = merge(near, d.near_window, p.text.len());
+                    merged.push((key.0, key.1, w.clone()));
+                    w
+                }
+            };
             if d.regex.is_some() {
                 for &(lo, hi) in &windows {
                     self.search(p, i, lo, hi);
