@@ -334,7 +334,7 @@ impl Engine {
         let mut anchors: Vec<(usize, usize, usize)> =
             p.out.iter().map(|a| (a.detector, a.start, a.end)).collect();
         anchors.sort_unstable_by_key(|a| (a.1, a.2));
-        let mut merged: Vec<(&[usize], usize, Vec<(usize, usize)>)> = Vec::new();
+        let mut merged: Vec<(&[usize], usize, Windows)> = Vec::new();
         let mut term_windows: Vec<(usize, usize)> = Vec::new();
         for (i, d) in self.dets.iter().enumerate() {
             if d.mode != Mode::Near {
@@ -495,6 +495,9 @@ impl Engine {
         });
     }
 }
+
+/// Sorted, non-overlapping `(start, end)` search ranges.
+type Windows = Vec<(usize, usize)>;
 
 /// Result of [`Engine::scan_until`].
 #[derive(Debug, Default)]

@@ -564,6 +564,36 @@ mod tests {
     }
 
     #[test]
+    fn engine_stops_inside_a_part_and_fails_closed() {
+        let rules = rules::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut cfg = DlpConfig::default();
+        cfg.limits.max_time_ms = 0;
+        let s = Scanner::from_rules(&cfg, rules).unwrap_or_else(|e| panic!("{e}"));
+        let text = "Patient: Maria Lopez  DOB: 04/12/1961  MRN: 00482913\n".repeat(20_000);
+        let v = s.scan_text(&text);
+        assert!(
+            v.unscanned.iter().any(|u| u.contains("scan time limit reached")),
+            "{v:?}"
+        );
+        assert_eq!(v.action, Action::Secure);
+        let cancel = AtomicBool::new(true);
+        let msg = format!("Subject: x\r\n\r\n{text}");
+        let v = Scanner::from_rules(
+            &DlpConfig::default(),
+            rules::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"))
+                .unwrap_or_else(|e| panic!("{e}")),
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+        .scan_cancellable(msg.as_bytes(), &cancel);
+        assert!(
+            v.unscanned.iter().any(|u| u.contains("scan cancelled")),
+            "{v:?}"
+        );
+        assert_eq!(v.action, Action::Secure);
+    }
+
+    #[test]
     fn empty_scanner_delivers() {
         let s = Scanner::empty();
         assert_eq!(
