@@ -56,12 +56,17 @@ enum RulesAction {
         /// Rules folder; default: `[dlp] rules_dir` of the config, else ./rules.
         dir: Option<PathBuf>,
     },
-    /// Scan message files offline with the configured rules and thresholds;
-    /// prints each verdict and its hits with redacted snippets.
+    /// Scan messages offline with the configured rules and thresholds;
+    /// prints each verdict and its hits with redacted snippets (monitor
+    /// rules' hits marked `monitor`, with the action they would cause),
+    /// then a summary: messages by action, messages per rule, unscanned
+    /// parts by reason, monitor rules' would-be changes.
     Test {
-        /// One JSON object per file.
+        /// One JSON object per message, then one `{"summary": ...}` line.
         #[arg(long)]
         json: bool,
+        /// Message files (.eml), mbox files (split at `From ` lines), and
+        /// folders: a Maildir (cur/ and new/) or any folder of .eml files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },

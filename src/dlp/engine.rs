@@ -26,6 +26,7 @@ use regex_automata::{Anchored, Input, MatchKind as ReMatchKind, PatternSet};
 pub use crate::dlp::matching::boundary;
 use crate::dlp::matching::{Words, merge, starts_with_label, within};
 use crate::dlp::rules::{DetectorSource, DetectorSpec, RuleError};
+use crate::dlp::stop::Stop;
 use crate::dlp::validators::Validator;
 
 /// A validated detector match in one text.
@@ -246,174 +247,243 @@ impl Engine {
 
     /// All validated matches in `text`, sorted by detector and position.
     pub fn scan(&self, text: &[u8]) -> Vec<Found> {
-        let mut out = Vec::new();
+        self.scan_until(text, &Stop::never()).found
+    }
+
+    /// Like [`Engine::scan`], but polls `stop` between 64 KiB chunks and
+    /// every few hundred candidates; a stopped scan returns what it found so
+    /// far with `complete == false`, and the caller must fail closed.
+    ///
+    /// Every step is linear in the text or O(m log m) in the matches: the
+    /// regex passes run once per byte (chunks do not overlap except for a
+    /// small tail), keyword and anchor windows are merged after sorting, and
+    /// the `near` check binary-searches sorted anchors.
+    pub fn scan_until(&self, text: &[u8], stop: &Stop<'_>) -> Scanned {
+        let mut pass = Pass {
+            text,
+            stop,
+            kw: None,
+            out: Vec::new(),
+        };
+        self.run(&mut pass);
+        let complete = stop.stopped().is_none();
+        let mut found = pass.out;
+        self.apply_near(&mut found);
+        Scanned { found, complete }
+    }
+
+    fn run(&self, p: &mut Pass<'_, '_>) {
         // 1. Rare shapes over the whole text, one pass.
         for (g, all, dets) in &self.global {
-            let mut set = PatternSet::new(all.pattern_len());
-            let mut at = 0;
-            while at <= text.len() {
-                let Some(m) = g.search(&Input::new(text).range(at..)) else {
-                    break;
-                };
-                // Detectors may share a label ("Account number" is a bank
-                // label and a health-plan one): every pattern matching at
-                // this start is confirmed, not only the first in the set.
-                set.clear();
-                set.insert(m.pattern());
-                all.which_overlapping_matches(
-                    &Input::new(text).range(m.start()..).anchored(Anchored::Yes),
-                    &mut set,
-                );
-                // A match may end with context after its value (a name ends
-                // before " DOB"): the next search starts after the value, so
-                // a label right behind it is still seen.
-                let mut resume = m.end();
-                for pid in set.iter() {
-                    let Some(&di) = dets.get(pid.as_usize()) else {
-                        continue;
-                    };
-                    let end = if pid == m.pattern() {
-                        m.end()
-                    } else {
-                        text.len()
-                    };
-                    if let Some(value_end) = self.confirm(text, di, m.start(), end, None, &mut out)
-                    {
-                        resume = resume.min(value_end);
-                    }
-                }
-                at = resume.max(m.start() + 1);
+            self.global_pass(p, g, all, dets);
+            if p.stop.stopped().is_some() {
+                return;
             }
         }
         // Dictionaries that apply everywhere (none in the shipped packs).
         if let Some(ac) = &self.terms {
             let global = |d: &usize| self.dets[*d].near.is_empty();
             if self.term_det.iter().flatten().any(global) {
-                for m in ac.find_iter(text) {
+                for m in ac.find_iter(p.text) {
                     for &di in self.term_det[m.pattern().as_usize()]
                         .iter()
                         .filter(|d| global(d))
                     {
-                        self.candidate(text, di, m.start(), m.end(), None, &mut out);
+                        self.candidate(p, di, m.start(), m.end());
+                    }
+                    if p.stop.tick() {
+                        return;
                     }
                 }
             }
         }
         // 2. Noisy shapes only around their keywords.
-        let kw = self
+        p.kw = self
             .keywords
             .as_ref()
-            .map(|k| k.positions(text, self.n_groups));
-        if let Some(kw) = &kw {
-            for (i, d) in self.dets.iter().enumerate() {
-                let (Mode::Windowed, Some(g)) = (d.mode, d.context) else {
-                    continue;
-                };
-                for (lo, hi) in merge(kw[g].iter().map(|&p| (p, p)), d.context_window, text.len()) {
-                    self.search(text, i, lo, hi, Some(kw), &mut out);
+            .map(|k| k.positions(p.text, self.n_groups));
+        if p.stop.check() {
+            return;
+        }
+        for (i, d) in self.dets.iter().enumerate() {
+            let (Mode::Windowed, Some(g)) = (d.mode, d.context) else {
+                continue;
+            };
+            let Some(kw) = p.kw.as_ref().and_then(|k| k.get(g)) else {
+                continue;
+            };
+            for (lo, hi) in merge(kw.iter().map(|&q| (q, q)), d.context_window, p.text.len()) {
+                self.search(p, i, lo, hi);
+                if p.stop.stopped().is_some() {
+                    return;
                 }
             }
         }
         // 3. Detectors that only count near an identifier.
-        if out.is_empty() {
-            return out;
+        if !p.out.is_empty() {
+            self.near_pass(p);
         }
-        let anchors: Vec<Found> = out.clone();
+    }
+
+    fn near_pass(&self, p: &mut Pass<'_, '_>) {
+        // Sorted once by start, so the merges below see sorted input (a
+        // linear pass for the sort), and merged once per distinct `near`
+        // list and window: the shipped packs have five `near` detectors
+        // sharing two.
+        let mut anchors: Vec<(usize, usize, usize)> =
+            p.out.iter().map(|a| (a.detector, a.start, a.end)).collect();
+        anchors.sort_unstable_by_key(|a| (a.1, a.2));
+        let mut merged: Vec<(&[usize], usize, Windows)> = Vec::new();
         let mut term_windows: Vec<(usize, usize)> = Vec::new();
         for (i, d) in self.dets.iter().enumerate() {
             if d.mode != Mode::Near {
                 continue;
             }
-            let near = anchors
-                .iter()
-                .filter(|a| d.near.contains(&a.detector))
-                .map(|a| (a.start, a.end));
-            let windows = merge(near, d.near_window, text.len());
+            let key = (d.near.as_slice(), d.near_window);
+            let windows = match merged.iter().find(|m| (m.0, m.1) == key) {
+                Some(m) => m.2.clone(),
+                None => {
+                    let near = anchors
+                        .iter()
+                        .filter(|a| d.near.contains(&a.0))
+                        .map(|a| (a.1, a.2));
+                    let w = merge(near, d.near_window, p.text.len());
+                    merged.push((key.0, key.1, w.clone()));
+                    w
+                }
+            };
             if d.regex.is_some() {
                 for &(lo, hi) in &windows {
-                    self.search(text, i, lo, hi, kw.as_ref(), &mut out);
+                    self.search(p, i, lo, hi);
+                    if p.stop.stopped().is_some() {
+                        return;
+                    }
                 }
             } else {
                 term_windows.extend(windows);
             }
         }
         if let (Some(ac), false) = (&self.terms, term_windows.is_empty()) {
-            for (lo, hi) in merge(term_windows.into_iter(), 0, text.len()) {
-                for m in ac.find_iter(aho_corasick::Input::new(text).range(lo..hi)) {
+            for (lo, hi) in merge(term_windows.into_iter(), 0, p.text.len()) {
+                for m in ac.find_iter(aho_corasick::Input::new(p.text).range(lo..hi)) {
                     for &di in &self.term_det[m.pattern().as_usize()] {
                         if self.dets[di].mode == Mode::Near {
-                            self.candidate(text, di, m.start(), m.end(), kw.as_ref(), &mut out);
+                            self.candidate(p, di, m.start(), m.end());
                         }
+                    }
+                    if p.stop.tick() {
+                        return;
                     }
                 }
             }
         }
-        self.apply_near(&mut out);
-        out
     }
 
-    /// Re-run one detector's own regex anchored at a start found by the
-    /// combined pass, to get its `value` group. Returns where the value (or
-    /// the whole match) ends, if the detector matches there.
+    /// One leftmost-first pass of a combined pattern set, in chunks so the
+    /// stop is polled. Two things a plain `find_iter` would lose are kept:
+    /// detectors that share a label ("Account number" is a bank label and a
+    /// health-plan one) all get their match, because every pattern matching
+    /// where the first did is confirmed; and a match that ends with context
+    /// after its value (a name ends before " DOB") does not hide a label
+    /// right behind the value, because the next search starts there.
+    fn global_pass(&self, p: &mut Pass<'_, '_>, g: &Regex, all: &Regex, dets: &[usize]) {
+        let text = p.text;
+        let mut set = PatternSet::new(all.pattern_len());
+        let mut at = 0;
+        let mut chunk_end = 0;
+        while at < text.len() {
+            if at >= chunk_end {
+                if p.stop.check() {
+                    return;
+                }
+                chunk_end = at.saturating_add(CHUNK).min(text.len());
+            }
+            let window = chunk_end.saturating_add(OVERLAP).min(text.len());
+            let Some(m) = g.search(&Input::new(text).range(at..window)) else {
+                at = chunk_end;
+                continue;
+            };
+            if m.start() >= chunk_end {
+                at = m.start();
+                continue;
+            }
+            // A match cut by the window's edge is redone to its real end.
+            let m = if m.end() == window && window < text.len() {
+                g.search(&Input::new(text).range(m.start()..).anchored(Anchored::Yes))
+                    .unwrap_or(m)
+            } else {
+                m
+            };
+            set.clear();
+            set.insert(m.pattern());
+            all.which_overlapping_matches(
+                &Input::new(text).range(m.start()..).anchored(Anchored::Yes),
+                &mut set,
+            );
+            let mut resume = m.end();
+            for pid in set.iter() {
+                let Some(&di) = dets.get(pid.as_usize()) else {
+                    continue;
+                };
+                let end = if pid == m.pattern() {
+                    m.end()
+                } else {
+                    text.len()
+                };
+                if let Some(value_end) = self.confirm(p, di, m.start(), end, pid == m.pattern()) {
+                    resume = resume.min(value_end);
+                }
+            }
+            at = resume.max(m.start() + 1);
+            if p.stop.tick() {
+                return;
+            }
+        }
+    }
+
+    /// Re-run one detector's own regex anchored at `s`, to get its `value`
+    /// group (`exact`: `s..e` is already that detector's whole match).
+    /// Returns where the value, or the whole match, ends.
     fn confirm(
         &self,
-        text: &[u8],
+        p: &mut Pass<'_, '_>,
         di: usize,
         s: usize,
         e: usize,
-        kw: Option<&Vec<Vec<usize>>>,
-        out: &mut Vec<Found>,
+        exact: bool,
     ) -> Option<usize> {
         let d = &self.dets[di];
         let re = d.regex.as_ref()?;
-        let input = Input::new(text).range(s..e).anchored(Anchored::Yes);
+        if exact && d.value_group.is_none() {
+            self.candidate(p, di, s, e);
+            return Some(e);
+        }
+        let input = Input::new(p.text).range(s..e).anchored(Anchored::Yes);
         let mut caps = re.create_captures();
         re.search_captures(&input, &mut caps);
         let sp = match d.value_group {
             Some(g) => caps.get_group(g)?,
             None => caps.get_group(0)?,
         };
-        self.candidate(text, di, sp.start, sp.end, kw, out);
+        self.candidate(p, di, sp.start, sp.end);
         Some(sp.end)
     }
 
-    fn search(
-        &self,
-        text: &[u8],
-        di: usize,
-        lo: usize,
-        hi: usize,
-        kw: Option<&Vec<Vec<usize>>>,
-        out: &mut Vec<Found>,
-    ) {
+    fn search(&self, p: &mut Pass<'_, '_>, di: usize, lo: usize, hi: usize) {
         let d = &self.dets[di];
         let Some(re) = &d.regex else { return };
-        let input = Input::new(text).range(lo..hi);
-        match d.value_group {
-            Some(g) => {
-                for c in re.captures_iter(input) {
-                    if let Some(sp) = c.get_group(g) {
-                        self.candidate(text, di, sp.start, sp.end, kw, out);
-                    }
-                }
-            }
-            None => {
-                for m in re.find_iter(input) {
-                    self.candidate(text, di, m.start(), m.end(), kw, out);
-                }
+        let mut spans = Vec::new();
+        each_match(re, p.text, lo, hi, p.stop, |s, e, _| spans.push((s, e)));
+        for (s, e) in spans {
+            self.confirm(p, di, s, e, true);
+            if p.stop.tick() {
+                break;
             }
         }
     }
 
-    fn candidate(
-        &self,
-        text: &[u8],
-        di: usize,
-        start: usize,
-        end: usize,
-        kw: Option<&Vec<Vec<usize>>>,
-        out: &mut Vec<Found>,
-    ) {
+    fn candidate(&self, p: &mut Pass<'_, '_>, di: usize, start: usize, end: usize) {
+        let text = p.text;
         let det = &self.dets[di];
         if start >= end {
             return;
@@ -428,7 +498,8 @@ impl Engine {
         }
         if let Some(g) = det.context {
             let ok = if det.mode == Mode::Windowed {
-                kw.and_then(|k| k.get(g))
+                p.kw.as_ref()
+                    .and_then(|k| k.get(g))
                     .is_some_and(|l| within(l, start, end, det.context_window))
             } else {
                 self.local.as_ref().is_some_and(|w| {
@@ -456,32 +527,192 @@ impl Engine {
         {
             return;
         }
-        out.push(Found {
+        p.out.push(Found {
             detector: di,
             start,
             end,
         });
     }
 
+    /// Keep a `near` detector's match only if an anchor of one of its
+    /// `near` detectors lies within `near_window`. One sorted anchor index
+    /// per distinct `near` list, one binary search per match: O(m log m)
+    /// where comparing every match with every anchor was O(m²) and took
+    /// most of the time on record-dense messages.
     fn apply_near(&self, out: &mut Vec<Found>) {
         out.sort_unstable_by_key(|f| (f.detector, f.start, f.end));
         out.dedup();
         if !out.iter().any(|f| self.dets[f.detector].mode == Mode::Near) {
             return;
         }
-        let anchors: Vec<Found> = out
-            .iter()
-            .copied()
-            .filter(|f| self.dets[f.detector].mode != Mode::Near)
-            .collect();
+        let mut indexes: Vec<(&[usize], NearIndex)> = Vec::new();
+        for d in self.dets.iter().filter(|d| d.mode == Mode::Near) {
+            if !indexes.iter().any(|(n, _)| *n == d.near.as_slice()) {
+                let spans = out
+                    .iter()
+                    .filter(|a| self.dets[a.detector].mode != Mode::Near)
+                    .filter(|a| d.near.contains(&a.detector))
+                    .map(|a| (a.start, a.end));
+                indexes.push((d.near.as_slice(), NearIndex::new(spans)));
+            }
+        }
         out.retain(|f| {
             let d = &self.dets[f.detector];
             d.mode != Mode::Near
-                || anchors.iter().any(|a| {
-                    d.near.contains(&a.detector)
-                        && a.start <= f.end.saturating_add(d.near_window)
-                        && f.start <= a.end.saturating_add(d.near_window)
-                })
+                || indexes
+                    .iter()
+                    .find(|(n, _)| *n == d.near.as_slice())
+                    .is_some_and(|(_, ix)| ix.any_within(f.start, f.end, d.near_window))
         });
+    }
+}
+
+/// Sorted, non-overlapping `(start, end)` search ranges.
+type Windows = Vec<(usize, usize)>;
+
+/// Result of [`Engine::scan_until`].
+#[derive(Debug, Default)]
+pub struct Scanned {
+    pub found: Vec<Found>,
+    /// False when the scan stopped early (deadline or cancellation): the
+    /// text after some point was not searched.
+    pub complete: bool,
+}
+
+/// State of one scan of one text.
+struct Pass<'t, 's> {
+    text: &'t [u8],
+    stop: &'s Stop<'s>,
+    /// Keyword positions per context group, once computed.
+    kw: Option<Vec<Vec<usize>>>,
+    out: Vec<Found>,
+}
+
+/// Text searched between two polls of the [`Stop`].
+const CHUNK: usize = 64 << 10;
+/// How far a match starting in one chunk may run past its end before it is
+/// searched again without a bound (identifier patterns are far shorter).
+const OVERLAP: usize = 4 << 10;
+
+/// Every leftmost-first match of `re` in `lo..hi`, as `(start, end,
+/// pattern)`, searched chunk by chunk so that `stop` is polled every
+/// [`CHUNK`] bytes even when nothing matches. Look-around (`\b`) sees the
+/// whole text, so chunk edges do not create or hide matches; a match
+/// reaching the end of a chunk's overlap is re-searched unbounded. Known
+/// limit: a match longer than [`OVERLAP`] (4 KiB) that starts just before a
+/// chunk edge can be missed; identifier patterns are under 100 bytes.
+fn each_match(
+    re: &Regex,
+    text: &[u8],
+    lo: usize,
+    hi: usize,
+    stop: &Stop<'_>,
+    mut f: impl FnMut(usize, usize, usize),
+) {
+    let mut pos = lo;
+    while pos < hi {
+        if stop.check() {
+            return;
+        }
+        let limit = pos.saturating_add(CHUNK).min(hi);
+        let end = limit.saturating_add(OVERLAP).min(hi);
+        let mut next = limit;
+        for m in re.find_iter(Input::new(text).range(pos..end)) {
+            if m.start() >= limit {
+                break;
+            }
+            let m = if m.end() == end && end < hi {
+                let again = Input::new(text)
+                    .range(m.start()..hi)
+                    .anchored(Anchored::Yes);
+                re.find(again).unwrap_or(m)
+            } else {
+                m
+            };
+            next = next.max(m.end());
+            f(m.start(), m.end(), m.pattern().as_usize());
+        }
+        pos = next;
+    }
+}
+
+/// Anchor spans sorted by start, with the running maximum of their ends:
+/// "is some anchor within `w` of `s..e`" is one binary search.
+struct NearIndex {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl NearIndex {
+    fn new(spans: impl Iterator<Item = (usize, usize)>) -> NearIndex {
+        let mut v: Vec<(usize, usize)> = spans.collect();
+        v.sort_unstable();
+        let mut max = 0;
+        let max_end = v
+            .iter()
+            .map(|&(_, e)| {
+                max = max.max(e);
+                max
+            })
+            .collect();
+        NearIndex {
+            starts: v.into_iter().map(|(s, _)| s).collect(),
+            max_end,
+        }
+    }
+
+    /// Does an anchor `a` exist with `a.start <= e + w` and `s <= a.end + w`?
+    fn any_within(&self, s: usize, e: usize, w: usize) -> bool {
+        let n = self.starts.partition_point(|&a| a <= e.saturating_add(w));
+        n > 0 && self.max_end[n - 1].saturating_add(w) >= s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_index_matches_pairwise_check() {
+        let anchors = [(100, 110), (5_000, 5_011), (900, 905)];
+        let ix = NearIndex::new(anchors.iter().copied());
+        let pairwise = |s: usize, e: usize, w: usize| {
+            anchors
+                .iter()
+                .any(|&(a, b)| a <= e.saturating_add(w) && s <= b.saturating_add(w))
+        };
+        for s in (0..6_000).step_by(37) {
+            for w in [0, 10, 300] {
+                assert_eq!(ix.any_within(s, s + 8, w), pairwise(s, s + 8, w), "{s} {w}");
+            }
+        }
+        assert!(!NearIndex::new(std::iter::empty()).any_within(0, 1, 1_000));
+    }
+
+    #[test]
+    fn chunked_search_finds_matches_across_chunk_edges() {
+        let re = Regex::builder()
+            .syntax(syntax(false))
+            .configure(meta_config())
+            .build(r"\bab+c\b")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut text = vec![b' '; 3 * CHUNK];
+        // One match straddling the first chunk edge, one nearly as long as
+        // the overlap straddling the second.
+        text[CHUNK - 2..CHUNK + 2].copy_from_slice(b"abbc");
+        let long = 2 * CHUNK - 10;
+        text[long] = b'a';
+        for b in &mut text[long + 1..long + OVERLAP - 50] {
+            *b = b'b';
+        }
+        text[long + OVERLAP - 50] = b'c';
+        let mut got = Vec::new();
+        each_match(&re, &text, 0, text.len(), &Stop::never(), |s, e, _| {
+            got.push((s, e))
+        });
+        assert_eq!(
+            got,
+            vec![(CHUNK - 2, CHUNK + 2), (long, long + OVERLAP - 49)]
+        );
     }
 }

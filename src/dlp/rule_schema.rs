@@ -9,9 +9,9 @@ use crate::dlp::verdict::Action;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct FileDef {
-    /// Informational only; parsed so unknown keys in it are reported.
+    /// Name and description are informational; `mode` applies to the
+    /// pack's rules.
     #[serde(default)]
-    #[allow(dead_code)]
     pub(crate) pack: Option<PackDef>,
     #[serde(default, rename = "detector")]
     pub(crate) detectors: Vec<DetectorDef>,
@@ -21,13 +21,18 @@ pub(crate) struct FileDef {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)]
 pub(crate) struct PackDef {
+    #[allow(dead_code)]
     pub(crate) name: String,
     #[serde(default)]
+    #[allow(dead_code)]
     pub(crate) description: String,
     #[serde(default)]
+    #[allow(dead_code)]
     pub(crate) version: String,
+    /// `"enforce"` (default) or `"monitor"` for every rule of the file
+    /// that does not set its own `mode`.
+    pub(crate) mode: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -76,6 +81,9 @@ pub(crate) struct RuleDef {
     pub(crate) action: Option<Action>,
     #[serde(default = "yes")]
     pub(crate) enabled: bool,
+    /// `"enforce"` or `"monitor"`; unset means the pack's mode.
+    #[serde(rename = "mode")]
+    pub(crate) run_mode: Option<Spanned<String>>,
 }
 
 fn yes() -> bool {

@@ -141,6 +141,10 @@ pub struct RuleSpec {
     pub parts: Vec<PartKind>,
     pub score: u32,
     pub action: Option<Action>,
+    /// A monitor rule's hits are recorded (verdict, log, audit) but its
+    /// score and action do not change the verdict: a new rule can be
+    /// measured on live mail before it diverts anything.
+    pub monitor: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -285,6 +289,12 @@ pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<RuleSet, RuleError>
             src,
             problems: &mut problems,
         };
+        let pack_monitor = def
+            .pack
+            .as_ref()
+            .and_then(|p| p.mode.as_ref())
+            .and_then(|m| parse_run_mode(&mut cx, m))
+            .unwrap_or(false);
         for r in &def.rules {
             if !rule_ids.insert(r.id.get_ref().clone()) {
                 cx.at(
@@ -296,9 +306,14 @@ pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<RuleSet, RuleError>
                 );
                 continue;
             }
-            if let Some(spec) = rule(&mut cx, r, &det_index)
+            let monitor = match &r.run_mode {
+                None => Some(pack_monitor),
+                Some(m) => parse_run_mode(&mut cx, m),
+            };
+            if let (Some(mut spec), Some(monitor)) = (rule(&mut cx, r, &det_index), monitor)
                 && r.enabled
             {
+                spec.monitor = monitor;
                 set.rules.push(spec);
             }
         }
@@ -307,6 +322,22 @@ pub fn load_sources(sources: &[(PathBuf, String)]) -> Result<RuleSet, RuleError>
         Ok(set)
     } else {
         Err(RuleError::Invalid(problems))
+    }
+}
+
+/// `mode = "enforce" | "monitor"` of a rule or a `[pack]`: `Some(true)`
+/// for monitor, `None` (with a located problem) for anything else.
+fn parse_run_mode(cx: &mut Ctx<'_>, m: &Spanned<String>) -> Option<bool> {
+    match m.get_ref().as_str() {
+        "enforce" => Some(false),
+        "monitor" => Some(true),
+        other => {
+            cx.at(
+                m.span(),
+                format!("unknown mode `{other}`; use \"enforce\" (the default) or \"monitor\" (record hits without changing verdicts)"),
+            );
+            None
+        }
     }
 }
 
@@ -591,6 +622,7 @@ fn rule(cx: &mut Ctx<'_>, r: &RuleDef, det_index: &HashMap<String, usize>) -> Op
         parts,
         score: r.score,
         action: r.action,
+        monitor: false,
     })
 }
 
@@ -600,12 +632,15 @@ pub fn check_thresholds(
     t: &crate::dlp::config::Thresholds,
     rules: &RuleSet,
 ) -> Result<(), RuleError> {
-    if rules.rules.is_empty() {
+    // Monitor rules never add to a score, so they cannot make a level
+    // reachable; a folder of monitor rules only has nothing to check.
+    if rules.rules.iter().all(|r| r.monitor) {
         return Ok(());
     }
     let max: u32 = rules
         .rules
         .iter()
+        .filter(|r| !r.monitor)
         .map(|r| r.score)
         .fold(0, u32::saturating_add);
     let mut levels = vec![

@@ -2,14 +2,16 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::time::Instant;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
 
 use crate::dlp::config::DlpConfig;
 use crate::dlp::engine::Engine;
 use crate::dlp::extract::{Budget, mime};
 use crate::dlp::rules::{self, MatchMode, PartKind, RuleError, RuleSet};
+use crate::dlp::stop::{Stop, Stopped};
 use crate::dlp::tags;
-use crate::dlp::verdict::{Action, Hit, Verdict};
+use crate::dlp::verdict::{Action, Hit, MonitorEffect, Verdict};
 
 /// Compiled rules plus the `[dlp]` settings. Immutable after load, so one
 /// instance is shared by all sessions behind an `Arc`; reloading rules means
@@ -34,6 +36,20 @@ pub struct Finding {
 }
 
 type Key = (usize, String, PartKind);
+
+/// Redacted samples kept per detector and part: `rules test` shows three,
+/// and keeping every match of a record-dense file costs memory and time.
+pub const SAMPLES: usize = 3;
+
+/// The unscanned reason for a scan that stopped early.
+fn stopped_reason(why: Option<Stopped>) -> String {
+    match why {
+        Some(Stopped::Cancelled) => {
+            "limit: scan cancelled (the session stopped waiting); the rest of the message was not scanned".into()
+        }
+        _ => "limit: scan time limit reached; the rest of the message was not scanned".into(),
+    }
+}
 
 impl Scanner {
     pub fn load(cfg: &DlpConfig, base_dir: &Path) -> Result<Scanner, RuleError> {
@@ -91,12 +107,20 @@ impl Scanner {
     }
 
     pub fn scan(&self, raw_message: &[u8]) -> Verdict {
-        self.run(raw_message, false).0
+        self.run(raw_message, false, None).0
+    }
+
+    /// [`Scanner::scan`] that stops early once `cancel` is set: the SMTP
+    /// session sets it when it stops waiting (its client left or the scan
+    /// outlived the backstop), so the pool slot and the CPU are freed.
+    /// A cancelled verdict is incomplete and fails closed like a timeout.
+    pub fn scan_cancellable(&self, raw_message: &[u8], cancel: &AtomicBool) -> Verdict {
+        self.run(raw_message, false, Some(cancel)).0
     }
 
     /// Verdict plus redacted findings, for `rules test`.
     pub fn scan_with_findings(&self, raw_message: &[u8]) -> (Verdict, Vec<Finding>) {
-        self.run(raw_message, true)
+        self.run(raw_message, true, None)
     }
 
     pub fn strip_tags(&self, raw_message: &[u8]) -> Option<Vec<u8>> {
@@ -112,11 +136,24 @@ impl Scanner {
             return Verdict::clean();
         }
         let mut counts = BTreeMap::new();
-        self.count(text, PartKind::Body, "body", &mut counts, &mut None);
-        self.verdict(counts, Vec::new(), None, &mut None)
+        let mut unscanned = Vec::new();
+        let stop = Stop::new(Some(Instant::now() + self.time_limit()), None);
+        if !self.count(text, PartKind::Body, "body", &stop, &mut counts, &mut None) {
+            unscanned.push(stopped_reason(stop.stopped()));
+        }
+        self.verdict(counts, unscanned, None)
     }
 
-    fn run(&self, raw: &[u8], want_findings: bool) -> (Verdict, Vec<Finding>) {
+    fn time_limit(&self) -> Duration {
+        Duration::from_millis(self.cfg.limits.max_time_ms)
+    }
+
+    fn run(
+        &self,
+        raw: &[u8],
+        want_findings: bool,
+        cancel: Option<&AtomicBool>,
+    ) -> (Verdict, Vec<Finding>) {
         if self.empty {
             return (Verdict::clean(), Vec::new());
         }
@@ -146,22 +183,29 @@ impl Scanner {
         }
         let mut counts = BTreeMap::new();
         let mut snippets: Option<Vec<(Key, String)>> = want_findings.then(Vec::new);
+        let stop = Stop::new(Some(start + self.time_limit()), cancel);
         for seg in &ex.segments {
-            if start.elapsed().as_millis() as u64 >= limits.max_time_ms {
-                ex.unscanned.push(
-                    "limit: scan time limit reached; the rest of the message was not scanned"
-                        .into(),
-                );
+            if stop.check()
+                || !self.count(
+                    &seg.text,
+                    seg.kind,
+                    &seg.label,
+                    &stop,
+                    &mut counts,
+                    &mut snippets,
+                )
+            {
+                ex.unscanned.push(stopped_reason(stop.stopped()));
                 break;
             }
-            self.count(&seg.text, seg.kind, &seg.label, &mut counts, &mut snippets);
         }
-        let v = self.verdict(counts, ex.unscanned, forced_tag, &mut snippets);
+        let v = self.verdict(counts, ex.unscanned, forced_tag);
         // Rule ids and counts only: never matched text (no PHI in logs).
         tracing::debug!(
             score = v.score,
             action = v.action.as_str(),
             hits = v.hits.len(),
+            monitor_rules = v.monitor.len(),
             unscanned = v.unscanned.len(),
             elapsed_us = start.elapsed().as_micros() as u64,
             "dlp scan"
@@ -170,14 +214,19 @@ impl Scanner {
         (v, findings)
     }
 
+    /// Count one text's matches per detector; false if `stop` ended the
+    /// scan before the end of the text. Spans are offsets into the folded
+    /// text, and snippets are cut from it, so they show the ASCII form
+    /// (`５１２-４４-９０８７` is shown as `***-**-9087`).
     fn count(
         &self,
         text: &str,
         kind: PartKind,
         label: &str,
+        stop: &Stop<'_>,
         counts: &mut BTreeMap<Key, u32>,
         snippets: &mut Option<Vec<(Key, String)>>,
-    ) {
+    ) -> bool {
         let cleaned;
         let text = if !needs_normalizing(text.as_bytes()) {
             text
@@ -185,74 +234,115 @@ impl Scanner {
             cleaned = normalize(text);
             cleaned.as_str()
         };
-        for f in self.engine.scan(text.as_bytes()) {
-            let key = (f.detector, label.to_string(), kind);
+        let scanned = self.engine.scan_until(text.as_bytes(), stop);
+        // Found is sorted by detector: one key (and one label copy) per run.
+        for run in scanned.found.chunk_by(|a, b| a.detector == b.detector) {
+            let key = (run[0].detector, label.to_string(), kind);
             if let Some(s) = snippets.as_mut() {
-                s.push((key.clone(), redact(text.get(f.start..f.end).unwrap_or(""))));
+                s.extend(
+                    run.iter()
+                        .take(SAMPLES)
+                        .map(|f| (key.clone(), redact(text.get(f.start..f.end).unwrap_or("")))),
+                );
             }
-            *counts.entry(key).or_insert(0) += 1;
+            *counts.entry(key).or_insert(0) += run.len() as u32;
         }
+        scanned.complete
     }
 
+    /// Sum the enforced rules that fired into a verdict. Monitor rules
+    /// that fire add hits marked `monitor` and a [`MonitorEffect`] with the
+    /// action they would cause, never score or action.
     fn verdict(
         &self,
         counts: BTreeMap<Key, u32>,
         unscanned: Vec<String>,
         forced_tag: Option<Action>,
-        _snippets: &mut Option<Vec<(Key, String)>>,
     ) -> Verdict {
         let mut v = Verdict::clean();
         let mut forced = forced_tag;
+        let mut monitors = Vec::new();
         for rule in &self.rules.rules {
-            let in_scope = |k: &Key| rule.parts.contains(&k.2);
-            let per_det: Vec<u32> = rule
-                .detectors
-                .iter()
-                .map(|d| {
-                    counts
-                        .iter()
-                        .filter(|(k, _)| k.0 == *d && in_scope(k))
-                        .map(|(_, c)| *c)
-                        .sum()
-                })
-                .collect();
-            let present = per_det.iter().filter(|&&c| c > 0).count() as u32;
-            let total: u32 = per_det.iter().sum();
-            let fired = match rule.mode {
-                MatchMode::Any => present >= 1,
-                MatchMode::All => present as usize == rule.detectors.len(),
-                MatchMode::AtLeast(k) => present >= k,
-            } && total >= rule.min_count;
-            if !fired {
+            if !self.fired(rule, &counts) {
                 continue;
             }
-            v.score = v.score.saturating_add(rule.score);
-            if rule.action.is_some() {
-                forced = forced.max(rule.action);
+            if rule.monitor {
+                monitors.push(rule);
+            } else {
+                v.score = v.score.saturating_add(rule.score);
+                if rule.action.is_some() {
+                    forced = forced.max(rule.action);
+                }
             }
             for (k, c) in counts.iter() {
-                if rule.detectors.contains(&k.0) && in_scope(k) {
+                if rule.detectors.contains(&k.0) && rule.parts.contains(&k.2) {
                     v.hits.push(Hit {
                         rule: rule.id.clone(),
                         detector: self.rules.detectors[k.0].id.clone(),
                         part: k.1.clone(),
                         count: *c,
+                        monitor: rule.monitor,
                     });
                 }
             }
         }
-        let t = &self.cfg.thresholds;
-        v.phi = t.secure > 0 && v.score >= t.secure;
-        v.action = t.action_for(v.score);
-        if let Some(f) = forced {
-            v.action = v.action.max(f);
-        }
-        if !unscanned.is_empty() {
-            v.action = v.action.max(self.cfg.unscanned_action);
-        }
+        let incomplete = !unscanned.is_empty();
+        v.phi = self.is_phi(v.score);
+        v.action = self.decide(v.score, forced, incomplete);
+        v.monitor = monitors
+            .into_iter()
+            .map(|r| MonitorEffect {
+                rule: r.id.clone(),
+                would_be: self.decide(
+                    v.score.saturating_add(r.score),
+                    forced.max(r.action),
+                    incomplete,
+                ),
+            })
+            .collect();
         v.forced = forced;
         v.unscanned = unscanned;
         v
+    }
+
+    /// Whether one rule's detectors matched enough in its parts.
+    fn fired(&self, rule: &rules::RuleSpec, counts: &BTreeMap<Key, u32>) -> bool {
+        let per_det: Vec<u32> = rule
+            .detectors
+            .iter()
+            .map(|d| {
+                counts
+                    .iter()
+                    .filter(|(k, _)| k.0 == *d && rule.parts.contains(&k.2))
+                    .map(|(_, c)| *c)
+                    .sum()
+            })
+            .collect();
+        let present = per_det.iter().filter(|&&c| c > 0).count() as u32;
+        let total: u32 = per_det.iter().sum();
+        (match rule.mode {
+            MatchMode::Any => present >= 1,
+            MatchMode::All => present as usize == rule.detectors.len(),
+            MatchMode::AtLeast(k) => present >= k,
+        }) && total >= rule.min_count
+    }
+
+    fn is_phi(&self, score: u32) -> bool {
+        let t = &self.cfg.thresholds;
+        t.secure > 0 && score >= t.secure
+    }
+
+    /// The action for a score: the threshold's, raised by a forced action
+    /// and, when something was not scanned, by `unscanned_action`.
+    fn decide(&self, score: u32, forced: Option<Action>, incomplete: bool) -> Action {
+        let mut a = self.cfg.thresholds.action_for(score);
+        if let Some(f) = forced {
+            a = a.max(f);
+        }
+        if incomplete {
+            a = a.max(self.cfg.unscanned_action);
+        }
+        a
     }
 
     fn findings(&self, v: &Verdict, snippets: Vec<(Key, String)>) -> Vec<Finding> {
@@ -273,42 +363,92 @@ impl Scanner {
     }
 }
 
-/// Cheap pre-check for [`normalize`]: only the lead bytes of the characters
-/// it rewrites (C2 A0/AD, E2 80-81/88, E3 80 80, EF B9/BB/BC) are looked at,
-/// so ordinary accented or CJK text is not copied.
+/// Cheap pre-check for [`normalize`]. Pure ASCII (most mail) is rejected
+/// by one SIMD pass; otherwise only characters starting with the lead bytes
+/// of the folded ranges are decoded and looked up in [`fold`], so ordinary
+/// accented or CJK text is not copied.
 fn needs_normalizing(b: &[u8]) -> bool {
-    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, b).any(|i| {
-        let n = b.get(i + 1).copied().unwrap_or(0);
-        match b[i] {
-            0xC2 => matches!(n, 0xA0 | 0xAD),
-            0xE2 => matches!(n, 0x80 | 0x81 | 0x88),
-            _ => matches!(n, 0xB9 | 0xBB | 0xBC),
-        }
-    }) || memchr::memmem::find(b, "\u{3000}".as_bytes()).is_some()
+    if b.is_ascii() {
+        return false;
+    }
+    let folds_at = |i: usize| {
+        let end = (i + 4).min(b.len());
+        let c = match std::str::from_utf8(&b[i..end]) {
+            Ok(s) => s.chars().next(),
+            Err(e) => std::str::from_utf8(&b[i..i + e.valid_up_to()])
+                .ok()
+                .and_then(|s| s.chars().next()),
+        };
+        c.is_some_and(|c| fold(c) != Fold::Keep)
+    };
+    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, b).any(folds_at)
+        || memchr::memchr3_iter(0xE1, 0xE3, 0xF0, b).any(folds_at)
 }
 
-/// Fold what people (and word processors) type instead of ASCII: Unicode
-/// dashes and non-breaking hyphens, full-width digits (Japanese and Chinese
-/// input methods), non-breaking spaces; drop zero-width characters and soft
-/// hyphens, a classic way numbers get split invisibly.
+/// What [`normalize`] does with one character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fold {
+    Keep,
+    Drop,
+    To(char),
+}
+
+/// Map a letter or digit in a run of 26/26/10 characters to ASCII.
+fn ascii_at(base: u8, offset: u32) -> Fold {
+    Fold::To(char::from(base + offset as u8))
+}
+
+/// The NFKC foldings that matter for identifiers, as a small table rather
+/// than a Unicode normalisation library (`unicode-normalization` is not in
+/// Cargo.lock; full NFKC would also recompose accents we never match on):
+///
+/// - full-width ASCII `！`..`～` (Japanese/Chinese input methods) and the
+///   ideographic space;
+/// - mathematical alphanumerics: bold/italic/script/... letters
+///   U+1D400..U+1D6A3 and digits U+1D7CE..U+1D7FF (`𝟓𝟏𝟐`), used to dodge
+///   filters;
+/// - superscript and subscript digits (`¹²³`, `⁰⁴⁵⁶⁷⁸⁹`, `₀`..`₉`);
+/// - Unicode dashes, minus signs and small/full-width hyphen forms;
+/// - non-breaking and other typographic spaces;
+/// - zero-width characters, word joiners, invisible operators and soft
+///   hyphens are removed: a classic way numbers get split invisibly.
+fn fold(c: char) -> Fold {
+    let u = c as u32;
+    match c {
+        '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}' | '\u{180e}' => {
+            Fold::Drop
+        }
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' => Fold::To('-'),
+        '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
+            Fold::To(' ')
+        }
+        '\u{ff01}'..='\u{ff5e}' => Fold::To(char::from((u - 0xff01 + 0x21) as u8)),
+        '\u{b9}' => Fold::To('1'),
+        '\u{b2}' | '\u{b3}' => ascii_at(b'2', u - 0xb2),
+        '\u{2070}' => Fold::To('0'),
+        '\u{2074}'..='\u{2079}' => ascii_at(b'4', u - 0x2074),
+        '\u{2080}'..='\u{2089}' => ascii_at(b'0', u - 0x2080),
+        '\u{1d400}'..='\u{1d6a3}' => match (u - 0x1d400) % 52 {
+            k @ 0..26 => ascii_at(b'A', k),
+            k => ascii_at(b'a', k - 26),
+        },
+        '\u{1d7ce}'..='\u{1d7ff}' => ascii_at(b'0', (u - 0x1d7ce) % 10),
+        _ => Fold::Keep,
+    }
+}
+
+/// Fold what people (and word processors, and evasive senders) type instead
+/// of ASCII; see [`fold`] for the table.
 fn normalize(text: &str) -> String {
-    text.chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
-            )
-        })
-        .map(|c| match c {
-            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe63}' | '\u{ff0d}' => '-',
-            '\u{ff10}'..='\u{ff19}' => char::from(b'0' + (c as u32 - 0xff10) as u8),
-            '\u{ff21}'..='\u{ff3a}' => char::from(b'A' + (c as u32 - 0xff21) as u8),
-            '\u{ff1a}' => ':',
-            '\u{ff0f}' => '/',
-            '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{3000}' => ' ',
-            _ => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match fold(c) {
+            Fold::Keep => out.push(c),
+            Fold::Drop => {}
+            Fold::To(a) => out.push(a),
+        }
+    }
+    out
 }
 
 /// Mask a matched value for display: identifiers keep their last four
@@ -383,6 +523,89 @@ mod tests {
         assert_eq!(redact("123-45-6789"), "***-**-6789");
         assert_eq!(redact("diabetes"), "d*******");
         assert_eq!(redact("03/14/1962"), "**/**/1962");
+    }
+
+    #[test]
+    fn folds_compatibility_forms_to_ascii() {
+        let cases = [
+            ("５１２-４４-９０８７", "512-44-9087"),
+            ("𝟓𝟏𝟐-𝟒𝟒-𝟗𝟎𝟖𝟕", "512-44-9087"),
+            ("𝟶𝟷𝟸 𝟿", "012 9"),
+            ("5\u{200d}1\u{200b}2-4\u{ad}4-9\u{2060}087", "512-44-9087"),
+            ("ＳＳＮ：５１２−４４‐９０８７", "SSN:512-44-9087"),
+            ("𝐌𝐑𝐍 𝑀𝑅𝑁 𝗺𝗿𝗻", "MRN MRN mrn"),
+            ("x¹²³ ⁴⁵⁶⁷⁸⁹⁰ ₀₁₂₃₄₅₆₇₈₉", "x123 4567890 0123456789"),
+            ("a\u{a0}b\u{2003}c\u{3000}d", "a b c d"),
+            ("Réunion 会議 ü", "Réunion 会議 ü"),
+        ];
+        for (input, want) in cases {
+            assert!(
+                needs_normalizing(input.as_bytes()) || input == want,
+                "{input}"
+            );
+            assert_eq!(normalize(input), want, "{input}");
+        }
+        assert!(!needs_normalizing(
+            "Réunion à 10 h, café — non: 会議は午後です"
+                .replace('—', ";")
+                .as_bytes()
+        ));
+        assert!(!needs_normalizing(b"plain ascii 512-44-9087"));
+    }
+
+    #[test]
+    fn folded_identifiers_are_found_and_redacted_from_the_folded_text() {
+        let rules = rules::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let s = Scanner::from_rules(&DlpConfig::default(), rules).unwrap_or_else(|e| panic!("{e}"));
+        for ssn in [
+            "５１２-４４-９０８７",
+            "𝟓𝟏𝟐-𝟒𝟒-𝟗𝟎𝟖𝟕",
+            "512\u{200d}-\u{200d}44\u{200d}-\u{200d}9087",
+            "5\u{200b}1\u{200b}2-44-9087",
+        ] {
+            let msg = format!(
+                "Subject: x\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nSSN {ssn} on file\r\n"
+            );
+            let (v, findings) = s.scan_with_findings(msg.as_bytes());
+            assert!(v.hits.iter().any(|h| h.rule == "hipaa.ssn"), "{ssn}: {v:?}");
+            assert!(
+                findings.iter().any(|f| f.redacted == "***-**-9087"),
+                "{ssn}: {findings:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn engine_stops_inside_a_part_and_fails_closed() {
+        let rules = rules::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut cfg = DlpConfig::default();
+        cfg.limits.max_time_ms = 0;
+        let s = Scanner::from_rules(&cfg, rules).unwrap_or_else(|e| panic!("{e}"));
+        let text = "Patient: Maria Lopez  DOB: 04/12/1961  MRN: 00482913\n".repeat(20_000);
+        let v = s.scan_text(&text);
+        assert!(
+            v.unscanned
+                .iter()
+                .any(|u| u.contains("scan time limit reached")),
+            "{v:?}"
+        );
+        assert_eq!(v.action, Action::Secure);
+        let cancel = AtomicBool::new(true);
+        let msg = format!("Subject: x\r\n\r\n{text}");
+        let v = Scanner::from_rules(
+            &DlpConfig::default(),
+            rules::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"))
+                .unwrap_or_else(|e| panic!("{e}")),
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+        .scan_cancellable(msg.as_bytes(), &cancel);
+        assert!(
+            v.unscanned.iter().any(|u| u.contains("scan cancelled")),
+            "{v:?}"
+        );
+        assert_eq!(v.action, Action::Secure);
     }
 
     #[test]

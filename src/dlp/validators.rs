@@ -450,7 +450,8 @@ mod tests {
         assert!(date(b"14 Mar 1962"));
         assert!(date(b"2/29/2000"));
         assert!(!date(b"2/29/1900"));
-        assert!(!date(b"13/01/1962"));
+        assert!(date(b"13/01/1962"), "D/M/Y");
+        assert!(!date(b"13/13/1962"));
         assert!(!date(b"04/31/1962"));
         assert!(!date(b"1/1/1800"));
         assert!(date(b"12-Apr-1961"));

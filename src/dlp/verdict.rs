@@ -35,6 +35,22 @@ pub struct Hit {
     /// are joined with `/`, e.g. `attachment:labs.zip/results.csv`).
     pub part: String,
     pub count: u32,
+    /// The rule is in monitor mode: this hit did not change the verdict.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub monitor: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// What a fired monitor rule would have done if it were enforced.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct MonitorEffect {
+    pub rule: String,
+    /// The verdict's action had this rule (alone among the monitor rules)
+    /// been enforced; equal to the actual action when it would not change.
+    pub would_be: Action,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -50,6 +66,9 @@ pub struct Verdict {
     pub unscanned: Vec<String>,
     /// Action forced by a sender tag or by a rule's `action`, if any.
     pub forced: Option<Action>,
+    /// Monitor rules that fired, with the action each would have caused.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub monitor: Vec<MonitorEffect>,
 }
 
 impl Verdict {
@@ -61,6 +80,7 @@ impl Verdict {
             hits: Vec::new(),
             unscanned: Vec::new(),
             forced: None,
+            monitor: Vec::new(),
         }
     }
 }

@@ -18,6 +18,18 @@ use crate::proto::header::Header;
 
 /// Backstop for a scanner that fails to bound itself.
 const SCAN_BACKSTOP: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Sets its flag when dropped: tells a running scan that nobody waits for
+/// its verdict any more, whether the wait ended normally, timed out, or the
+/// session future itself was dropped mid-wait.
+#[derive(Default)]
+struct CancelOnDrop(std::sync::Arc<std::sync::atomic::AtomicBool>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
 use crate::spool::{ClientInfo, Envelope};
 
 /// A message being received: its content so far, its share of the memory
@@ -286,12 +298,19 @@ impl Session {
         // The scanner bounds itself; this is the backstop for a bug in it.
         // Fail closed: a scan that does not finish makes the message secure.
         // The permit goes with the scan, so one that outlives the backstop
-        // still holds its place in the pool.
+        // still holds its place in the pool, but the scan polls `cancel`:
+        // once this session stops waiting (backstop hit, or the session
+        // dropped because its client left or the gateway stops), the scan
+        // ends within a chunk of text and frees its slot.
+        let cancel = CancelOnDrop::default();
+        let flag = cancel.0.clone();
         let scan = tokio::task::spawn_blocking(move || {
             let _permit = permit;
-            scanner.scan(&scan_input)
+            scanner.scan_cancellable(&scan_input, &flag)
         });
-        let verdict = match tokio::time::timeout(SCAN_BACKSTOP, scan).await {
+        let waited = tokio::time::timeout(SCAN_BACKSTOP, scan).await;
+        drop(cancel);
+        let verdict = match waited {
             Ok(Ok(v)) => v,
             Ok(Err(e)) => {
                 error!(parent: &txn.span, error = %e, "scanner failed");
@@ -313,7 +332,13 @@ impl Session {
         let hits: Vec<_> = verdict
             .hits
             .iter()
-            .map(|h| json!({"rule": h.rule, "count": h.count}))
+            .map(|h| {
+                if h.monitor {
+                    json!({"rule": h.rule, "count": h.count, "monitor": true})
+                } else {
+                    json!({"rule": h.rule, "count": h.count})
+                }
+            })
             .collect();
         self.shared.audit.record(
             Event::new("scanned", Some(&txn.id), json!({"phi": verdict.phi, "score": verdict.score, "action": verdict.action, "hits": hits}))
