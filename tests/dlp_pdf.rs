@@ -16,7 +16,7 @@ const PRODUCERS: &[&str] = &[
     "libreoffice_txt",
     "libreoffice_docx",
     "ghostscript_ps",
-    "ghostscript_objstm",
+    "qpdf_objstm",
     "ghostscript_redistilled",
     "reportlab",
     "fpdf_ttf",

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Regenerate the PDF fixtures in this folder from real producers.
 
-Needs LibreOffice (soffice), ghostscript (gs) and /usr/bin/python3 with
-reportlab, fpdf2 and python-docx. CI does not run this: the PDFs are
+Needs LibreOffice (soffice), ghostscript (gs), qpdf and /usr/bin/python3
+with reportlab, fpdf2 and python-docx. CI does not run this: the PDFs are
 committed. Run from anywhere: `/usr/bin/python3 tests/data/pdf/make.py`.
 """
 import os
@@ -78,14 +78,17 @@ def ghostscript(kind, lines):
         f.write(postscript(lines))
     run("gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite",
         "-sOutputFile=" + out("ghostscript_ps_" + kind + ".pdf"), src)
-    # PDF 1.5+: ghostscript 10 writes object streams and an xref stream.
-    run("gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite",
-        "-dCompatibilityLevel=1.7", "-dWriteObjStms=true", "-dWriteXRefStm=true",
-        "-sOutputFile=" + out("ghostscript_objstm_" + kind + ".pdf"), src)
     # Re-distilled LibreOffice output: embedded subset fonts rewritten by gs.
     run("gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite",
         "-sOutputFile=" + out("ghostscript_redistilled_" + kind + ".pdf"),
         out("libreoffice_docx_" + kind + ".pdf"))
+
+
+def qpdf_objstm(kind):
+    """PDF 1.5 object streams and a cross-reference stream (ghostscript
+    10.00 ignores -dWriteObjStms), from the LibreOffice file."""
+    run("qpdf", "--object-streams=generate", out("libreoffice_docx_" + kind + ".pdf"),
+        out("qpdf_objstm_" + kind + ".pdf"))
 
 
 def reportlab_pdf(kind, lines):
@@ -132,6 +135,7 @@ def main():
         libreoffice_txt(kind, lines)
         libreoffice_docx(kind, lines)
         ghostscript(kind, lines)
+        qpdf_objstm(kind)
         reportlab_pdf(kind, lines)
         fpdf_pdf(kind, lines, ttf=True)
         fpdf_pdf(kind, lines, ttf=False)
