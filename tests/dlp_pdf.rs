@@ -84,8 +84,10 @@ fn every_producers_phi_pdf_is_read_and_not_delivered() {
         let out = extract(&data);
         assert!(out.unscanned.is_empty(), "{name}: {:?}", out.unscanned);
         let t = text(&out);
+        // Lines stay lines: a lost break would glue "summary" to "Patient".
         for want in [
-            "Patient: Maria Lopez",
+            "Discharge summary\nPatient: Maria Lopez",
+            "Diagnosis: E11.9\nFollow up",
             "DOB: 04/12/1961",
             "MRN: 00482913",
             "SSN: 512-44-9087",
@@ -109,8 +111,8 @@ fn every_producers_clean_pdf_is_delivered_and_scanned() {
         assert!(out.unscanned.is_empty(), "{name}: {:?}", out.unscanned);
         let t = text(&out);
         assert!(
-            t.contains("Please send two boxes of nitrile gloves and four toner cartridges."),
-            "{name}: words merged or lost"
+            t.contains("Supply order\nPlease send two boxes of nitrile gloves and four toner cartridges."),
+            "{name}: words or lines merged or lost"
         );
         let v = scanner.scan(&message(&name, &data));
         assert!(v.unscanned.is_empty(), "{name}: {:?}", v.unscanned);
