@@ -111,7 +111,9 @@ fn every_producers_clean_pdf_is_delivered_and_scanned() {
         assert!(out.unscanned.is_empty(), "{name}: {:?}", out.unscanned);
         let t = text(&out);
         assert!(
-            t.contains("Supply order\nPlease send two boxes of nitrile gloves and four toner cartridges."),
+            t.contains(
+                "Supply order\nPlease send two boxes of nitrile gloves and four toner cartridges."
+            ),
             "{name}: words or lines merged or lost"
         );
         let v = scanner.scan(&message(&name, &data));

@@ -130,10 +130,10 @@ impl Reader {
             let op = match t {
                 Token::Keyword(k) => k,
                 t => {
-                    if let Some(o) = lx.object_from(t, 0) {
-                        if args.len() < MAX_OPERANDS {
-                            args.push(o);
-                        }
+                    if let Some(o) = lx.object_from(t, 0)
+                        && args.len() < MAX_OPERANDS
+                    {
+                        args.push(o);
                     }
                     continue;
                 }

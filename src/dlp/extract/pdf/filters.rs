@@ -268,7 +268,7 @@ fn lzw(data: &[u8], early: bool, cap: usize) -> Result<Vec<u8>, FilterError> {
                 _ => {}
             }
             let entry = match (table.get(code), prev) {
-                (Some(e), _) if code < 256 || code > 257 => e.clone(),
+                (Some(e), _) if !(256..=257).contains(&code) => e.clone(),
                 (None, Some(p)) if code == table.len() => {
                     let mut e = table.get(p).cloned().unwrap_or_default();
                     e.push(e.first().copied().unwrap_or(0));
@@ -282,12 +282,12 @@ fn lzw(data: &[u8], early: bool, cap: usize) -> Result<Vec<u8>, FilterError> {
                     };
                 }
             };
-            if let Some(p) = prev {
-                if table.len() < 4096 {
-                    let mut e = table.get(p).cloned().unwrap_or_default();
-                    e.push(entry.first().copied().unwrap_or(0));
-                    table.push(e);
-                }
+            if let Some(p) = prev
+                && table.len() < 4096
+            {
+                let mut e = table.get(p).cloned().unwrap_or_default();
+                e.push(entry.first().copied().unwrap_or(0));
+                table.push(e);
             }
             out.extend_from_slice(&entry);
             if out.len() > cap {

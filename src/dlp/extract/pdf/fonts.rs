@@ -55,20 +55,22 @@ impl CMap {
 
     fn add_space(&mut self, args: &[Obj]) {
         for p in args.chunks_exact(2) {
-            if let (Obj::Str(lo), Obj::Str(hi)) = (&p[0], &p[1]) {
-                if !lo.is_empty() && lo.len() == hi.len() && lo.len() <= MAX_CODE_LEN {
-                    self.space.push((lo.len(), lo.clone(), hi.clone()));
-                }
+            if let (Obj::Str(lo), Obj::Str(hi)) = (&p[0], &p[1])
+                && !lo.is_empty()
+                && lo.len() == hi.len()
+                && lo.len() <= MAX_CODE_LEN
+            {
+                self.space.push((lo.len(), lo.clone(), hi.clone()));
             }
         }
     }
 
     fn add_chars(&mut self, args: &[Obj]) {
         for p in args.chunks_exact(2) {
-            if let (Obj::Str(src), dst) = (&p[0], &p[1]) {
-                if let Some(s) = dst_string(dst) {
-                    self.chars.insert(code_of(src), s);
-                }
+            if let (Obj::Str(src), dst) = (&p[0], &p[1])
+                && let Some(s) = dst_string(dst)
+            {
+                self.chars.insert(code_of(src), s);
             }
         }
     }

@@ -171,10 +171,10 @@ fn page_list(doc: &mut Doc<'_, '_, '_>, catalog: &Dict) -> Result<Vec<(Dict, Dic
     };
     let mut stack = vec![(root, Dict::default(), 0usize)];
     while let Some((node, inherited, depth)) = stack.pop() {
-        if let Obj::Ref(id, _) = node {
-            if !seen.insert(id) {
-                continue;
-            }
+        if let Obj::Ref(id, _) = node
+            && !seen.insert(id)
+        {
+            continue;
         }
         let Some(dict) = doc.resolve(&node)?.as_dict().cloned() else {
             continue;

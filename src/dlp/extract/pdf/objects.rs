@@ -415,20 +415,20 @@ impl<'d, 'a, 'b> Doc<'d, 'a, 'b> {
     fn find_root(&mut self, found: &HashMap<u32, usize>) -> Result<(), Stop> {
         for at in memmem::rfind_iter(self.data, b"trailer") {
             let mut lx = Lexer::new(self.data, at + 7);
-            if let Some(Obj::Dict(d)) = lx.object() {
-                if d.get(b"Root").is_some() {
-                    self.merge_trailer(d);
-                    return Ok(());
-                }
+            if let Some(Obj::Dict(d)) = lx.object()
+                && d.get(b"Root").is_some()
+            {
+                self.merge_trailer(d);
+                return Ok(());
             }
         }
         let mut ids: Vec<(usize, u32)> = found.iter().map(|(id, off)| (*off, *id)).collect();
         ids.sort_unstable();
-        if let Some(pos) = memmem::rfind(self.data, b"/Catalog") {
-            if let Some((_, id)) = ids.iter().rev().find(|(off, _)| *off < pos) {
-                self.trailer.0.push((b"Root".to_vec(), Obj::Ref(*id, 0)));
-                return Ok(());
-            }
+        if let Some(pos) = memmem::rfind(self.data, b"/Catalog")
+            && let Some((_, id)) = ids.iter().rev().find(|(off, _)| *off < pos)
+        {
+            self.trailer.0.push((b"Root".to_vec(), Obj::Ref(*id, 0)));
+            return Ok(());
         }
         // The catalog may sit in an object stream: unpack them all.
         let stms: Vec<u32> = ids

@@ -322,16 +322,15 @@ impl<'a> Lexer<'a> {
     /// After a number: `G R` makes it a reference; otherwise rewind.
     fn maybe_ref(&mut self, n: f64) -> Obj {
         let save = self.pos;
-        if n >= 0.0 && n.fract() == 0.0 {
-            if let Some(Token::Num(g)) = self.token() {
-                if g >= 0.0 && g.fract() == 0.0 {
-                    if let Some(Token::Keyword(k)) = self.token() {
-                        if k == b"R" {
-                            return Obj::Ref(n as u32, g as u16);
-                        }
-                    }
-                }
-            }
+        if n >= 0.0
+            && n.fract() == 0.0
+            && let Some(Token::Num(g)) = self.token()
+            && g >= 0.0
+            && g.fract() == 0.0
+            && let Some(Token::Keyword(k)) = self.token()
+            && k == b"R"
+        {
+            return Obj::Ref(n as u32, g as u16);
         }
         self.pos = save;
         Obj::Num(n)
