@@ -238,6 +238,20 @@ impl Reader {
         let m = mul(&st.tm, &st.ctm);
         let fs = (st.size * m[2].hypot(m[3])).abs().max(0.1);
         self.place(m[4], m[5], fs);
+        // Some generators show UTF-16BE text strings (with BOM) in a simple
+        // font; the bytes are text, not codes.
+        let simple = st.font.as_ref().is_none_or(|f| !f.is_composite());
+        if let (true, Some(rest)) = (simple, bytes.strip_prefix(&[0xFE, 0xFF])) {
+            let units: Vec<u16> = rest
+                .chunks_exact(2)
+                .map(|p| u16::from_be_bytes([p[0], p[1]]))
+                .collect();
+            let s = String::from_utf16_lossy(&units);
+            self.glyphs += units.len();
+            self.page_glyphs += units.len();
+            self.push(&s);
+            return;
+        }
         let glyphs = match &st.font {
             Some(f) => f.decode(bytes),
             None => Vec::new(),

@@ -228,6 +228,10 @@ impl Font {
         }
     }
 
+    pub fn is_composite(&self) -> bool {
+        self.composite
+    }
+
     /// Split shown bytes into codes and decode each one.
     pub fn decode(&self, bytes: &[u8]) -> Vec<Glyph> {
         let mut out = Vec::new();
@@ -330,8 +334,8 @@ impl Base {
     fn char(self, code: u8) -> Option<char> {
         match (self, code) {
             (_, 0..=0x1F) | (_, 0x7F) => None,
-            (Base::Standard, b'\'') => Some('\u{2019}'),
-            (Base::Standard, b'`') => Some('\u{2018}'),
+            // StandardEncoding's 0x27/0x60 are quoteright/quoteleft, but the
+            // writers that leave fonts unencoded mean ASCII; names match on it.
             (_, 0x20..=0x7E) => Some(code as char),
             (Base::WinAnsi, 0x80..=0x9F) => WIN_ANSI_80.chars().nth(usize::from(code - 0x80)),
             (Base::WinAnsi, _) => Some(code as char),
