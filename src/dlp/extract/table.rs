@@ -151,7 +151,7 @@ fn is_label_like(s: &str) -> bool {
 
 /// A first row is a header when it has at least two cells and every one of
 /// them reads as a column name.
-fn looks_like_header(cells: &[(u32, String)]) -> bool {
+pub(crate) fn looks_like_header(cells: &[(u32, String)]) -> bool {
     cells.len() >= 2 && cells.iter().all(|(_, t)| is_label_like(t))
 }
 

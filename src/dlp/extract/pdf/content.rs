@@ -277,7 +277,8 @@ impl Reader {
     }
 
     /// A line break when the baseline moved by more than half a line, a
-    /// space when the pen jumped forward (or back) along the line.
+    /// space when the pen jumped forward (or back) along the line, a tab
+    /// when it jumped a column.
     fn place(&mut self, x: f64, y: f64, fs: f64) {
         let Some((lx, ly, lfs)) = self.last else {
             return;
@@ -289,7 +290,15 @@ impl Reader {
             }
         } else {
             let gap = x - lx;
-            if (gap > 0.15 * size || gap < -size) && !self.text.ends_with([' ', '\n']) {
+            // A jump wider than a word gap is a column gap: a tab, so a
+            // table's cells stay apart for the table reader.
+            if gap > 1.2 * size && !self.text.ends_with(['\t', '\n']) {
+                if self.text.ends_with(' ') {
+                    self.text.pop();
+                }
+                self.push("\t");
+            } else if (gap > 0.15 * size || gap < -size) && !self.text.ends_with([' ', '\t', '\n'])
+            {
                 self.push(" ");
             }
         }

@@ -293,7 +293,15 @@ mod tests {
               BT /F1 10 Tf 1 0 0 1 72 672 Tm (line) Tj T* (again) Tj ET",
         ));
         let t = text(&out);
-        assert!(t.contains("MRN: 00482913\nNext\nline"), "{t:?}");
+        // 60 pt on from a 22 pt label is a column jump: a tab.
+        assert!(t.contains("MRN:\t00482913\nNext\nline"), "{t:?}");
+        let out = run(&pdf(
+            HELVETICA,
+            "",
+            b"BT /F1 10 Tf 72 700 Td (MRN:) Tj 25 0 Td (00482913) Tj ET",
+        ));
+        let t = text(&out);
+        assert!(t.contains("MRN: 00482913"), "a word gap is a space: {t:?}");
     }
 
     #[test]

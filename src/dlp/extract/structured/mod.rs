@@ -21,6 +21,7 @@ mod fhir;
 mod fhir_xml;
 mod forms;
 mod hl7;
+mod text_table;
 mod x12;
 
 use memchr::memmem;
@@ -56,6 +57,9 @@ pub fn labelled_view(text: &str) -> Option<String> {
     }
     if forms::candidate(b) {
         forms::render(head, &mut v);
+    }
+    if text_table::candidate(b) {
+        text_table::render(head, &mut v);
     }
     v.finish()
 }
@@ -107,6 +111,23 @@ impl View {
         self.out.push_str(label);
         self.out.push_str(": ");
         push_clean(&mut self.out, value);
+        self.out.push('\n');
+        self.lines += 1;
+        self.fields += 1;
+    }
+
+    /// One already labelled line (a table row), counted as a field.
+    pub(crate) fn line(&mut self, l: &str) {
+        if self.full() {
+            return;
+        }
+        let start = self.out.len();
+        self.out.push_str(l);
+        // Rows can be long; keep the view's own bound per line generous.
+        if self.out.len() - start > MAX_VALUE_CHARS * 16 {
+            self.out.truncate(start);
+            return;
+        }
         self.out.push('\n');
         self.lines += 1;
         self.fields += 1;
