@@ -191,10 +191,15 @@ pub fn ssn(m: &[u8]) -> bool {
 }
 
 /// IRS ITIN: area 9xx, group 50-65, 70-88, 90-92 or 94-99 (IRS Pub. 1915).
+/// 987-65-4320 to 987-65-4329 are set aside by SSA for advertisements and
+/// training material, so they identify no one.
 pub fn itin(m: &[u8]) -> bool {
-    let Some((area, group, _serial, _)) = ssn_parts(m) else {
+    let Some((area, group, serial, _)) = ssn_parts(m) else {
         return false;
     };
+    if area == 987 && group == 65 && (4320..=4329).contains(&serial) {
+        return false;
+    }
     (900..=999).contains(&area) && matches!(group, 50..=65 | 70..=88 | 90..=92 | 94..=99)
 }
 
@@ -467,6 +472,12 @@ mod tests {
         );
         assert!(!date(b"32/04/1961"));
         assert!(date(b"4/12/61"));
+    }
+
+    #[test]
+    fn advertising_numbers_are_not_itins() {
+        assert!(itin(b"987-65-4330"));
+        assert!(!itin(b"987-65-4324"));
     }
 
     #[test]
