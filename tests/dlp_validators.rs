@@ -23,6 +23,23 @@ const DISAGREE: &[(&str, usize, &str)] = &[
         "UATP airline cards (prefix 1) are not in our issuer table: 15-digit numbers starting with 1 are mostly references",
     ),
     ("my credit card: 122000000000003", 0, "same UATP case"),
+    (
+        "1EG4-TE5-MK73",
+        0,
+        "CMS's published example MBI (MLN fact sheet): in training and billing guides, on no card (issue 6)",
+    ),
+    ("1EG4TE5MK73", 0, "same CMS example"),
+    ("1eg4-te5-mk73", 0, "same CMS example"),
+    (
+        "Patient 1EG4-TE5-MK73 and 2AG9-XC4-NN22",
+        1,
+        "the CMS example is not counted, the other one is",
+    ),
+    (
+        "9XX9-XX9-XX99",
+        0,
+        "a format template (one letter, one digit repeated), as billing guides print it",
+    ),
 ];
 
 fn entity_check(entity: &str) -> Option<(Regex, Validator)> {
@@ -223,12 +240,15 @@ fn dates_for_birth() {
         "14 Mar 1962",
         "2/29/2000",
         "7/4/76",
+        // Day first when the first number cannot be a month (Spanish and
+        // European mail).
+        "13/01/1962",
     ] {
         assert!(validators::date(ok.as_bytes()), "{ok}");
     }
     for bad in [
         "2/29/1900",
-        "13/01/1962",
+        "13/13/1962",
         "04/31/1962",
         "1/1/1800",
         "99/99/9999",

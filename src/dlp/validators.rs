@@ -408,7 +408,7 @@ fn valid_ymd(y: u32, mo: u32, d: u32) -> bool {
     if !(1900..=2030).contains(&y) || !(1..=12).contains(&mo) || d == 0 {
         return false;
     }
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
     let max = match mo {
         2 if leap => 29,
         2 => 28,
