@@ -79,9 +79,10 @@ measure() {
         start_sealgate "sg-$tag" "$relay"
         ;;
     esac
-    local src_args=(-s "$SESSIONS" -m "$MESSAGES" -l "$SIZE" -f sender@tenant.test -t rcpt@sink.test -M tenant.test)
+    local src_args=(-s "$SESSIONS" -m "$MESSAGES" -f sender@tenant.test -t rcpt@sink.test -M tenant.test)
     ((REUSE)) && src_args+=(-d)
-    [[ -n "$MESSAGE" ]] && src_args+=(-F "$MESSAGE")
+    # smtp-source takes either its filler of -l bytes or a prepared file.
+    if [[ -n "$MESSAGE" ]]; then src_args+=(-F "$MESSAGE"); else src_args+=(-l "$SIZE"); fi
     artifact "$WORK/source-$tag.err"
     t0=$EPOCHREALTIME
     start_bg "source-$tag" bash -c 'timeout -k 5 "$1" smtp-source "${@:3}"; rc=$?; echo "$EPOCHREALTIME" >"$2"; exit $rc' \

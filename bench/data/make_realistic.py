@@ -7,6 +7,8 @@ at once by both Postfix and sealgate, so the benchmark measures relaying with
 scanning, not the TLS policy.
 
     /usr/bin/python3 bench/data/make_realistic.py   # needs python3-docx, python3-reportlab, python3-pil
+
+The file has LF line ends, as smtp-source -F wants them.
 """
 import io
 import os
@@ -92,8 +94,9 @@ def main() -> None:
                      subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
                      filename="renovation-update.docx")
     m.add_attachment(make_pdf(), maintype="application", subtype="pdf", filename="renovation-schedule.pdf")
+    # LF line ends: smtp-source -F turns each line into a CRLF line itself.
     with open(os.path.join(HERE, "realistic.eml"), "wb") as f:
-        f.write(m.as_bytes())
+        f.write(m.as_bytes().replace(b"\r\n", b"\n"))
 
 
 if __name__ == "__main__":
