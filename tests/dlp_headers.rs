@@ -23,27 +23,7 @@ Please see the note from this morning and call me back.\r\n"
 
 /// `rules test --json` with the shipped rules.
 fn verdict(dir: &Path, name: &str, msg: &[u8]) -> serde_json::Value {
-    let config = dir.join("sealgate.toml");
-    std::fs::write(
-        &config,
-        format!(
-            "[dlp]\nrules_dir = \"{}/rules\"\n",
-            env!("CARGO_MANIFEST_DIR")
-        ),
-    )
-    .unwrap();
-    let file = dir.join(format!("{name}.eml"));
-    std::fs::write(&file, msg).unwrap();
-    let out = std::process::Command::new(BIN)
-        .arg("--config")
-        .arg(&config)
-        .args(["rules", "test", "--json"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    serde_json::from_str(text.lines().next().unwrap_or(""))
-        .unwrap_or_else(|e| panic!("{e}: {text} {}", String::from_utf8_lossy(&out.stderr)))
+    rules_test_json(dir, name, msg, "")
 }
 
 fn header_hit(v: &serde_json::Value, header: &str) -> bool {

@@ -69,30 +69,10 @@ Content-Disposition: attachment; filename=\"order.docx\"\r\nContent-Transfer-Enc
 
 /// `rules test --json` on `msg` with `images` set (or left at its default).
 fn verdict(dir: &Path, name: &str, msg: &[u8], images: Option<&str>) -> serde_json::Value {
-    let config = dir.join(format!("{name}.toml"));
     let images = images
         .map(|v| format!("images = \"{v}\"\n"))
         .unwrap_or_default();
-    std::fs::write(
-        &config,
-        format!(
-            "[dlp]\nrules_dir = \"{}/rules\"\n{images}",
-            env!("CARGO_MANIFEST_DIR")
-        ),
-    )
-    .unwrap();
-    let file = dir.join(format!("{name}.eml"));
-    std::fs::write(&file, msg).unwrap();
-    let out = std::process::Command::new(BIN)
-        .arg("--config")
-        .arg(&config)
-        .args(["rules", "test", "--json"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    serde_json::from_str(text.lines().next().unwrap_or(""))
-        .unwrap_or_else(|e| panic!("{e}: {text} {}", String::from_utf8_lossy(&out.stderr)))
+    rules_test_json(dir, name, msg, &images)
 }
 
 #[test]

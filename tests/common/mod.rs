@@ -24,6 +24,33 @@ pub fn free_port() -> u16 {
         .port()
 }
 
+/// `sealgate rules test --json` on `msg` with the shipped rules and `dlp`
+/// extra lines in the `[dlp]` table: the verdict line as JSON.
+#[allow(dead_code)]
+pub fn rules_test_json(dir: &Path, name: &str, msg: &[u8], dlp: &str) -> serde_json::Value {
+    let config = dir.join(format!("{name}.toml"));
+    std::fs::write(
+        &config,
+        format!(
+            "[dlp]\nrules_dir = \"{}/rules\"\n{dlp}",
+            env!("CARGO_MANIFEST_DIR")
+        ),
+    )
+    .unwrap();
+    let file = dir.join(format!("{name}.eml"));
+    std::fs::write(&file, msg).unwrap();
+    let out = std::process::Command::new(BIN)
+        .arg("--config")
+        .arg(&config)
+        .args(["rules", "test", "--json"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    serde_json::from_str(text.lines().next().unwrap_or(""))
+        .unwrap_or_else(|e| panic!("{e}: {text} {}", String::from_utf8_lossy(&out.stderr)))
+}
+
 pub fn temp_dir(name: &str) -> PathBuf {
     static N: AtomicUsize = AtomicUsize::new(0);
     let d = std::env::temp_dir().join(format!(

@@ -363,21 +363,14 @@ fn walk(
                     && shown_inline
                     && is_image(name.as_deref().unwrap_or(""), &ctype, b);
                 if !skip {
-                    extract_bytes(
-                        &label,
-                        name.as_deref().unwrap_or(""),
-                        &ctype,
-                        b,
-                        depth + 1,
-                        budget,
-                        out,
-                    );
+                    let fname = name.as_deref().unwrap_or("");
+                    extract_bytes(&label, fname, &ctype, b, depth + 1, budget, out);
                     decoding::recheck_binary(
                         msg,
                         part,
                         b,
                         &label,
-                        name.as_deref().unwrap_or(""),
+                        fname,
                         &ctype,
                         depth + 1,
                         budget,
