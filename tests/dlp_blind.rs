@@ -16,7 +16,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use sealgate::dlp::{Action, DlpConfig, Scanner};
+use sealgate::dlp::Action;
+
+mod shipped;
 
 #[derive(Default, Clone, Copy)]
 struct Tally {
@@ -54,10 +56,7 @@ impl Tally {
 #[test]
 fn blind_corpus_precision_recall() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let scanner = match Scanner::load(&DlpConfig::default(), root) {
-        Ok(s) => s,
-        Err(e) => panic!("default packs must load:\n{e}"),
-    };
+    let scanner = shipped::scanner();
     let dir = root.join("tests/corpus-blind");
     let manifest = std::fs::read_to_string(dir.join("manifest.tsv"))
         .unwrap_or_else(|e| panic!("tests/corpus-blind/manifest.tsv: {e}"));

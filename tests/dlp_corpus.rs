@@ -6,15 +6,14 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use sealgate::dlp::{Action, DlpConfig, Scanner};
+use sealgate::dlp::Action;
+
+mod shipped;
 
 #[test]
 fn corpus_precision_recall() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let scanner = match Scanner::load(&DlpConfig::default(), root) {
-        Ok(s) => s,
-        Err(e) => panic!("default packs must load:\n{e}"),
-    };
+    let scanner = shipped::scanner();
     let dir = root.join("tests/corpus");
     let manifest = std::fs::read_to_string(dir.join("manifest.tsv")).unwrap_or_default();
     let (mut tp, mut fp, mut tn, mut fn_) = (0u32, 0u32, 0u32, 0u32);

@@ -2,21 +2,14 @@
 //! scanned, or reported unscanned (and so held), never read as clean.
 //! Real .eml bytes, through the public `Scanner` with the shipped rules.
 
-use std::path::Path;
+use sealgate::dlp::{Action, Verdict};
+use shipped::scanner;
 
-use sealgate::dlp::{Action, DlpConfig, Scanner, Verdict};
+mod shipped;
 
 const PHI: &str = "Patient: Maria Lopez\r\nSSN: 512-44-9087\r\nDOB: 04/12/1961\r\n";
 const CLEAN: &str =
     "The quarterly supply order is attached.\r\nPlease confirm delivery by Friday.\r\n";
-
-fn scanner() -> Scanner {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    match Scanner::load(&DlpConfig::default(), root) {
-        Ok(s) => s,
-        Err(e) => panic!("default packs must load:\n{e}"),
-    }
-}
 
 fn b64(data: &[u8]) -> String {
     use base64ct::{Base64, Encoding};

@@ -3,17 +3,10 @@
 //! shipped rules: such data in a body or an attachment is held, and clean
 //! HL7 (an ACK, a master-file update) and prose with pipes still go out.
 
-use std::path::Path;
+use sealgate::dlp::{Action, Verdict};
+use shipped::scanner;
 
-use sealgate::dlp::{Action, DlpConfig, Scanner, Verdict};
-
-fn scanner() -> Scanner {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    match Scanner::load(&DlpConfig::default(), root) {
-        Ok(s) => s,
-        Err(e) => panic!("default packs must load:\n{e}"),
-    }
-}
+mod shipped;
 
 fn b64(data: &[u8]) -> String {
     use base64ct::{Base64, Encoding};
