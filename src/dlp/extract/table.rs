@@ -342,7 +342,9 @@ pub fn extract(label: &str, text: &str, known: bool, budget: &mut Budget<'_>, ou
     );
     let bound = budget.bound();
     let rendered = render_delimited(text, delim, &bound);
-    budget.push(out, PartKind::Attachment, label.to_string(), rendered);
+    // The rendering is already a labelled view: it is not looked at again
+    // for tables or healthcare formats (the text as written above was).
+    budget.push_one(out, PartKind::Attachment, label.to_string(), rendered);
     if bound.late() {
         budget.out_of_time(out);
     }
