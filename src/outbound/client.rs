@@ -14,6 +14,7 @@ use tokio_rustls::TlsConnector;
 use tokio_rustls::client::TlsStream;
 
 use crate::config::TlsLevel;
+use crate::outbound::verify::{self, Demand, Pkix, TlsFail, Verified};
 use crate::proto::params::{Body, MailParams, Recipient};
 use crate::proto::reply::Reply;
 
@@ -37,13 +38,25 @@ pub enum ConnFail {
     },
     #[error("protocol error from {0}: {1}")]
     Protocol(String, String),
-    #[error("{host} does not offer STARTTLS but TLS level {level} requires it")]
-    NoStartTls { host: String, level: TlsLevel },
-    #[error("TLS with {host} failed: {error}")]
-    Tls { host: String, error: String },
+    /// The host was reached, and its TLS did not meet the demand.
+    #[error("{0}")]
+    Policy(TlsFail),
+    /// As `Policy`, after a handshake: what the handshake showed.
+    #[error("{0}")]
+    Judged(TlsFail, Box<TlsInfo>),
 }
 
 impl ConnFail {
+    /// The TLS failure this is, if the host was reached and failed the
+    /// demand, with what its handshake showed.
+    pub fn tls_fail(&self) -> Option<(&TlsFail, Option<&TlsInfo>)> {
+        match self {
+            ConnFail::Policy(f) => Some((f, None)),
+            ConnFail::Judged(f, i) => Some((f, Some(i))),
+            _ => None,
+        }
+    }
+
     /// The RFC 3463 status a deferral for this reason carries, as Postfix
     /// reports them (4.4.1 no answer, 4.4.2 lost, 4.7.5 TLS failed...).
     pub fn status(&self) -> String {
@@ -57,8 +70,7 @@ impl ConnFail {
                 .map(|s| format!("4{}", &s[1..]))
                 .unwrap_or_else(|| "4.0.0".into()),
             ConnFail::Protocol(..) => "4.5.0".into(),
-            ConnFail::NoStartTls { .. } => "4.7.4".into(),
-            ConnFail::Tls { .. } => "4.7.5".into(),
+            ConnFail::Policy(f) | ConnFail::Judged(f, _) => f.status().into(),
         }
     }
 }
@@ -77,6 +89,8 @@ pub struct Extensions {
     pub smtputf8: bool,
     pub dsn: bool,
     pub starttls: bool,
+    /// RFC 8689.
+    pub requiretls: bool,
 }
 
 pub struct Timeouts {
@@ -85,12 +99,11 @@ pub struct Timeouts {
     pub data: Duration,
 }
 
-/// The TLS client configurations policy levels map to.
+/// TLS for every outbound connection: TLS 1.2+, any certificate at the
+/// handshake, then [`verify::judge`] on the chain before anything is sent.
 pub struct TlsConfigs {
-    /// Opportunistic/encrypt: any certificate (RFC 7435), TLS 1.2+.
-    pub unverified: TlsConnector,
-    /// Verify: WebPKI chain and the next hop's name.
-    pub verified: TlsConnector,
+    pub connector: TlsConnector,
+    pub pkix: Pkix,
 }
 
 pub struct SmtpClient {
@@ -101,26 +114,9 @@ pub struct SmtpClient {
     pub ext: Extensions,
     /// What TLS was agreed and how the certificate was checked; None for plaintext.
     pub tls: Option<TlsInfo>,
-    pub level: TlsLevel,
-}
-
-/// How the next hop's certificate was checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verified {
-    /// WebPKI: the chain ends at a trusted CA and names the next hop.
-    WebPki,
-    /// Not checked (opportunistic TLS, RFC 7435): encrypted, not authenticated.
-    No,
-}
-
-impl Verified {
-    /// The word logs and the audit log use: `verified=webpki`, `verified=no`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verified::WebPki => "webpki",
-            Verified::No => "no",
-        }
-    }
+    /// What this connection was judged against; a pooled connection is
+    /// reused only for the same demand.
+    pub demand: Demand,
 }
 
 /// The TLS facts of one outbound connection, for logs and the audit log.
@@ -128,6 +124,8 @@ impl Verified {
 pub struct TlsInfo {
     pub negotiated: crate::proto::tls::Negotiated,
     pub verified: Verified,
+    /// SHA-256 of the peer's end-entity certificate (DER), lowercase hex.
+    pub cert_sha256: Option<String>,
 }
 
 /// One message to one set of recipients at one next hop.
@@ -139,17 +137,19 @@ pub struct Transaction<'a> {
 }
 
 impl SmtpClient {
-    /// Connects and greets, negotiating TLS as `level` demands. `plain_only`
-    /// is the retry after an opportunistic handshake failed.
+    /// Connects and greets, negotiating TLS as `demand` requires and judging
+    /// the peer before returning. `plain_only` is the retry after an
+    /// opportunistic handshake failed.
     pub async fn connect(
         addr: SocketAddr,
         host: &str,
         helo: &str,
-        level: TlsLevel,
+        demand: &Demand,
         tls: &TlsConfigs,
         t: &Timeouts,
         plain_only: bool,
     ) -> Result<SmtpClient, ConnFail> {
+        let level = demand.level;
         let tcp = tokio::time::timeout(t.connect, TcpStream::connect(addr))
             .await
             .map_err(|_| ConnFail::Timeout(host.to_string()))?
@@ -162,64 +162,92 @@ impl SmtpClient {
             addr,
             ext: Extensions::default(),
             tls: None,
-            level,
+            demand: demand.clone(),
         };
         let banner = c.read_reply(t.command).await?;
         if banner.code != 220 {
             return Err(c.refused(&banner));
         }
         c.ehlo(helo, t).await?;
-        let want_tls = level > TlsLevel::None && !plain_only;
+        let needs_tls = demand.needs_tls();
+        let want_tls = (level > TlsLevel::None || needs_tls) && !plain_only;
         if want_tls && c.ext.starttls {
             c.write(b"STARTTLS\r\n").await?;
             let r = c.read_reply(t.command).await?;
             if r.code != 220 {
-                if level == TlsLevel::May {
+                if !needs_tls {
                     // Offered but refused: RFC 3207 lets us carry on in plaintext at "may".
                     return Ok(c);
                 }
-                return Err(c.refused(&r));
+                return Err(ConnFail::Policy(TlsFail::Handshake {
+                    host: host.to_string(),
+                    error: format!("STARTTLS refused: {}", r.line()),
+                }));
             }
-            let connector = if level >= TlsLevel::Verify {
-                &tls.verified
-            } else {
-                &tls.unverified
-            };
             let name = ServerName::try_from(host.trim_end_matches('.').to_string())
                 .or_else(|_| ServerName::try_from(addr.ip().to_string()))
-                .map_err(|e| ConnFail::Tls {
-                    host: host.to_string(),
-                    error: e.to_string(),
+                .map_err(|e| {
+                    ConnFail::Policy(TlsFail::Handshake {
+                        host: host.to_string(),
+                        error: e.to_string(),
+                    })
                 })?;
             let ClientStream::Plain(tcp) = c.stream else {
                 return Err(ConnFail::Protocol(host.to_string(), "TLS twice".into()));
             };
-            let tls_stream = tokio::time::timeout(t.command, connector.connect(name, tcp))
+            let tls_stream = tokio::time::timeout(t.command, tls.connector.connect(name, tcp))
                 .await
                 .map_err(|_| ConnFail::Timeout(host.to_string()))?
-                .map_err(|e| ConnFail::Tls {
-                    host: host.to_string(),
-                    error: crate::proto::tls::error_text(&e),
+                .map_err(|e| {
+                    ConnFail::Policy(TlsFail::Handshake {
+                        host: host.to_string(),
+                        error: crate::proto::tls::error_text(&e),
+                    })
                 })?;
             let (_, conn) = tls_stream.get_ref();
-            c.tls = Some(TlsInfo {
+            let chain: Vec<_> = conn.peer_certificates().unwrap_or_default().to_vec();
+            let judged = verify::judge(
+                demand,
+                host,
+                &chain,
+                &tls.pkix,
+                rustls_pki_types::UnixTime::now(),
+            );
+            let info = TlsInfo {
                 negotiated: crate::proto::tls::Negotiated::of(conn),
-                verified: if level >= TlsLevel::Verify {
-                    Verified::WebPki
-                } else {
-                    Verified::No
-                },
-            });
+                verified: *judged.as_ref().unwrap_or(&Verified::None),
+                cert_sha256: chain
+                    .first()
+                    .map(|leaf| crate::proto::hash::sha256_hex(leaf.as_ref())),
+            };
+            c.tls = Some(info.clone());
             c.stream = ClientStream::Tls(Box::new(tls_stream));
+            if let Err(fail) = judged {
+                // Nothing of the message was sent; say goodbye over the
+                // channel we no longer trust and hand back what we saw.
+                let _ = tokio::time::timeout(Duration::from_secs(2), c.write(b"QUIT\r\n")).await;
+                return Err(ConnFail::Judged(fail, Box::new(info)));
+            }
             c.rbuf.clear();
             c.ext = Extensions::default();
             c.ehlo(helo, t).await?;
-        } else if want_tls && level >= TlsLevel::Encrypt {
+            if demand.requiretls && !c.ext.requiretls {
+                let _ = c.quit().await;
+                let info = c.tls.clone().map(Box::new);
+                let fail = TlsFail::NoRequireTls {
+                    host: host.to_string(),
+                };
+                return Err(match info {
+                    Some(i) => ConnFail::Judged(fail, i),
+                    None => ConnFail::Policy(fail),
+                });
+            }
+        } else if want_tls && needs_tls {
             let _ = c.quit().await;
-            return Err(ConnFail::NoStartTls {
+            return Err(ConnFail::Policy(TlsFail::NoStartTls {
                 host: host.to_string(),
-                level,
-            });
+                why: verify::tls_reason(demand),
+            }));
         }
         Ok(c)
     }
@@ -421,6 +449,10 @@ impl SmtpClient {
         if tx.params.smtputf8 && self.ext.smtputf8 {
             s.push_str(" SMTPUTF8");
         }
+        if tx.params.requiretls {
+            // Only reached when the host advertised it: the demand checks.
+            s.push_str(" REQUIRETLS");
+        }
         if self.ext.dsn {
             if let Some(ret) = tx.params.ret {
                 s.push_str(match ret {
@@ -533,6 +565,7 @@ fn parse_extensions(text: &str) -> Extensions {
             "SMTPUTF8" => e.smtputf8 = true,
             "DSN" => e.dsn = true,
             "STARTTLS" => e.starttls = true,
+            "REQUIRETLS" => e.requiretls = true,
             _ => {}
         }
     }

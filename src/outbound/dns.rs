@@ -20,6 +20,7 @@ pub enum DnsError {
 pub struct Candidate {
     pub host: String,
     pub addr: SocketAddr,
+    pub secure: bool,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -77,6 +78,7 @@ impl Dns {
             return Resolution::Hosts(vec![Candidate {
                 host: domain.to_string(),
                 addr: SocketAddr::new(ip, port),
+                secure: false,
             }]);
         }
         let fqdn = format!("{}.", domain.trim_end_matches('.'));
@@ -134,6 +136,7 @@ impl Dns {
             return Ok(vec![Candidate {
                 host: name.to_string(),
                 addr: SocketAddr::new(ip, port),
+                secure: false,
             }]);
         }
         let fqdn = format!("{name}.");
@@ -144,6 +147,7 @@ impl Dns {
                     .map(|ip| Candidate {
                         host: name.to_string(),
                         addr: SocketAddr::new(ip, port),
+                        secure: false,
                     })
                     .collect();
                 if v.is_empty() {

@@ -1,10 +1,17 @@
-//! Delivery to the recipient's mail server: find the hosts, connect at the
-//! TLS level policy demands (never below it), run one transaction for all
-//! recipients of a domain, and reuse the connection for the next message.
+//! Delivery to the recipient's mail server: find the hosts, learn what the
+//! domain demands (MTA-STS, DANE) and can do, connect at the level policy
+//! demands (never below it), run one transaction for all recipients of a
+//! domain, and reuse the connection for the next message. A `secure`
+//! recipient whose servers fail the level is handed back as `Portal`, never
+//! sent in plaintext and never left to expire.
 
+pub mod capability;
 pub mod client;
+pub mod dane;
 pub mod dns;
 pub mod dsn;
+pub mod mta_sts;
+pub mod verify;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -16,12 +23,16 @@ use tokio_rustls::TlsConnector;
 use tracing::{debug, info};
 
 use crate::config::{Config, TlsLevel};
+use crate::policy::{OnFail, TlsRoute};
 use crate::proto::address::Address;
 use crate::proto::next_hop::NextHop;
 use crate::proto::params::{MailParams, Recipient};
 use crate::proto::reply::Reply;
+use capability::{Observation, Store, StsFacts};
 use client::{ConnFail, SmtpClient, Timeouts, TlsConfigs, Transaction};
+use dane::TlsaLookup;
 use dns::{Candidate, Dns, Resolution};
+use verify::{Demand, TlsFail};
 
 #[derive(Debug, thiserror::Error)]
 pub enum OutboundError {
@@ -50,6 +61,11 @@ pub enum Outcome {
         error: String,
         remote: Option<String>,
     },
+    /// A secure recipient whose servers failed the level: for the portal.
+    Portal {
+        status: String,
+        reason: String,
+    },
 }
 
 impl Outcome {
@@ -68,6 +84,20 @@ pub struct Report {
     /// The host that answered, or the last one tried: "mx.example.org[192.0.2.1]:25".
     pub relay: Option<String>,
     pub tls: Option<client::TlsInfo>,
+    /// The TLS failures met on the way, for the audit log and `tls report`
+    /// (RFC 8460's result types), e.g. "certificate-invalid".
+    pub tls_failures: Vec<&'static str>,
+    /// The domain's MTA-STS mode and whether DANE applied, as evidence.
+    pub policy: PolicySeen,
+}
+
+/// What the domain's published policies were on this attempt.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PolicySeen {
+    /// "enforce", "testing", "none", or None without a policy.
+    pub mta_sts: Option<&'static str>,
+    /// Usable TLSA records applied to the host that answered.
+    pub dane: bool,
 }
 
 impl Report {
@@ -77,6 +107,8 @@ impl Report {
             outcomes: vec![outcome; n],
             relay: None,
             tls: None,
+            tls_failures: Vec::new(),
+            policy: PolicySeen::default(),
         }
     }
 }
@@ -98,11 +130,25 @@ pub struct Batch<'a> {
     pub params: &'a MailParams,
     pub rcpts: Vec<&'a Recipient>,
     pub message: &'a [u8],
-    pub level: TlsLevel,
+    pub route: TlsRoute,
     pub next_hop: Option<&'a str>,
+    /// The name to verify instead of the host's (a route's `tls_name`).
+    pub tls_name: Option<&'a str>,
 }
 
-type PoolKey = (SocketAddr, TlsLevel);
+/// A pooled connection is reused only under the same demand.
+type PoolKey = (SocketAddr, TlsLevel, bool, bool, bool, String);
+
+fn pool_key(addr: SocketAddr, d: &Demand) -> PoolKey {
+    (
+        addr,
+        d.level,
+        d.sts_enforce,
+        d.tlsa.is_some(),
+        d.requiretls,
+        d.name.clone(),
+    )
+}
 
 pub struct Outbound {
     dns: Dns,
@@ -115,6 +161,9 @@ pub struct Outbound {
     global: Arc<Semaphore>,
     per_destination: Mutex<HashMap<String, Arc<Semaphore>>>,
     max_per_destination: usize,
+    store: Arc<Store>,
+    sts_fetch: mta_sts::FetchSettings,
+    dane: bool,
 }
 
 impl Outbound {
@@ -122,7 +171,7 @@ impl Outbound {
     pub fn new(config: &Config) -> Result<Outbound, OutboundError> {
         let cfg = &config.delivery;
         let provider = crate::proto::tls::provider();
-        let unverified = rustls::ClientConfig::builder_with_provider(provider.clone())
+        let judged_later = rustls::ClientConfig::builder_with_provider(provider.clone())
             .with_protocol_versions(crate::proto::tls::VERSIONS)
             .map_err(|e| OutboundError::Tls(e.to_string()))?
             .dangerous()
@@ -144,16 +193,18 @@ impl Outbound {
                 bundle.display()
             )));
         }
-        let verified = rustls::ClientConfig::builder_with_provider(provider)
+        // MTA-STS policies are fetched over HTTPS verified against the same roots.
+        let https = rustls::ClientConfig::builder_with_provider(provider.clone())
             .with_protocol_versions(crate::proto::tls::VERSIONS)
             .map_err(|e| OutboundError::Tls(e.to_string()))?
-            .with_root_certificates(roots)
+            .with_root_certificates(roots.clone())
             .with_no_client_auth();
+        let pkix = verify::Pkix::new(roots, provider).map_err(OutboundError::Tls)?;
         Ok(Outbound {
             dns: Dns::new(&cfg.nameservers)?,
             tls: TlsConfigs {
-                unverified: TlsConnector::from(Arc::new(unverified)),
-                verified: TlsConnector::from(Arc::new(verified)),
+                connector: TlsConnector::from(Arc::new(judged_later)),
+                pkix,
             },
             timeouts: Timeouts {
                 connect: cfg.connect_timeout,
@@ -167,7 +218,23 @@ impl Outbound {
             global: Arc::new(Semaphore::new(cfg.max_connections.max(1))),
             per_destination: Mutex::new(HashMap::new()),
             max_per_destination: cfg.max_per_destination.max(1),
+            store: Arc::new(Store::new(
+                config.data_dir().join("tls"),
+                cfg.capability_ttl,
+            )),
+            sts_fetch: mta_sts::FetchSettings {
+                port: cfg.mta_sts_port,
+                tls: Arc::new(https),
+                timeout: Duration::from_secs(10),
+                max_body: 64 * 1024,
+            },
+            dane: cfg.dane == crate::config::Dane::Auto,
         })
+    }
+
+    /// The capability cache routing reads from.
+    pub fn store(&self) -> &Store {
+        &self.store
     }
 
     fn destination_limit(&self, domain: &str) -> Arc<Semaphore> {
@@ -192,7 +259,7 @@ impl Outbound {
     }
 
     fn put_pooled(&self, c: SmtpClient) {
-        let key = (c.addr, c.level);
+        let key = pool_key(c.addr, &c.demand);
         let mut pool = self.pool.lock().unwrap_or_else(|p| p.into_inner());
         pool.entry(key).or_default().push((Instant::now(), c));
     }
@@ -241,13 +308,6 @@ impl Outbound {
     pub async fn deliver(&self, b: Batch<'_>) -> Report {
         let n = b.rcpts.len();
         let all = |o: Outcome| Report::all(n, o);
-        if b.level == TlsLevel::DaneOnly {
-            // Held, never sent below policy, until DANE lookups exist.
-            return all(Outcome::deferred(
-                "4.7.5",
-                "TLS level dane-only: DANE verification is not available in this version; held",
-            ));
-        }
         let dest = self.destination_limit(b.domain);
         let (Ok(_d), Ok(_g)) = (
             dest.acquire_owned().await,
@@ -259,41 +319,200 @@ impl Outbound {
             Ok(c) => c,
             Err(o) => return all(o),
         };
+        let now = crate::time::unix_now();
+        let mut policy = PolicySeen::default();
+        let sts = if b.next_hop.is_none() && b.route.honor_policies {
+            let mut hosts: Vec<String> = Vec::new();
+            for c in &candidates {
+                if !hosts.contains(&c.host) {
+                    hosts.push(c.host.clone());
+                }
+            }
+            self.store.set_mx(b.domain, hosts, now);
+            self.mta_sts(b.domain, now).await
+        } else {
+            None
+        };
+        policy.mta_sts = sts.as_ref().map(|c| match c.policy.mode {
+            mta_sts::Mode::Enforce => "enforce",
+            mta_sts::Mode::Testing => "testing",
+            mta_sts::Mode::None => "none",
+        });
+        let enforce = sts
+            .as_ref()
+            .filter(|c| c.policy.mode == mta_sts::Mode::Enforce);
         let mut last = Outcome::deferred("4.4.1", "no mail host could be reached");
         let mut relay = None;
+        let mut tls_info = None;
+        let mut failures: Vec<TlsFail> = Vec::new();
         for cand in &candidates {
-            match self.try_host(cand, &b).await {
-                Ok(report) => return report,
+            if let Some(p) = enforce
+                && !p.policy.matches(&cand.host)
+            {
+                // RFC 8461 §4.1: a host the policy does not list is not a candidate.
+                failures.push(TlsFail::StsMxMismatch {
+                    host: cand.host.clone(),
+                    domain: b.domain.to_string(),
+                });
+                continue;
+            }
+            let tlsa = if b.route.honor_policies && self.dane && cand.secure {
+                match self.tlsa(b.domain, &cand.host, now).await {
+                    TlsaLookup::Usable(r) if !r.is_empty() => Some(r),
+                    TlsaLookup::Failed(error) => {
+                        failures.push(TlsFail::DaneLookup {
+                            host: cand.host.clone(),
+                            error,
+                        });
+                        continue;
+                    }
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            let demand = Demand {
+                level: b.route.level,
+                sts_enforce: enforce.is_some(),
+                tlsa,
+                requiretls: b.route.requiretls,
+                name: b.tls_name.unwrap_or(&cand.host).to_string(),
+            };
+            if demand.level == TlsLevel::DaneOnly && demand.tlsa.is_none() {
+                // No point connecting: nothing the host says can meet it.
+                failures.push(TlsFail::DaneRequired {
+                    host: cand.host.clone(),
+                });
+                continue;
+            }
+            policy.dane = demand.tlsa.is_some();
+            match self.try_host(cand, &b, &demand).await {
+                Ok((mut report, seen)) => {
+                    self.store.observe(
+                        b.domain,
+                        &cand.host,
+                        Observation::Passed {
+                            addr: cand.addr.to_string(),
+                            starttls: seen.starttls,
+                            tls: report.tls.as_ref(),
+                            requiretls: seen.requiretls,
+                        },
+                        now,
+                    );
+                    report.tls_failures = failures.iter().map(TlsFail::kind).collect();
+                    report.policy = policy;
+                    return report;
+                }
                 Err(e) => {
                     info!(domain = b.domain, host = %cand.host, addr = %cand.addr, error = %e, "host failed; trying the next");
+                    if let Some((fail, info)) = e.tls_fail() {
+                        self.store.observe(
+                            b.domain,
+                            &cand.host,
+                            Observation::Failed {
+                                addr: cand.addr.to_string(),
+                                fail,
+                                tls: info,
+                            },
+                            now,
+                        );
+                        failures.push(fail.clone());
+                        tls_info = info.cloned();
+                    }
                     last = Outcome::deferred(&e.status(), e.to_string());
                     relay = Some(relay_name(&cand.host, cand.addr));
                 }
             }
         }
-        Report { relay, ..all(last) }
+        let mut report = Report {
+            relay,
+            tls: tls_info,
+            tls_failures: failures.iter().map(TlsFail::kind).collect(),
+            policy,
+            ..all(last)
+        };
+        if let Some(fail) = failures.last() {
+            // Every host we could judge failed the demand.
+            let o = match b.route.on_fail {
+                OnFail::Portal => Outcome::Portal {
+                    status: fail.status().to_string(),
+                    reason: fail.to_string(),
+                },
+                OnFail::Defer => Outcome::deferred(fail.status(), fail.to_string()),
+            };
+            report.outcomes = vec![o; n];
+        }
+        report
     }
 
-    async fn connect(&self, cand: &Candidate, level: TlsLevel) -> Result<SmtpClient, ConnFail> {
-        match SmtpClient::connect(
+    /// The domain's MTA-STS policy, from the cache while its `_mta-sts`
+    /// record was checked recently, else discovered (RFC 8461 §5).
+    async fn mta_sts(&self, domain: &str, now: u64) -> Option<mta_sts::Cached> {
+        let (facts, fresh) = self.store.sts(domain, now);
+        let cached = facts.and_then(|f| f.policy).filter(|c| c.expires_at > now);
+        if fresh {
+            return cached;
+        }
+        let found =
+            mta_sts::discover(&self.dns, domain, &self.sts_fetch, cached.as_ref(), now).await;
+        let (policy, evidence, checked_at) = match found {
+            mta_sts::Discovery::Policy {
+                cached, evidence, ..
+            } => (Some(cached), evidence, now),
+            mta_sts::Discovery::NoPolicy { evidence } => (None, evidence, now),
+            // Look again in five minutes rather than a whole TTL.
+            mta_sts::Discovery::Failed { evidence } => (
+                cached,
+                evidence,
+                now.saturating_sub(self.store.ttl().as_secs())
+                    .saturating_add(300),
+            ),
+        };
+        debug!(domain, %evidence, "MTA-STS");
+        self.store.set_sts(
+            domain,
+            StsFacts {
+                checked_at,
+                policy: policy.clone(),
+                evidence,
+            },
+        );
+        policy
+    }
+
+    /// A host's TLSA records, cached for the capability TTL; a failed lookup
+    /// is never cached, so the next attempt asks again.
+    async fn tlsa(&self, domain: &str, host: &str, now: u64) -> TlsaLookup {
+        if let Some(t) = self.store.tlsa(domain, host, now) {
+            return t;
+        }
+        let t = dane::lookup(&self.dns, host, self.smtp_port, true).await;
+        if !matches!(t, TlsaLookup::Failed(_)) {
+            self.store.set_tlsa(domain, host, &t, now);
+        }
+        t
+    }
+
+    async fn connect(&self, cand: &Candidate, demand: &Demand) -> Result<SmtpClient, ConnFail> {
+        let first = SmtpClient::connect(
             cand.addr,
             &cand.host,
             &self.helo,
-            level,
+            demand,
             &self.tls,
             &self.timeouts,
             false,
         )
-        .await
-        {
-            Err(ConnFail::Tls { host, error }) if level == TlsLevel::May => {
+        .await;
+        match first {
+            Err(ConnFail::Policy(TlsFail::Handshake { host, error })) if !demand.needs_tls() => {
                 // Opportunistic TLS that fails may fall back to plaintext (RFC 7435 §3).
                 debug!(%host, %error, "TLS failed at level may; retrying in plaintext");
                 SmtpClient::connect(
                     cand.addr,
                     &cand.host,
                     &self.helo,
-                    level,
+                    demand,
                     &self.tls,
                     &self.timeouts,
                     true,
@@ -306,20 +525,27 @@ impl Outbound {
 
     /// One host: a pooled connection if there is one (retrying once on a
     /// fresh one if it went stale), else a new one.
-    async fn try_host(&self, cand: &Candidate, b: &Batch<'_>) -> Result<Report, ConnFail> {
-        if let Some(mut c) = self.take_pooled((cand.addr, b.level)) {
+    async fn try_host(
+        &self,
+        cand: &Candidate,
+        b: &Batch<'_>,
+        demand: &Demand,
+    ) -> Result<(Report, Seen), ConnFail> {
+        if let Some(mut c) = self.take_pooled(pool_key(cand.addr, demand)) {
             match self.run(&mut c, b).await {
                 Ok(r) => {
+                    let seen = Seen::of(&c);
                     self.put_pooled(c);
-                    return Ok(r);
+                    return Ok((r, seen));
                 }
                 Err(e) => debug!(error = %e, "reused connection failed; reconnecting"),
             }
         }
-        let mut c = self.connect(cand, b.level).await?;
+        let mut c = self.connect(cand, demand).await?;
         let r = self.run(&mut c, b).await?;
+        let seen = Seen::of(&c);
         self.put_pooled(c);
-        Ok(r)
+        Ok((r, seen))
     }
 
     async fn run(&self, c: &mut SmtpClient, b: &Batch<'_>) -> Result<Report, ConnFail> {
@@ -336,6 +562,8 @@ impl Outbound {
             ],
             relay: remote.clone(),
             tls: c.tls.clone(),
+            tls_failures: Vec::new(),
+            policy: PolicySeen::default(),
         };
         if b.params.smtputf8 && !c.ext.smtputf8 {
             return Ok(fail_all(
@@ -369,7 +597,25 @@ impl Outbound {
             outcomes,
             relay: remote.clone(),
             tls: c.tls.clone(),
+            tls_failures: Vec::new(),
+            policy: PolicySeen::default(),
         })
+    }
+}
+
+/// What a connection showed beyond its TLS, for the capability cache.
+struct Seen {
+    starttls: bool,
+    requiretls: bool,
+}
+
+impl Seen {
+    fn of(c: &SmtpClient) -> Seen {
+        Seen {
+            // After STARTTLS the second EHLO need not list it again.
+            starttls: c.tls.is_some() || c.ext.starttls,
+            requiretls: c.ext.requiretls,
+        }
     }
 }
 

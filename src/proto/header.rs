@@ -105,6 +105,15 @@ impl<'a> Header<'a> {
         self.named("received").count() + self.named("delivered-to").count()
     }
 
+    /// RFC 8689 §5: `TLS-Required: No` — the sender asks that recipient TLS
+    /// policies (MTA-STS, DANE) be ignored for this message.
+    pub fn tls_required_no(&self) -> bool {
+        self.named("tls-required").any(|v| {
+            let v = String::from_utf8_lossy(v);
+            v.trim().eq_ignore_ascii_case("no")
+        })
+    }
+
     /// The domain of every mailbox in the one `From:` field, as written.
     pub fn author_domains(&self) -> Result<Vec<String>, FromError> {
         let mut froms = self.named("from");

@@ -1,5 +1,5 @@
 //! ESMTP parameters of MAIL and RCPT (RFC 1870 SIZE, RFC 6152 8BITMIME,
-//! RFC 6531 SMTPUTF8, RFC 3461 DSN) as they travel with a message: parsed by
+//! RFC 6531 SMTPUTF8, RFC 3461 DSN, RFC 8689 REQUIRETLS) as they travel with a message: parsed by
 //! the inbound session, kept in the spool, replayed by the outbound client.
 
 use serde::{Deserialize, Serialize};
@@ -27,6 +27,9 @@ pub struct MailParams {
     pub ret: Option<Ret>,
     /// xtext as received; passed on unchanged to a DSN-capable next hop.
     pub envid: Option<String>,
+    /// RFC 8689: the sender demands verified TLS on every hop.
+    #[serde(default)]
+    pub requiretls: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -347,7 +347,8 @@ impl Item {
             "pending": self.pending.len(),
             "held": self.held,
             "attempts": self.attempts,
-            "next_attempt": crate::time::rfc3339_ms(self.next_attempt_ms),
+            "next_attempt": (self.next_attempt_ms != u64::MAX)
+                .then(|| crate::time::rfc3339_ms(self.next_attempt_ms)),
             "last_error": last_error,
             "pending_recipients": pending,
         })
@@ -357,7 +358,8 @@ impl Item {
     /// recipient with its reason.
     pub fn text(&self, now_ms: u64) -> String {
         let age = human_age(now_ms.saturating_sub(self.received_ms) / 1000);
-        let next = if self.held {
+        let next = if self.held || self.next_attempt_ms == u64::MAX {
+            // Held, or only portal hand-offs left: no SMTP attempt is due.
             "-".to_string()
         } else {
             crate::time::rfc3339_ms(self.next_attempt_ms)
@@ -444,6 +446,7 @@ pub fn list(spool: &Spool) -> Result<Vec<Item>, SpoolError> {
             .map(|(r, s)| {
                 let reason = match s {
                     RcptStatus::Deferred { error } => Some(error.clone()),
+                    RcptStatus::Portal { reason, .. } => Some(format!("portal: {reason}")),
                     _ => None,
                 };
                 (r.address.to_string(), reason)
@@ -485,6 +488,11 @@ fn rcpt_state(s: &RcptStatus) -> serde_json::Value {
             status,
             remote,
         } => json!({"state": "failed", "status": status, "error": error, "remote": remote}),
+        RcptStatus::Portal { at, reason } => json!({
+            "state": "portal",
+            "at": crate::time::rfc3339_ms(at.saturating_mul(1000)),
+            "reason": reason,
+        }),
     }
 }
 
@@ -509,7 +517,8 @@ pub fn show(spool: &Spool, id: &QueueId) -> Result<serde_json::Value, SpoolError
         "verdict": env.verdict,
         "held": st.held,
         "attempts": st.attempts,
-        "next_attempt": crate::time::rfc3339_ms(st.next_attempt.max(received_ms)),
+        "next_attempt": (st.next_attempt != u64::MAX)
+            .then(|| crate::time::rfc3339_ms(st.next_attempt.max(received_ms))),
         "recipients": rcpts,
     }))
 }

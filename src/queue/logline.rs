@@ -17,6 +17,8 @@ pub enum Status {
     Sent,
     Deferred,
     Bounced,
+    /// Handed to the portal (secure mail its servers could not take over TLS).
+    Portal,
 }
 
 impl Status {
@@ -25,6 +27,7 @@ impl Status {
             Status::Sent => "sent",
             Status::Deferred => "deferred",
             Status::Bounced => "bounced",
+            Status::Portal => "portal",
         }
     }
 }
@@ -54,13 +57,14 @@ pub fn render(rcpt: &Address, how: LogRecipients) -> String {
 
 pub fn write(line: &Line<'_>, how: LogRecipients) {
     let to = render(line.rcpt, how);
-    let (version, cipher, verified) = match line.tls {
+    let (version, cipher, verified, cert) = match line.tls {
         Some(t) => (
             t.negotiated.version.as_str(),
             t.negotiated.cipher.as_str(),
             t.verified.as_str(),
+            t.cert_sha256.as_deref().unwrap_or("none"),
         ),
-        None => ("none", "none", "no"),
+        None => ("none", "none", "none", "none"),
     };
     let relay = line.relay.unwrap_or("none");
     let status = line.status.as_str();
@@ -74,6 +78,7 @@ pub fn write(line: &Line<'_>, how: LogRecipients) {
             tls = %version,
             cipher = %cipher,
             verified = %verified,
+            cert = %cert,
             reply = line.text,
             "delivery"
         );
@@ -87,6 +92,7 @@ pub fn write(line: &Line<'_>, how: LogRecipients) {
             tls = %version,
             cipher = %cipher,
             verified = %verified,
+            cert = %cert,
             reason = line.text,
             "delivery"
         );

@@ -24,7 +24,7 @@ use crate::audit::{AuditLog, Event};
 use crate::live::Live;
 use crate::outbound::dsn::{self, DsnAction, DsnRecipient};
 use crate::outbound::{Batch, Outcome, Report};
-use crate::policy::{self, Capability, Levels, Route};
+use crate::policy::{self, Demands, Levels, Overrides, Route};
 use crate::spool::{DeliveryState, Envelope, QueueId, Queued, RcptStatus, Spool, SpoolError};
 
 /// Admin operations on one message (`sealgate queue ...`).
@@ -411,7 +411,7 @@ async fn attempt(
     // `portal.test`); each recipient keeps the address it was given.
     let mut by_domain: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, r) in env.recipients.iter().enumerate() {
-        if !state.rcpts[i].is_final() {
+        if state.rcpts[i].awaits_delivery() {
             by_domain
                 .entry(routing_domain(&r.address.domain))
                 .or_default()
@@ -422,29 +422,52 @@ async fn attempt(
         phi_tls: cfg.delivery.phi_tls,
         default_tls: cfg.delivery.default_tls,
     };
+    let demands = Demands {
+        requiretls: env.params.requiretls,
+        tls_optional: crate::proto::header::Header::parse(&message).tls_required_no(),
+    };
+    let unix = crate::time::unix_now();
     let mut set = JoinSet::new();
     for (domain, idx) in by_domain {
         let over = cfg.delivery.routes.iter().find(|r| r.domain == domain);
-        let route = policy::route(
-            &env.verdict,
-            Capability::default(),
-            &levels,
-            over.and_then(|o| o.tls),
-        );
+        let overrides = Overrides {
+            tls: over.and_then(|o| o.tls),
+            portal_domain: cfg.delivery.portal_domains.contains(&domain),
+        };
+        let capability = if over.is_some_and(|o| o.next_hop.is_some()) {
+            // An admin's next hop is not the domain's MX: nothing learned applies.
+            policy::Capability::default()
+        } else {
+            settings.outbound.store().capability(&domain, unix)
+        };
+        let route = policy::route(&env.verdict, capability, &levels, overrides, demands);
         let next_hop = over.and_then(|o| o.next_hop.clone());
+        let tls_name = over.and_then(|o| o.tls_name.clone());
         let (ctx, env, message, settings) =
             (ctx.clone(), env.clone(), message.clone(), settings.clone());
         set.spawn(
             async move {
                 let report = match route {
-                    Route::Portal => Report::all(
-                        idx.len(),
-                        Outcome::deferred(
-                            "4.7.0",
-                            "route is portal, and the portal is not available in this version; held",
-                        ),
-                    ),
-                    Route::Tls { level } => {
+                    Route::Portal(reason) => {
+                        let report = Report::all(
+                            idx.len(),
+                            Outcome::Portal {
+                                status: "2.7.0".into(),
+                                reason: portal_words(reason),
+                            },
+                        );
+                        audit_report(
+                            &ctx.audit,
+                            &env,
+                            &domain,
+                            None,
+                            reason.as_str(),
+                            &report,
+                            &settings,
+                        );
+                        report
+                    }
+                    Route::Tls(tls) => {
                         let signed = settings
                             .dkim
                             .sign(env.sender.as_ref().map(|s| s.domain.as_str()), &message);
@@ -454,11 +477,20 @@ async fn attempt(
                             params: &env.params,
                             rcpts: idx.iter().map(|i| &env.recipients[*i]).collect(),
                             message: &signed,
-                            level,
+                            route: tls,
                             next_hop: next_hop.as_deref(),
+                            tls_name: tls_name.as_deref(),
                         };
                         let report = settings.outbound.deliver(batch).await;
-                        audit_report(&ctx.audit, &env, &domain, level, &report, &settings);
+                        audit_report(
+                            &ctx.audit,
+                            &env,
+                            &domain,
+                            Some(tls.level),
+                            "tls-failed",
+                            &report,
+                            &settings,
+                        );
                         report
                     }
                 };
@@ -479,6 +511,7 @@ async fn attempt(
             outcomes,
             relay,
             tls,
+            ..
         } = report;
         // Seconds from receipt to this result, as Postfix's delay=.
         let delay = crate::time::unix_now().saturating_sub(env.received_at);
@@ -512,6 +545,13 @@ async fn attempt(
                 Outcome::Deferred { status, error } => {
                     line(i, &status, Status::Deferred, &error);
                     RcptStatus::Deferred { error }
+                }
+                Outcome::Portal { status, reason } => {
+                    line(i, &status, Status::Portal, &reason);
+                    RcptStatus::Portal {
+                        at: now / 1000,
+                        reason,
+                    }
                 }
                 Outcome::Failed {
                     status,
@@ -631,6 +671,22 @@ async fn attempt(
     Some(reschedule(&ctx, &env, state))
 }
 
+/// The log and audit words for a route decided before any connection.
+fn portal_words(reason: policy::PortalReason) -> String {
+    use policy::PortalReason::*;
+    match reason {
+        Rule => "handed to the portal: a DLP rule's action is portal".into(),
+        Admin => "handed to the portal: the admin routes this domain's secure mail there".into(),
+        Capability => {
+            "handed to the portal: the domain's servers recently failed the TLS level this message needs".into()
+        }
+        RequireTls => {
+            "handed to the portal: REQUIRETLS, and the domain's servers recently did not offer it".into()
+        }
+        Connect => "handed to the portal: the server failed the TLS level".into(),
+    }
+}
+
 /// The key routes are looked up by. The address parser refuses domains that
 /// do not normalize, so the fallback only serves messages spooled before it.
 fn routing_domain(domain: &str) -> String {
@@ -657,12 +713,28 @@ fn reschedule(ctx: &Context, env: &Envelope, mut state: DeliveryState) -> Delive
         0
     };
     state.next_attempt = now_ms() + base + jitter;
+    let waiting = state.rcpts.iter().any(RcptStatus::awaits_delivery);
+    if !waiting && state.dsn_owed.is_empty() {
+        // Only portal hand-offs are left: SMTP has nothing more to try, so
+        // no timer; the message stays for the portal (and `queue list`).
+        state.next_attempt = u64::MAX;
+    }
     if let Err(e) = ctx.spool.save_state(&env.id, &state) {
         error!(error = %e, "cannot save delivery state; a retry may repeat finished recipients");
     }
-    let pending = state.rcpts.iter().filter(|s| !s.is_final()).count();
+    let pending = state.rcpts.iter().filter(|s| s.awaits_delivery()).count();
+    let portal = state
+        .rcpts
+        .iter()
+        .filter(|s| matches!(s, RcptStatus::Portal { .. }))
+        .count();
+    if pending == 0 && state.dsn_owed.is_empty() {
+        info!(portal, "all recipients settled; held for the portal");
+        return state;
+    }
     info!(
         pending,
+        portal,
         dsn_owed = state.dsn_owed.len(),
         attempts = state.attempts,
         next_in_ms = base + jitter,
@@ -773,11 +845,16 @@ async fn send_dsn(
     Ok(())
 }
 
+/// One audit event per domain per attempt: where the recipients went and the
+/// evidence for it (RFC 8460-style failure types, how the peer was verified,
+/// the certificate's hash). Remote replies are left out: they can quote
+/// addresses, which the audit log carries only when the config allows.
 fn audit_report(
     audit: &AuditLog,
     env: &Envelope,
     domain: &str,
-    level: crate::config::TlsLevel,
+    level: Option<crate::config::TlsLevel>,
+    portal_reason: &str,
     report: &crate::outbound::Report,
     settings: &Settings,
 ) {
@@ -785,27 +862,55 @@ fn audit_report(
     let delivered = count(|o| matches!(o, Outcome::Delivered { .. }));
     let deferred = count(|o| matches!(o, Outcome::Deferred { .. }));
     let failed = count(|o| matches!(o, Outcome::Failed { .. }));
+    let portal = count(|o| matches!(o, Outcome::Portal { .. }));
     let event = if delivered == report.outcomes.len() {
         "delivered"
+    } else if portal > 0 {
+        "portal"
     } else if failed > 0 {
         "failed"
     } else {
         "deferred"
     };
     let tls = report.tls.as_ref();
+    let verified = tls.map_or("none", |t| t.verified.as_str());
+    let reason = match report
+        .outcomes
+        .iter()
+        .find(|o| !matches!(o, Outcome::Delivered { .. }))
+    {
+        Some(Outcome::Portal { reason, .. }) => reason.clone(),
+        Some(Outcome::Deferred { status, error }) if status.starts_with("4.7") => error.clone(),
+        Some(Outcome::Deferred { status, .. }) => format!("deferred ({status})"),
+        Some(Outcome::Failed { status, .. }) => format!("failed ({status})"),
+        _ => match level {
+            Some(l) => format!("TLS level {l} met ({verified})"),
+            None => String::new(),
+        },
+    };
+    let route = if portal > 0 { "portal" } else { "tls" };
     let mut fields = json!({
         "recipient_domain": domain,
-        "route": "tls",
-        "tls_level": level.to_string(),
+        "route": route,
+        "reason": reason,
+        "tls_level": level.map(|l| l.to_string()),
         "mx_host": report.relay,
         "tls": tls.map(|t| t.negotiated.to_string()),
         "tls_version": tls.map(|t| t.negotiated.version.as_str()),
         "tls_cipher": tls.map(|t| t.negotiated.cipher.as_str()),
-        "tls_verified": tls.map_or("no", |t| t.verified.as_str()),
+        "tls_verified": verified,
+        "peer_cert_sha256": tls.and_then(|t| t.cert_sha256.as_deref()),
+        "mta_sts": report.policy.mta_sts,
+        "dane": report.policy.dane,
+        "tls_failures": report.tls_failures,
         "delivered": delivered,
         "deferred": deferred,
         "failed": failed,
+        "portal": portal,
     });
+    if portal > 0 {
+        fields["portal_reason"] = json!(portal_reason);
+    }
     if settings.log_recipients {
         let rcpts: Vec<String> = env
             .recipients

@@ -257,6 +257,10 @@ impl Session {
         if self.starttls_offered() {
             lines.push("250 STARTTLS".into());
         }
+        if self.client.tls.is_some() {
+            // RFC 8689 §4: meaningful only where this hop itself is TLS.
+            lines.push("250 REQUIRETLS".into());
+        }
         if self.auth_offered() && self.client.identity.user.is_none() {
             lines.push("250 AUTH PLAIN LOGIN".into());
         }
@@ -276,6 +280,9 @@ impl Session {
         }
         if !self.client.esmtp && (params != MailParams::default()) {
             return self.error("555 5.5.4 MAIL parameters need EHLO");
+        }
+        if params.requiretls && self.client.tls.is_none() {
+            return self.error("530 5.7.10 REQUIRETLS needs this session to be TLS (RFC 8689)");
         }
         let max = self.limits().max_message_size;
         if params.size.is_some_and(|s| s > max) {

@@ -106,14 +106,27 @@ pub enum RcptStatus {
         status: String,
         remote: Option<String>,
     },
+    /// Handed to the portal: a secure recipient whose servers cannot take
+    /// it over TLS at the level required. Never tried by SMTP again; the
+    /// message stays queued for the portal to take.
+    Portal {
+        at: u64,
+        reason: String,
+    },
 }
 
 impl RcptStatus {
+    /// Delivered or failed: nothing more will happen to this recipient.
     pub fn is_final(&self) -> bool {
         matches!(
             self,
             RcptStatus::Delivered { .. } | RcptStatus::Failed { .. }
         )
+    }
+
+    /// Still to be tried by SMTP.
+    pub fn awaits_delivery(&self) -> bool {
+        matches!(self, RcptStatus::Pending | RcptStatus::Deferred { .. })
     }
 }
 
