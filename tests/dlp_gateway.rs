@@ -130,11 +130,13 @@ fn gateway_verdict_equals_rules_test_verdict() {
     );
 }
 
-/// PHI goes out only over TLS at `phi_tls` (verify by default): held while
-/// the next hop is plaintext, delivered once it offers a certificate the
-/// gateway can verify. A clean message takes the same path meanwhile.
+/// PHI goes out only over TLS at `phi_tls` (verify by default). While the
+/// next hop is plaintext, secure messages are handed to the portal (never
+/// sent, never left to expire) and a clean message goes straight through;
+/// once the next hop offers a certificate the gateway can verify, new PHI
+/// is delivered over TLS.
 #[test]
-fn phi_waits_for_verified_tls_and_never_leaves_in_plaintext() {
+fn phi_goes_to_the_portal_when_the_next_hop_cannot_verify_and_never_leaves_in_plaintext() {
     let sink = Sink::start(Behaviour::default());
     let dir = temp_dir("phi-tls");
     let pki = Pki::new(&dir, "dest");
@@ -169,40 +171,61 @@ fn phi_waits_for_verified_tls_and_never_leaves_in_plaintext() {
     // The clean one arrives (in plaintext: policy allows it)...
     let first = sink.wait_count(1, T);
     assert_eq!(first[0].rcpts, vec!["friend@sink.test"]);
-    wait_for("PHI and tagged messages deferred at verify", T, || {
-        let a = gw.audit();
-        let n = a
-            .iter()
-            .filter(|e| e["event"] == "deferred" && e["tls_level"] == "verify")
-            .count();
-        (n >= 2).then_some(())
+    // ...the PHI and the tagged one are handed to the portal, with the reason.
+    let portal = wait_for("PHI and tagged messages handed to the portal", T, || {
+        let a: Vec<_> = gw
+            .audit()
+            .into_iter()
+            .filter(|e| e["event"] == "portal" && e["tls_level"] == "verify")
+            .collect();
+        (a.len() >= 2).then_some(a)
     });
-    assert_eq!(sink.count(), 1, "a PHI message left over plaintext");
-    // ...and once the next hop offers verifiable TLS, the held ones follow.
-    sink.behaviour.lock().unwrap().tls = Some(server_tls(&pki.leaf("mx", &["localhost"], false)));
-    let all = sink.wait_count(3, T);
-    for m in &all[1..] {
-        assert!(m.tls, "{:?} delivered without TLS", m.rcpts);
+    for e in &portal {
+        assert_eq!(e["route"], "portal", "{e}");
+        assert_eq!(
+            e["tls_failures"],
+            serde_json::json!(["starttls-not-supported"]),
+            "{e}"
+        );
     }
-    let tagged_out = all
-        .iter()
-        .find(|m| m.rcpts == vec!["tagged@sink.test"])
-        .unwrap();
-    let text = String::from_utf8_lossy(&tagged_out.data);
+    let list = gw.cli(&["queue", "list"]);
+    let text = String::from_utf8_lossy(&list.stdout);
+    assert_eq!(text.matches("portal:").count(), 2, "{text}\n{}", String::from_utf8_lossy(&list.stderr));
+    assert_eq!(sink.count(), 1, "a PHI message left over plaintext");
+    // Once the next hop offers verifiable TLS, new PHI goes straight there.
+    sink.behaviour.lock().unwrap().tls = Some(server_tls(&pki.leaf("mx", &["localhost"], false)));
+    assert!(
+        c.transaction("staff@tenant.test", &["tagged@sink.test"], tagged)
+            .starts_with("250")
+    );
+    let all = sink.wait_count(2, T);
+    assert!(all[1].tls, "{:?} delivered without TLS", all[1].rcpts);
+    let text = String::from_utf8_lossy(&all[1].data);
     assert!(
         text.contains("Subject: about Friday") && !text.contains("[secure]"),
         "tag not stripped: {text}"
     );
-    let delivered: Vec<_> = gw
-        .audit()
-        .into_iter()
-        .filter(|e| e["event"] == "delivered" && e["tls_level"] == "verify")
-        .collect();
-    assert_eq!(delivered.len(), 2);
+    // The sink has the message before the gateway has written its audit event.
+    let delivered = wait_for("the delivery audited", T, || {
+        let d: Vec<_> = gw
+            .audit()
+            .into_iter()
+            .filter(|e| e["event"] == "delivered" && e["tls_level"] == "verify")
+            .collect();
+        (!d.is_empty()).then_some(d)
+    });
+    assert_eq!(delivered.len(), 1);
     assert!(
-        delivered
-            .iter()
-            .all(|e| e["tls"].as_str().unwrap_or("").starts_with("TLSv1."))
+        delivered[0]["tls"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("TLSv1.")
+    );
+    assert_eq!(delivered[0]["tls_verified"], "pkix");
+    assert_eq!(
+        sink.count(),
+        2,
+        "the portal messages were sent by SMTP after all"
     );
 }
 

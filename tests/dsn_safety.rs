@@ -187,7 +187,7 @@ fn dsn_about_phi_goes_over_verified_tls_without_display_names() {
             .find(|e| e["queue_id"] == dsn_id.as_str() && e["event"] == "delivered")
     });
     assert_eq!(delivered["tls_level"], "verify", "{delivered}");
-    assert_eq!(delivered["tls_verified"], "webpki", "{delivered}");
+    assert_eq!(delivered["tls_verified"], "pkix", "{delivered}");
 }
 
 #[test]
