@@ -5,6 +5,7 @@
 pub mod client;
 pub mod dns;
 pub mod dsn;
+pub mod mta_sts;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
