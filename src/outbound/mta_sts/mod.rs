@@ -16,11 +16,17 @@
 //! never stores anything: the caller persists [`Cached`] as JSON and passes
 //! it back, so the policy survives restarts.
 
+pub mod fetch;
+mod http;
 pub mod policy;
 pub mod record;
 
+pub use fetch::{FetchError, fetch, fetch_from, policy_host};
 pub use policy::PolicyError;
 pub use record::{Record, RecordError};
+
+use std::sync::Arc;
+use std::time::Duration;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -169,6 +175,26 @@ impl Discovery {
             | Discovery::Failed { evidence } => evidence,
         }
     }
+}
+
+/// How policies are fetched. Production uses port 443; tests point it
+/// elsewhere with a test CA in `tls`.
+#[derive(Debug, Clone)]
+pub struct FetchSettings {
+    pub port: u16,
+    /// A verifying client config (WebPKI roots plus the admin's `ca_file`):
+    /// RFC 8461 §3.3 makes a verified certificate the whole point.
+    pub tls: Arc<rustls::ClientConfig>,
+    /// The whole fetch — resolve, connect, handshake, response — so a dead
+    /// policy host never stalls the queue.
+    pub timeout: Duration,
+    /// Largest accepted body; the RFC's policies are a few hundred bytes.
+    pub max_body: usize,
+}
+
+impl FetchSettings {
+    pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+    pub const DEFAULT_MAX_BODY: usize = 64 * 1024;
 }
 
 /// A value from the network, fit for an error or a log line: quoted,
