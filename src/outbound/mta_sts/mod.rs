@@ -16,17 +16,21 @@
 //! never stores anything: the caller persists [`Cached`] as JSON and passes
 //! it back, so the policy survives restarts.
 
+mod decide;
 pub mod fetch;
 mod http;
 pub mod policy;
 pub mod record;
 
+pub use decide::{Action, TxtState, decide, settle};
 pub use fetch::{FetchError, fetch, fetch_from, policy_host};
 pub use policy::PolicyError;
 pub use record::{Record, RecordError};
 
 use std::sync::Arc;
 use std::time::Duration;
+
+use crate::outbound::dns::{Dns, TxtLookup};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -195,6 +199,48 @@ pub struct FetchSettings {
 impl FetchSettings {
     pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
     pub const DEFAULT_MAX_BODY: usize = 64 * 1024;
+}
+
+/// Learns `domain`'s policy (RFC 8461 §3, §5.1): the `_mta-sts` TXT
+/// record, then the cached policy if its id is current and it has not
+/// expired, else a fresh fetch — and a still-valid cached policy whenever
+/// the live one cannot be had, so an attacker who blocks DNS or HTTPS cannot
+/// downgrade a domain we already know enforces.
+pub async fn discover(
+    dns: &Dns,
+    domain: &str,
+    fetch: &FetchSettings,
+    cached: Option<&Cached>,
+    now: u64,
+) -> Discovery {
+    if domain.starts_with('[') || domain.parse::<std::net::IpAddr>().is_ok() {
+        return Discovery::NoPolicy {
+            evidence: format!(
+                "{} is an address literal, which has no MTA-STS policy",
+                excerpt(domain)
+            ),
+        };
+    }
+    let Some(domain) = normalize_host(domain) else {
+        return Discovery::Failed {
+            evidence: format!("{} is not a domain name", excerpt(domain)),
+        };
+    };
+    let txt = match dns.txt(&format!("_mta-sts.{domain}")).await {
+        TxtLookup::Records(records) => match record::select(&records) {
+            Ok(r) => TxtState::Id(r.id),
+            Err(e) => TxtState::Absent(format!("_mta-sts.{domain}: {e}")),
+        },
+        TxtLookup::NotFound => TxtState::Absent(format!("no TXT record at _mta-sts.{domain}")),
+        TxtLookup::Temporary(e) => TxtState::Temporary(e),
+    };
+    match decide(&txt, cached, now) {
+        Action::Done(d) => d,
+        Action::Fetch { id } => {
+            let result = fetch::fetch(dns, &domain, fetch).await;
+            settle(&domain, &id, result, cached, now)
+        }
+    }
 }
 
 /// A value from the network, fit for an error or a log line: quoted,
