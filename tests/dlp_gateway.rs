@@ -190,7 +190,12 @@ fn phi_goes_to_the_portal_when_the_next_hop_cannot_verify_and_never_leaves_in_pl
     }
     let list = gw.cli(&["queue", "list"]);
     let text = String::from_utf8_lossy(&list.stdout);
-    assert_eq!(text.matches("portal:").count(), 2, "{text}\n{}", String::from_utf8_lossy(&list.stderr));
+    assert_eq!(
+        text.matches("portal:").count(),
+        2,
+        "{text}\n{}",
+        String::from_utf8_lossy(&list.stderr)
+    );
     assert_eq!(sink.count(), 1, "a PHI message left over plaintext");
     // Once the next hop offers verifiable TLS, new PHI goes straight there.
     sink.behaviour.lock().unwrap().tls = Some(server_tls(&pki.leaf("mx", &["localhost"], false)));

@@ -35,6 +35,18 @@ pub enum Resolution {
     Temporary(String),
 }
 
+/// The answer to a TXT query, with "no such name" and "no TXT at that name"
+/// folded into one: for MTA-STS (RFC 8461 §3.1) both mean "no record".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TxtLookup {
+    /// One string per record: its character-strings joined, since long TXT
+    /// values are split into 255-byte pieces that mean nothing apart.
+    Records(Vec<String>),
+    NotFound,
+    /// Try again later: the answer is unknown, not negative.
+    Temporary(String),
+}
+
 pub struct Dns {
     resolver: TokioResolver,
 }
@@ -159,6 +171,43 @@ impl Dns {
             Err(e) => Err(format!("address lookup for {name} failed: {e}")),
         }
     }
+
+    /// The TXT records at `name`. A CNAME chain is followed by the resolver;
+    /// only the TXT answers at its end are returned.
+    pub async fn txt(&self, name: &str) -> TxtLookup {
+        let fqdn = format!("{}.", name.trim_end_matches('.'));
+        match self.resolver.txt_lookup(fqdn.as_str()).await {
+            Ok(lookup) => {
+                let records: Vec<String> = lookup
+                    .answers()
+                    .iter()
+                    .filter_map(|r| match &r.data {
+                        RData::TXT(txt) => Some(txt_text(txt)),
+                        _ => None,
+                    })
+                    .collect();
+                if records.is_empty() {
+                    TxtLookup::NotFound
+                } else {
+                    TxtLookup::Records(records)
+                }
+            }
+            Err(e) if e.is_nx_domain() || e.is_no_records_found() => TxtLookup::NotFound,
+            Err(e) => TxtLookup::Temporary(format!("TXT lookup for {name} failed: {e}")),
+        }
+    }
+}
+
+/// A record's character-strings, concatenated. Bytes that are not UTF-8
+/// become U+FFFD, which no TXT syntax we parse accepts, so a garbled record
+/// fails its parser instead of being dropped here unseen.
+fn txt_text(txt: &hickory_resolver::proto::rr::rdata::TXT) -> String {
+    let bytes: Vec<u8> = txt
+        .txt_data
+        .iter()
+        .flat_map(|s| s.iter().copied())
+        .collect();
+    String::from_utf8_lossy(&bytes).into_owned()
 }
 
 fn literal_ip(domain: &str) -> Option<IpAddr> {
@@ -212,6 +261,15 @@ mod tests {
             assert_eq!(prefs, vec![5, 5, 10, 10, 20]);
             assert_eq!(h[4].1, "e");
         }
+    }
+
+    #[test]
+    fn txt_strings_of_one_record_are_joined() {
+        let txt = hickory_resolver::proto::rr::rdata::TXT::new(vec![
+            "v=STSv1; ".into(),
+            "id=20261130T1;".into(),
+        ]);
+        assert_eq!(txt_text(&txt), "v=STSv1; id=20261130T1;");
     }
 
     #[test]

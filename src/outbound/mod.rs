@@ -15,6 +15,7 @@ pub mod verify;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -123,6 +124,9 @@ pub fn relay_name(host: &str, addr: SocketAddr) -> String {
     )
 }
 
+/// Debian's bundle of the WebPKI roots (package ca-certificates).
+const SYSTEM_ROOTS: &str = "/etc/ssl/certs/ca-certificates.crt";
+
 /// One domain's share of a message.
 pub struct Batch<'a> {
     pub domain: &'a str,
@@ -177,21 +181,25 @@ impl Outbound {
             .dangerous()
             .with_custom_certificate_verifier(Arc::new(client::AcceptAnyCert(provider.clone())))
             .with_no_client_auth();
+        // The system's WebPKI roots, plus the admin's `ca_file` (a partner's
+        // private CA, or a test CA): verify, MTA-STS and policy fetches all
+        // trust both.
         let mut roots = rustls::RootCertStore::empty();
-        let bundle = cfg
-            .ca_file
-            .as_ref()
-            .map(|p| config.path(p))
-            .unwrap_or_else(|| "/etc/ssl/certs/ca-certificates.crt".into());
-        if let Ok(certs) = crate::proto::tls::load_certs(&bundle) {
+        if let Ok(certs) = crate::proto::tls::load_certs(Path::new(SYSTEM_ROOTS)) {
             for c in certs {
                 let _ = roots.add(c);
             }
-        } else if cfg.ca_file.is_some() {
-            return Err(OutboundError::Tls(format!(
-                "cannot load trust anchors from {}",
-                bundle.display()
-            )));
+        }
+        if let Some(p) = &cfg.ca_file {
+            let path = config.path(p);
+            let certs = crate::proto::tls::load_certs(&path).map_err(|_| {
+                OutboundError::Tls(format!("cannot load trust anchors from {}", path.display()))
+            })?;
+            for c in certs {
+                roots
+                    .add(c)
+                    .map_err(|e| OutboundError::Tls(format!("{}: {e}", path.display())))?;
+            }
         }
         // MTA-STS policies are fetched over HTTPS verified against the same roots.
         let https = rustls::ClientConfig::builder_with_provider(provider.clone())

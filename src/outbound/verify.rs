@@ -137,9 +137,12 @@ impl TlsFail {
     }
 }
 
-/// Checks a chain against the WebPKI roots (system bundle or `ca_file`).
+/// Checks a chain against the WebPKI roots (system bundle and `ca_file`).
 pub struct Pkix {
-    verifier: Arc<WebPkiServerVerifier>,
+    /// None without a single trust anchor: then nothing verifies, and the
+    /// gateway still runs (opportunistic mail flows; secure mail goes to
+    /// the portal) instead of refusing to start.
+    verifier: Option<Arc<WebPkiServerVerifier>>,
 }
 
 impl Pkix {
@@ -147,10 +150,18 @@ impl Pkix {
         roots: rustls::RootCertStore,
         provider: Arc<rustls::crypto::CryptoProvider>,
     ) -> Result<Pkix, String> {
+        if roots.is_empty() {
+            tracing::warn!(
+                "no trust anchors (no system bundle, no delivery.ca_file): no certificate will verify"
+            );
+            return Ok(Pkix { verifier: None });
+        }
         let verifier = WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider)
             .build()
             .map_err(|e| e.to_string())?;
-        Ok(Pkix { verifier })
+        Ok(Pkix {
+            verifier: Some(verifier),
+        })
     }
 
     /// Ok when the chain leads to a trusted root and the leaf names `name`.
@@ -160,12 +171,15 @@ impl Pkix {
         name: &str,
         now: UnixTime,
     ) -> Result<(), String> {
+        let Some(verifier) = &self.verifier else {
+            return Err("no trust anchors are configured".into());
+        };
         let Some((leaf, intermediates)) = chain.split_first() else {
             return Err("no certificate presented".into());
         };
         let server_name = ServerName::try_from(name.trim_end_matches('.').to_string())
             .map_err(|e| format!("{name:?} is not a host name: {e}"))?;
-        self.verifier
+        verifier
             .verify_server_cert(leaf, intermediates, &server_name, &[], now)
             .map(|_| ())
             .map_err(|e| e.to_string())
