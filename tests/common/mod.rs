@@ -14,6 +14,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+mod tls_peers;
+pub use tls_peers::*;
+
 pub const BIN: &str = env!("CARGO_BIN_EXE_sealgate");
 
 pub fn free_port() -> u16 {
@@ -577,6 +580,10 @@ pub struct Behaviour {
     pub refuse_reply: String,
     pub no_smtputf8: bool,
     pub no_pipelining: bool,
+    /// Offer STARTTLS, say 220, then send garbage instead of a handshake.
+    pub broken_tls: bool,
+    /// Advertise REQUIRETLS (RFC 8689) once the session is TLS.
+    pub requiretls: bool,
 }
 
 pub struct Sink {
@@ -681,8 +688,11 @@ fn sink_session(
             if !b.no_pipelining {
                 r.push_str("250-PIPELINING\r\n");
             }
-            if b.tls.is_some() && !tls {
+            if (b.tls.is_some() || b.broken_tls) && !tls {
                 r.push_str("250-STARTTLS\r\n");
+            }
+            if b.requiretls && tls {
+                r.push_str("250-REQUIRETLS\r\n");
             }
             if !b.no_smtputf8 {
                 r.push_str("250-SMTPUTF8\r\n");
@@ -691,6 +701,10 @@ fn sink_session(
             drop(b);
             s.write_all(r.as_bytes())?;
         } else if u == "STARTTLS" {
+            if b.lock().unwrap().broken_tls {
+                s.write_all(b"220 go\r\nthis is not a TLS server hello\r\n")?;
+                return Ok(());
+            }
             let cfg = b.lock().unwrap().tls.clone();
             let Some(cfg) = cfg else {
                 s.write_all(b"502 no\r\n")?;
