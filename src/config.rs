@@ -999,6 +999,18 @@ impl Config {
                 "0 turns the secure level off: messages with PHI are delivered like any other",
             ));
         }
+        if self.delivery.dane == Dane::Auto
+            && self
+                .delivery
+                .nameservers
+                .iter()
+                .any(|ns| !ns.ip().is_loopback())
+        {
+            out.push(self.warning(
+                "delivery.nameservers",
+                "DANE trusts the resolver's DNSSEC validation (the AD bit), which anyone on the path to a non-loopback resolver can forge; run a validating resolver on loopback, or set `dane = \"off\"`",
+            ));
+        }
         out
     }
 
