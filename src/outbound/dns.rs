@@ -1,13 +1,21 @@
 //! Where a domain's mail goes: MX records in preference order, the implicit
 //! MX of RFC 5321 §5.1 when there are none, null MX (RFC 7505), then each
 //! host's addresses.
+//!
+//! MX and address queries go through [`stub`], which keeps the resolver's AD
+//! bit, so each [`Candidate`] can say whether DANE (RFC 7672 §2.2) applies.
+//! Names follow DNS only, as Postfix's default `smtp_host_lookup = dns`
+//! does: `/etc/hosts` is not read, except that `localhost` is loopback
+//! (RFC 6761 §6.3).
+
+pub mod stub;
 
 use std::net::{IpAddr, SocketAddr};
 
 use hickory_resolver::TokioResolver;
 use hickory_resolver::config::{ConnectionConfig, NameServerConfig, ResolverConfig, ResolverOpts};
 use hickory_resolver::net::runtime::TokioRuntimeProvider;
-use hickory_resolver::proto::rr::RData;
+use hickory_resolver::proto::rr::{RData, RecordType};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DnsError {
@@ -20,6 +28,10 @@ pub enum DnsError {
 pub struct Candidate {
     pub host: String,
     pub addr: SocketAddr,
+    /// DNSSEC-validated (AD) all the way to this address: the MX RRset (for
+    /// an implicit MX or an explicit next hop there is none) and the answer
+    /// this address came from. Only then may DANE apply (RFC 7672 §2.2).
+    pub secure: bool,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -35,7 +47,11 @@ pub enum Resolution {
 }
 
 pub struct Dns {
+    /// Kept for lookups that need no DNSSEC status (TXT for MTA-STS is
+    /// being added beside this); MX, A, AAAA and TLSA go through `stub`.
+    #[allow(dead_code)]
     resolver: TokioResolver,
+    stub: stub::Stub,
 }
 
 impl Dns {
@@ -44,6 +60,12 @@ impl Dns {
         let mut opts = ResolverOpts::default();
         opts.timeout = std::time::Duration::from_secs(5);
         opts.attempts = 2;
+        let servers = if nameservers.is_empty() {
+            system_nameservers()?
+        } else {
+            nameservers.to_vec()
+        };
+        let stub = stub::Stub::new(servers, opts.timeout);
         let resolver = if nameservers.is_empty() {
             let mut b =
                 TokioResolver::builder_tokio().map_err(|e| DnsError::Setup(e.to_string()))?;
@@ -68,7 +90,16 @@ impl Dns {
             .build()
             .map_err(|e| DnsError::Setup(e.to_string()))?
         };
-        Ok(Dns { resolver })
+        Ok(Dns { resolver, stub })
+    }
+
+    /// One query to the configured resolver, with its AD bit; see [`stub`].
+    pub async fn query(
+        &self,
+        name: &str,
+        rtype: RecordType,
+    ) -> Result<stub::Answer, stub::QueryError> {
+        self.stub.query(name, rtype).await
     }
 
     /// The hosts for `domain`, most preferred first, each with its addresses.
@@ -77,34 +108,43 @@ impl Dns {
             return Resolution::Hosts(vec![Candidate {
                 host: domain.to_string(),
                 addr: SocketAddr::new(ip, port),
+                secure: false,
             }]);
         }
         let fqdn = format!("{}.", domain.trim_end_matches('.'));
-        let mut hosts: Vec<(u16, String)> = match self.resolver.mx_lookup(fqdn.as_str()).await {
-            Ok(lookup) => lookup
-                .answers()
-                .iter()
-                .filter_map(|r| match &r.data {
-                    RData::MX(mx) => Some((mx.preference, mx.exchange.to_ascii())),
-                    _ => None,
-                })
-                .collect(),
-            Err(e) if e.is_nx_domain() => {
-                return Resolution::Permanent {
-                    status: "5.1.2",
-                    reason: format!("domain {domain} does not exist"),
-                };
-            }
-            Err(e) if e.is_no_records_found() => Vec::new(),
-            Err(e) => return Resolution::Temporary(format!("MX lookup for {domain} failed: {e}")),
-        };
+        let (mut hosts, mx_secure): (Vec<(u16, String)>, bool) =
+            match self.stub.query(&fqdn, RecordType::MX).await {
+                Ok(answer) if answer.nxdomain => {
+                    return Resolution::Permanent {
+                        status: "5.1.2",
+                        reason: format!("domain {domain} does not exist"),
+                    };
+                }
+                Ok(answer) => (
+                    answer
+                        .records
+                        .iter()
+                        .filter_map(|r| match r {
+                            RData::MX(mx) => Some((mx.preference, mx.exchange.to_ascii())),
+                            _ => None,
+                        })
+                        .collect(),
+                    answer.authentic,
+                ),
+                Err(e) => {
+                    return Resolution::Temporary(format!("MX lookup for {domain} failed: {e}"));
+                }
+            };
         if hosts.len() == 1 && (hosts[0].1 == "." || hosts[0].1.is_empty()) {
             return Resolution::Permanent {
                 status: "5.1.10",
                 reason: format!("{domain} accepts no mail (null MX, RFC 7505)"),
             };
         }
-        if hosts.is_empty() {
+        // RFC 7672 §2.2.2: with no MX the domain itself is the host, and its
+        // address records alone decide whether DANE applies.
+        let implicit = hosts.is_empty();
+        if implicit {
             // RFC 5321 §5.1: no MX, so the domain itself is the host.
             hosts.push((0, fqdn.clone()));
         }
@@ -114,7 +154,10 @@ impl Dns {
         let mut last_error = None;
         for (_, host) in hosts {
             match self.resolve_host(&host, port).await {
-                Ok(c) => out.extend(c),
+                Ok(c) => out.extend(c.into_iter().map(|c| Candidate {
+                    secure: c.secure && (implicit || mx_secure),
+                    ..c
+                })),
                 Err(e) => last_error = Some(e),
             }
         }
@@ -127,34 +170,78 @@ impl Dns {
         Resolution::Hosts(out)
     }
 
-    /// Addresses of one host (a next hop or an MX target).
+    /// Addresses of one host (a next hop or an MX target), IPv6 first as
+    /// before. Each candidate is `secure` when the answer its address came
+    /// from carried AD. One address family failing is tolerated when the
+    /// other has addresses: a validated answer of the other family keeps its
+    /// own AD, so a failing lookup cannot strip DANE from the addresses used.
     pub async fn resolve_host(&self, host: &str, port: u16) -> Result<Vec<Candidate>, String> {
         let name = host.trim_end_matches('.');
+        let candidate = |ip: IpAddr, secure: bool| Candidate {
+            host: name.to_string(),
+            addr: SocketAddr::new(ip, port),
+            secure,
+        };
         if let Some(ip) = literal_ip(name).or_else(|| name.parse().ok()) {
-            return Ok(vec![Candidate {
-                host: name.to_string(),
-                addr: SocketAddr::new(ip, port),
-            }]);
+            return Ok(vec![candidate(ip, false)]);
+        }
+        if is_localhost(name) {
+            // IPv6 first, as for every other name (and as before).
+            return Ok(vec![
+                candidate(IpAddr::from(std::net::Ipv6Addr::LOCALHOST), false),
+                candidate(IpAddr::from([127, 0, 0, 1]), false),
+            ]);
         }
         let fqdn = format!("{name}.");
-        match self.resolver.lookup_ip(fqdn.as_str()).await {
-            Ok(ips) => {
-                let v: Vec<Candidate> = ips
-                    .iter()
-                    .map(|ip| Candidate {
-                        host: name.to_string(),
-                        addr: SocketAddr::new(ip, port),
-                    })
-                    .collect();
-                if v.is_empty() {
-                    Err(format!("{name} has no addresses"))
-                } else {
-                    Ok(v)
-                }
+        let (v6, v4) = tokio::join!(
+            self.stub.query(&fqdn, RecordType::AAAA),
+            self.stub.query(&fqdn, RecordType::A)
+        );
+        let mut out = Vec::new();
+        let mut failure = None;
+        for answer in [v6, v4] {
+            match answer {
+                Ok(a) => out.extend(a.records.iter().filter_map(|r| match r {
+                    RData::AAAA(ip) => Some(candidate(IpAddr::V6(ip.0), a.authentic)),
+                    RData::A(ip) => Some(candidate(IpAddr::V4(ip.0), a.authentic)),
+                    _ => None,
+                })),
+                Err(e) => failure = Some(e),
             }
-            Err(e) => Err(format!("address lookup for {name} failed: {e}")),
+        }
+        match failure {
+            Some(e) if out.is_empty() => Err(format!("address lookup for {name} failed: {e}")),
+            _ if out.is_empty() => Err(format!("{name} has no addresses")),
+            _ => Ok(out),
         }
     }
+}
+
+/// The nameservers of `/etc/resolv.conf`, as the system resolver uses them.
+fn system_nameservers() -> Result<Vec<SocketAddr>, DnsError> {
+    let (config, _) = hickory_resolver::system_conf::read_system_conf()
+        .map_err(|e| DnsError::Setup(format!("reading /etc/resolv.conf: {e}")))?;
+    let mut servers: Vec<SocketAddr> = config
+        .name_servers()
+        .iter()
+        .map(|ns| {
+            let port = ns.connections.first().map_or(53, |c| c.port);
+            SocketAddr::new(ns.ip, port)
+        })
+        .collect();
+    servers.dedup();
+    if servers.is_empty() {
+        return Err(DnsError::Setup(
+            "/etc/resolv.conf names no nameserver; set [delivery] nameservers".into(),
+        ));
+    }
+    Ok(servers)
+}
+
+/// RFC 6761 §6.3: `localhost` and names below it are loopback, never asked.
+fn is_localhost(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name == "localhost" || name.ends_with(".localhost")
 }
 
 fn literal_ip(domain: &str) -> Option<IpAddr> {
@@ -218,5 +305,14 @@ mod tests {
         );
         assert_eq!(literal_ip("[ipv6:::1]"), Some("::1".parse().unwrap()));
         assert_eq!(literal_ip("example.org"), None);
+    }
+
+    #[test]
+    fn localhost_is_loopback_without_asking() {
+        assert!(is_localhost("localhost"));
+        assert!(is_localhost("LocalHost"));
+        assert!(is_localhost("mx.localhost"));
+        assert!(!is_localhost("localhost.example.org"));
+        assert!(!is_localhost("notlocalhost"));
     }
 }
