@@ -3,6 +3,7 @@
 //! recipients of a domain, and reuse the connection for the next message.
 
 pub mod client;
+pub mod dane;
 pub mod dns;
 pub mod dsn;
 
