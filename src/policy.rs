@@ -174,6 +174,16 @@ mod tests {
         })
     }
 
+    /// (verdict flags, override, in `portal_domains`, capability, demands, route)
+    type Row = (
+        (bool, Action),
+        Option<RouteTls>,
+        bool,
+        Capability,
+        Demands,
+        Route,
+    );
+
     /// Every combination that matters, one row each: verdict, override,
     /// portal list, capability, message demands → route.
     #[test]
@@ -210,7 +220,7 @@ mod tests {
         };
         use OnFail::{Defer, Portal as P};
         #[rustfmt::skip]
-        let rows: &[((bool, Action), Option<RouteTls>, bool, Capability, Demands, Route)] = &[
+        let rows: &[Row] = &[
             // Clean mail: the default level, deferred on failure, whatever the cache says.
             (clean, None, false, unknown, none, tls(May, Defer, false, true)),
             (clean, lvl(TlsLevel::None), false, unknown, none, tls(TlsLevel::None, Defer, false, true)),

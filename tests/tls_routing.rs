@@ -34,14 +34,14 @@ fn phi(case: &str) -> Vec<u8> {
 }
 
 fn clean(case: &str) -> Vec<u8> {
-    format!("X-Case: clean-{case}\r\nSubject: lunch\r\n\r\nNoon at the usual place?\r\n").into_bytes()
+    format!("X-Case: clean-{case}\r\nSubject: lunch\r\n\r\nNoon at the usual place?\r\n")
+        .into_bytes()
 }
 
 /// One recipient domain, its MX on its own loopback address, and what its
 /// sink does.
 struct Case {
     name: &'static str,
-    ip: Ipv4Addr,
     sink: Sink,
 }
 
@@ -83,7 +83,7 @@ fn world(name: &str) -> World {
         zone.mx.insert(domain.clone(), vec![(10, mx.clone())]);
         zone.a.insert(mx, vec![ip]);
         let sink = Sink::start_on(SocketAddr::from((ip, port)), b);
-        cases.push(Case { name, ip, sink });
+        cases.push(Case { name, sink });
     };
     let tls_for = |file: &str, names: &[&str]| Some(server_tls(&pki.leaf(file, names, false)));
     add(
@@ -153,7 +153,11 @@ fn world(name: &str) -> World {
         let mx = format!("mx.{d}.test");
         zone.tlsa
             .insert(format!("_{port}._tcp.{mx}"), vec![(3, 1, 1, data)]);
-        for n in [format!("{d}.test"), mx.clone(), format!("_{port}._tcp.{mx}")] {
+        for n in [
+            format!("{d}.test"),
+            mx.clone(),
+            format!("_{port}._tcp.{mx}"),
+        ] {
             zone.secure.insert(n);
         }
     }
@@ -261,11 +265,8 @@ fn each_case_gets_tls_it_can_verify_or_the_portal_and_never_plaintext_phi() {
     for (case, _, _, _) in table {
         let rcpt = format!("pat@{case}.test");
         let id = queued_id(&c.send_mail("staff@tenant.test", &[rcpt.as_str()], &phi(case)));
-        let clean_id = queued_id(&c.transaction(
-            "staff@tenant.test",
-            &[rcpt.as_str()],
-            &clean(case),
-        ));
+        let clean_id =
+            queued_id(&c.transaction("staff@tenant.test", &[rcpt.as_str()], &clean(case)));
         ids.insert(*case, (id, clean_id));
     }
     let mut wrong = Vec::new();
@@ -288,15 +289,21 @@ fn each_case_gets_tls_it_can_verify_or_the_portal_and_never_plaintext_phi() {
     assert!(wrong.is_empty(), "{wrong:#?}\nlog:\n{}", w.gw.log());
     // What each sink got: exactly the messages routed to it, PHI only over TLS.
     for (case, want_phi, want_clean, _) in table {
-        let n = [want_phi, want_clean]
-            .iter()
-            .filter(|s| **s == "delivered")
+        let n = [*want_phi, *want_clean]
+            .into_iter()
+            .filter(|s| *s == "delivered")
             .count();
         let got = w.case(case).sink.count();
         assert_eq!(got, n, "{case}: the sink got {got} messages, want {n}");
     }
     assert!(
-        w.case("plain").sink.messages.lock().unwrap().iter().all(|m| !m.tls),
+        w.case("plain")
+            .sink
+            .messages
+            .lock()
+            .unwrap()
+            .iter()
+            .all(|m| !m.tls),
         "the plaintext sink reported TLS"
     );
     assert_no_plaintext_phi(&w);
@@ -413,11 +420,19 @@ fn the_capability_cache_saves_connections_and_lookups_and_survives_a_restart() {
     };
     // Uncached: plain.test is connected to and found without STARTTLS.
     let q0 = w.dns.queries();
-    let c0 = w.case("plain").sink.connections.load(std::sync::atomic::Ordering::SeqCst);
+    let c0 = w
+        .case("plain")
+        .sink
+        .connections
+        .load(std::sync::atomic::Ordering::SeqCst);
     let first = send(&w, "a@plain.test", "first");
     assert_eq!(settle(&w, &first)["state"], "portal");
-    let uncached_conns =
-        w.case("plain").sink.connections.load(std::sync::atomic::Ordering::SeqCst) - c0;
+    let uncached_conns = w
+        .case("plain")
+        .sink
+        .connections
+        .load(std::sync::atomic::Ordering::SeqCst)
+        - c0;
     let uncached_dns = w.dns.queries() - q0;
     // Cached: the same domain again goes to the portal without a connection.
     let q1 = w.dns.queries();
@@ -428,11 +443,18 @@ fn the_capability_cache_saves_connections_and_lookups_and_survives_a_restart() {
         s["reason"].as_str().unwrap_or("").contains("recently"),
         "{s}"
     );
-    let cached_conns = w.case("plain").sink.connections.load(std::sync::atomic::Ordering::SeqCst)
+    let cached_conns = w
+        .case("plain")
+        .sink
+        .connections
+        .load(std::sync::atomic::Ordering::SeqCst)
         - c0
         - uncached_conns;
     let cached_dns = w.dns.queries() - q1;
-    assert_eq!(cached_conns, 0, "a cached incapable domain was connected to");
+    assert_eq!(
+        cached_conns, 0,
+        "a cached incapable domain was connected to"
+    );
     // MTA-STS: fetched once, then the cached policy serves.
     let a = send(&w, "a@stsgood.test", "sts1");
     assert_eq!(settle(&w, &a)["state"], "left the queue");
@@ -450,7 +472,11 @@ fn the_capability_cache_saves_connections_and_lookups_and_survives_a_restart() {
     let third = send(&w, "c@plain.test", "third");
     assert_eq!(settle(&w, &third)["state"], "portal");
     assert_eq!(
-        w.case("plain").sink.connections.load(std::sync::atomic::Ordering::SeqCst) - c0,
+        w.case("plain")
+            .sink
+            .connections
+            .load(std::sync::atomic::Ordering::SeqCst)
+            - c0,
         uncached_conns,
         "after a restart the incapable domain was connected to again"
     );
@@ -476,7 +502,10 @@ fn requiretls_and_tls_required_no() {
     let ehlo = c.cmd("EHLO client.test");
     assert!(ehlo.contains("REQUIRETLS"), "{ehlo}");
     let send_rt = |c: &mut Client, rcpt: &str| -> String {
-        assert!(c.cmd("MAIL FROM:<staff@tenant.test> REQUIRETLS").starts_with("250"));
+        assert!(
+            c.cmd("MAIL FROM:<staff@tenant.test> REQUIRETLS")
+                .starts_with("250")
+        );
         assert!(c.cmd(&format!("RCPT TO:<{rcpt}>")).starts_with("250"));
         assert!(c.cmd("DATA").starts_with("354"));
         c.send(&clean("rt"));
@@ -487,14 +516,21 @@ fn requiretls_and_tls_required_no() {
     let no = send_rt(&mut c, "b@valid.test");
     let got = w.case("requiretls").sink.wait_count(1, T);
     assert!(got[0].tls, "REQUIRETLS message over plaintext");
-    assert!(got[0].mail_line.contains("REQUIRETLS"), "{}", got[0].mail_line);
+    assert!(
+        got[0].mail_line.contains("REQUIRETLS"),
+        "{}",
+        got[0].mail_line
+    );
     assert_eq!(
         wait_for("delivered", T, || rcpt_state(&w.gw, &ok))["state"],
         "left the queue"
     );
     let s = wait_for("portal", T, || rcpt_state(&w.gw, &no));
     assert_eq!(s["state"], "portal", "{s}");
-    assert!(s["reason"].as_str().unwrap_or("").contains("REQUIRETLS"), "{s}");
+    assert!(
+        s["reason"].as_str().unwrap_or("").contains("REQUIRETLS"),
+        "{s}"
+    );
     assert_eq!(w.case("valid").sink.count(), 0);
     // TLS-Required: No: clean mail to stsbad.test goes despite the policy...
     let mut m = b"TLS-Required: No\r\n".to_vec();

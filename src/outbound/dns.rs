@@ -1,13 +1,18 @@
 //! Where a domain's mail goes: MX records in preference order, the implicit
 //! MX of RFC 5321 §5.1 when there are none, null MX (RFC 7505), then each
 //! host's addresses.
+//!
+//! MX and address queries go through [`stub`], which keeps the resolver's AD
+//! bit, so each [`Candidate`] can say whether DANE (RFC 7672 §2.2) applies.
+//! Names follow DNS only, as Postfix's default `smtp_host_lookup = dns`
+//! does: `/etc/hosts` is not read, except that `localhost` is loopback
+//! (RFC 6761 §6.3).
+
+pub mod stub;
 
 use std::net::{IpAddr, SocketAddr};
 
-use hickory_resolver::TokioResolver;
-use hickory_resolver::config::{ConnectionConfig, NameServerConfig, ResolverConfig, ResolverOpts};
-use hickory_resolver::net::runtime::TokioRuntimeProvider;
-use hickory_resolver::proto::rr::RData;
+use hickory_resolver::proto::rr::{RData, RecordType};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DnsError {
@@ -20,6 +25,9 @@ pub enum DnsError {
 pub struct Candidate {
     pub host: String,
     pub addr: SocketAddr,
+    /// DNSSEC-validated (AD) all the way to this address: the MX RRset (for
+    /// an implicit MX or an explicit next hop there is none) and the answer
+    /// this address came from. Only then may DANE apply (RFC 7672 §2.2).
     pub secure: bool,
 }
 
@@ -48,40 +56,29 @@ pub enum TxtLookup {
 }
 
 pub struct Dns {
-    resolver: TokioResolver,
+    stub: stub::Stub,
 }
 
 impl Dns {
     /// `nameservers` empty: the system resolver (`/etc/resolv.conf`).
     pub fn new(nameservers: &[SocketAddr]) -> Result<Dns, DnsError> {
-        let mut opts = ResolverOpts::default();
-        opts.timeout = std::time::Duration::from_secs(5);
-        opts.attempts = 2;
-        let resolver = if nameservers.is_empty() {
-            let mut b =
-                TokioResolver::builder_tokio().map_err(|e| DnsError::Setup(e.to_string()))?;
-            *b.options_mut() = opts;
-            b.build().map_err(|e| DnsError::Setup(e.to_string()))?
+        let servers = if nameservers.is_empty() {
+            system_nameservers()?
         } else {
-            let servers = nameservers
-                .iter()
-                .map(|ns| {
-                    let mut udp = ConnectionConfig::udp();
-                    udp.port = ns.port();
-                    let mut tcp = ConnectionConfig::tcp();
-                    tcp.port = ns.port();
-                    NameServerConfig::new(ns.ip(), true, vec![udp, tcp])
-                })
-                .collect();
-            TokioResolver::builder_with_config(
-                ResolverConfig::from_name_servers(servers),
-                TokioRuntimeProvider::default(),
-            )
-            .with_options(opts)
-            .build()
-            .map_err(|e| DnsError::Setup(e.to_string()))?
+            nameservers.to_vec()
         };
-        Ok(Dns { resolver })
+        Ok(Dns {
+            stub: stub::Stub::new(servers, std::time::Duration::from_secs(5)),
+        })
+    }
+
+    /// One query to the configured resolver, with its AD bit; see [`stub`].
+    pub async fn query(
+        &self,
+        name: &str,
+        rtype: RecordType,
+    ) -> Result<stub::Answer, stub::QueryError> {
+        self.stub.query(name, rtype).await
     }
 
     /// The hosts for `domain`, most preferred first, each with its addresses.
@@ -94,31 +91,39 @@ impl Dns {
             }]);
         }
         let fqdn = format!("{}.", domain.trim_end_matches('.'));
-        let mut hosts: Vec<(u16, String)> = match self.resolver.mx_lookup(fqdn.as_str()).await {
-            Ok(lookup) => lookup
-                .answers()
-                .iter()
-                .filter_map(|r| match &r.data {
-                    RData::MX(mx) => Some((mx.preference, mx.exchange.to_ascii())),
-                    _ => None,
-                })
-                .collect(),
-            Err(e) if e.is_nx_domain() => {
-                return Resolution::Permanent {
-                    status: "5.1.2",
-                    reason: format!("domain {domain} does not exist"),
-                };
-            }
-            Err(e) if e.is_no_records_found() => Vec::new(),
-            Err(e) => return Resolution::Temporary(format!("MX lookup for {domain} failed: {e}")),
-        };
+        let (mut hosts, mx_secure): (Vec<(u16, String)>, bool) =
+            match self.stub.query(&fqdn, RecordType::MX).await {
+                Ok(answer) if answer.nxdomain => {
+                    return Resolution::Permanent {
+                        status: "5.1.2",
+                        reason: format!("domain {domain} does not exist"),
+                    };
+                }
+                Ok(answer) => (
+                    answer
+                        .records
+                        .iter()
+                        .filter_map(|r| match r {
+                            RData::MX(mx) => Some((mx.preference, mx.exchange.to_ascii())),
+                            _ => None,
+                        })
+                        .collect(),
+                    answer.authentic,
+                ),
+                Err(e) => {
+                    return Resolution::Temporary(format!("MX lookup for {domain} failed: {e}"));
+                }
+            };
         if hosts.len() == 1 && (hosts[0].1 == "." || hosts[0].1.is_empty()) {
             return Resolution::Permanent {
                 status: "5.1.10",
                 reason: format!("{domain} accepts no mail (null MX, RFC 7505)"),
             };
         }
-        if hosts.is_empty() {
+        // RFC 7672 §2.2.2: with no MX the domain itself is the host, and its
+        // address records alone decide whether DANE applies.
+        let implicit = hosts.is_empty();
+        if implicit {
             // RFC 5321 §5.1: no MX, so the domain itself is the host.
             hosts.push((0, fqdn.clone()));
         }
@@ -128,7 +133,10 @@ impl Dns {
         let mut last_error = None;
         for (_, host) in hosts {
             match self.resolve_host(&host, port).await {
-                Ok(c) => out.extend(c),
+                Ok(c) => out.extend(c.into_iter().map(|c| Candidate {
+                    secure: c.secure && (implicit || mx_secure),
+                    ..c
+                })),
                 Err(e) => last_error = Some(e),
             }
         }
@@ -141,34 +149,49 @@ impl Dns {
         Resolution::Hosts(out)
     }
 
-    /// Addresses of one host (a next hop or an MX target).
+    /// Addresses of one host (a next hop or an MX target), IPv6 first as
+    /// before. Each candidate is `secure` when the answer its address came
+    /// from carried AD. One address family failing is tolerated when the
+    /// other has addresses: a validated answer of the other family keeps its
+    /// own AD, so a failing lookup cannot strip DANE from the addresses used.
     pub async fn resolve_host(&self, host: &str, port: u16) -> Result<Vec<Candidate>, String> {
         let name = host.trim_end_matches('.');
+        let candidate = |ip: IpAddr, secure: bool| Candidate {
+            host: name.to_string(),
+            addr: SocketAddr::new(ip, port),
+            secure,
+        };
         if let Some(ip) = literal_ip(name).or_else(|| name.parse().ok()) {
-            return Ok(vec![Candidate {
-                host: name.to_string(),
-                addr: SocketAddr::new(ip, port),
-                secure: false,
-            }]);
+            return Ok(vec![candidate(ip, false)]);
+        }
+        if is_localhost(name) {
+            // IPv6 first, as for every other name (and as before).
+            return Ok(vec![
+                candidate(IpAddr::from(std::net::Ipv6Addr::LOCALHOST), false),
+                candidate(IpAddr::from([127, 0, 0, 1]), false),
+            ]);
         }
         let fqdn = format!("{name}.");
-        match self.resolver.lookup_ip(fqdn.as_str()).await {
-            Ok(ips) => {
-                let v: Vec<Candidate> = ips
-                    .iter()
-                    .map(|ip| Candidate {
-                        host: name.to_string(),
-                        addr: SocketAddr::new(ip, port),
-                        secure: false,
-                    })
-                    .collect();
-                if v.is_empty() {
-                    Err(format!("{name} has no addresses"))
-                } else {
-                    Ok(v)
-                }
+        let (v6, v4) = tokio::join!(
+            self.stub.query(&fqdn, RecordType::AAAA),
+            self.stub.query(&fqdn, RecordType::A)
+        );
+        let mut out = Vec::new();
+        let mut failure = None;
+        for answer in [v6, v4] {
+            match answer {
+                Ok(a) => out.extend(a.records.iter().filter_map(|r| match r {
+                    RData::AAAA(ip) => Some(candidate(IpAddr::V6(ip.0), a.authentic)),
+                    RData::A(ip) => Some(candidate(IpAddr::V4(ip.0), a.authentic)),
+                    _ => None,
+                })),
+                Err(e) => failure = Some(e),
             }
-            Err(e) => Err(format!("address lookup for {name} failed: {e}")),
+        }
+        match failure {
+            Some(e) if out.is_empty() => Err(format!("address lookup for {name} failed: {e}")),
+            _ if out.is_empty() => Err(format!("{name} has no addresses")),
+            _ => Ok(out),
         }
     }
 
@@ -176,12 +199,12 @@ impl Dns {
     /// only the TXT answers at its end are returned.
     pub async fn txt(&self, name: &str) -> TxtLookup {
         let fqdn = format!("{}.", name.trim_end_matches('.'));
-        match self.resolver.txt_lookup(fqdn.as_str()).await {
-            Ok(lookup) => {
-                let records: Vec<String> = lookup
-                    .answers()
+        match self.stub.query(&fqdn, RecordType::TXT).await {
+            Ok(answer) => {
+                let records: Vec<String> = answer
+                    .records
                     .iter()
-                    .filter_map(|r| match &r.data {
+                    .filter_map(|r| match r {
                         RData::TXT(txt) => Some(txt_text(txt)),
                         _ => None,
                     })
@@ -192,7 +215,6 @@ impl Dns {
                     TxtLookup::Records(records)
                 }
             }
-            Err(e) if e.is_nx_domain() || e.is_no_records_found() => TxtLookup::NotFound,
             Err(e) => TxtLookup::Temporary(format!("TXT lookup for {name} failed: {e}")),
         }
     }
@@ -208,6 +230,33 @@ fn txt_text(txt: &hickory_resolver::proto::rr::rdata::TXT) -> String {
         .flat_map(|s| s.iter().copied())
         .collect();
     String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// The nameservers of `/etc/resolv.conf`, as the system resolver uses them.
+fn system_nameservers() -> Result<Vec<SocketAddr>, DnsError> {
+    let (config, _) = hickory_resolver::system_conf::read_system_conf()
+        .map_err(|e| DnsError::Setup(format!("reading /etc/resolv.conf: {e}")))?;
+    let mut servers: Vec<SocketAddr> = config
+        .name_servers()
+        .iter()
+        .map(|ns| {
+            let port = ns.connections.first().map_or(53, |c| c.port);
+            SocketAddr::new(ns.ip, port)
+        })
+        .collect();
+    servers.dedup();
+    if servers.is_empty() {
+        return Err(DnsError::Setup(
+            "/etc/resolv.conf names no nameserver; set [delivery] nameservers".into(),
+        ));
+    }
+    Ok(servers)
+}
+
+/// RFC 6761 §6.3: `localhost` and names below it are loopback, never asked.
+fn is_localhost(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name == "localhost" || name.ends_with(".localhost")
 }
 
 fn literal_ip(domain: &str) -> Option<IpAddr> {
@@ -280,5 +329,14 @@ mod tests {
         );
         assert_eq!(literal_ip("[ipv6:::1]"), Some("::1".parse().unwrap()));
         assert_eq!(literal_ip("example.org"), None);
+    }
+
+    #[test]
+    fn localhost_is_loopback_without_asking() {
+        assert!(is_localhost("localhost"));
+        assert!(is_localhost("LocalHost"));
+        assert!(is_localhost("mx.localhost"));
+        assert!(!is_localhost("localhost.example.org"));
+        assert!(!is_localhost("notlocalhost"));
     }
 }

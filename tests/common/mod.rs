@@ -5,7 +5,7 @@
 
 #![allow(dead_code)]
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream, UdpSocket};
 use std::path::{Path, PathBuf};
@@ -15,6 +15,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 mod tls_peers;
+#[allow(unused_imports)]
 pub use tls_peers::*;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_sealgate");
@@ -811,25 +812,140 @@ fn sink_session(
 
 // ---------------------------------------------------------------- DNS server
 
-/// A UDP DNS server on loopback answering MX and A from a fixed zone;
-/// names not in the zone get NXDOMAIN.
+/// A DNS server on loopback, UDP and TCP on the same port, answering MX, A,
+/// TXT and TLSA from a fixed zone. It stands in for the validating resolver
+/// sealgate trusts: it validates nothing, but sets the AD bit on answers for
+/// the owner names a test declares signed (`secure`), when the query asked
+/// for DNSSEC status (AD or DO set), as a validating resolver does (RFC 6840
+/// §5.7). Names in no table get NXDOMAIN; a known name with no records of the
+/// asked type gets NODATA (NOERROR, no answers).
 pub struct Dns {
     pub addr: SocketAddr,
+    /// Queries answered (UDP and TCP), to measure what a cache saves.
+    pub queries: Arc<AtomicUsize>,
 }
+
+impl Dns {
+    pub fn queries(&self) -> usize {
+        self.queries.load(Ordering::SeqCst)
+    }
+}
+
+/// One TLSA record: (usage, selector, matching, certificate association data).
+pub type TlsaData = (u8, u8, u8, Vec<u8>);
 
 #[derive(Clone, Default)]
 pub struct Zone {
     /// domain → [(preference, exchange)]
     pub mx: HashMap<String, Vec<(u16, String)>>,
     pub a: HashMap<String, Vec<Ipv4Addr>>,
+    pub txt: HashMap<String, Vec<String>>,
+    /// Full owner name such as `_25._tcp.mx.example.test` →
+    /// [(usage, selector, matching, data)].
+    pub tlsa: HashMap<String, Vec<TlsaData>>,
+    /// Owner names whose answers, positive or negative, carry AD.
+    pub secure: HashSet<String>,
+    /// Owner names that get SERVFAIL, as a validator answers a bogus zone.
+    pub servfail: HashSet<String>,
+    /// Owner names whose UDP answers are truncated (TC, no records), so only
+    /// TCP gets the answer.
+    pub truncate: HashSet<String>,
+}
+
+impl Zone {
+    fn knows(&self, name: &str) -> bool {
+        self.mx.contains_key(name)
+            || self.a.contains_key(name)
+            || self.txt.contains_key(name)
+            || self.tlsa.contains_key(name)
+    }
+
+    /// The response to one request; `udp` answers may be truncated.
+    fn answer(&self, req: &hickory_proto::op::Message, udp: bool) -> hickory_proto::op::Message {
+        use hickory_proto::op::{Message, ResponseCode};
+        use hickory_proto::rr::{Name, RData, Record, RecordType, rdata};
+        let mut resp = Message::response(req.metadata.id, req.metadata.op_code);
+        resp.metadata.authoritative = true;
+        resp.metadata.recursion_desired = req.metadata.recursion_desired;
+        resp.metadata.recursion_available = true;
+        let wants_dnssec =
+            req.metadata.authentic_data || req.edns.as_ref().is_some_and(|e| e.flags().dnssec_ok);
+        let mut authentic = wants_dnssec && !req.queries.is_empty();
+        for q in &req.queries {
+            resp.add_query(q.clone());
+            let name = q
+                .name()
+                .to_ascii()
+                .trim_end_matches('.')
+                .to_ascii_lowercase();
+            authentic &= self.secure.contains(&name);
+            if self.servfail.contains(&name) {
+                resp.metadata.response_code = ResponseCode::ServFail;
+                authentic = false;
+                continue;
+            }
+            if udp && self.truncate.contains(&name) {
+                resp.metadata.truncation = true;
+                continue;
+            }
+            if !self.knows(&name) {
+                resp.metadata.response_code = ResponseCode::NXDomain;
+                continue;
+            }
+            let owner = q.name().clone();
+            let rr = |data: RData| Record::from_rdata(owner.clone(), 60, data);
+            match q.query_type() {
+                RecordType::MX => {
+                    for (pref, ex) in self.mx.get(&name).into_iter().flatten() {
+                        let ex = Name::from_ascii(format!("{ex}.")).unwrap();
+                        resp.add_answer(rr(RData::MX(rdata::MX::new(*pref, ex))));
+                    }
+                }
+                RecordType::A => {
+                    for ip in self.a.get(&name).into_iter().flatten() {
+                        resp.add_answer(rr(RData::A(rdata::A(*ip))));
+                    }
+                }
+                RecordType::TXT => {
+                    for t in self.txt.get(&name).into_iter().flatten() {
+                        resp.add_answer(rr(RData::TXT(rdata::TXT::new(vec![t.clone()]))));
+                    }
+                }
+                RecordType::TLSA => {
+                    for (u, s, m, data) in self.tlsa.get(&name).into_iter().flatten() {
+                        resp.add_answer(rr(RData::TLSA(rdata::TLSA::new(
+                            (*u).into(),
+                            (*s).into(),
+                            (*m).into(),
+                            data.clone(),
+                        ))));
+                    }
+                }
+                _ => {}
+            }
+        }
+        resp.metadata.authentic_data = authentic;
+        resp
+    }
 }
 
 impl Dns {
     pub fn start(zone: Zone) -> Dns {
-        use hickory_proto::op::{Message, ResponseCode};
-        use hickory_proto::rr::{Name, RData, Record, RecordType, rdata};
-        let sock = UdpSocket::bind("127.0.0.1:0").unwrap();
+        use hickory_proto::op::Message;
+        // UDP and TCP on one port number: bind UDP on a free port, then TCP
+        // on the same number, trying again if someone holds it for TCP.
+        let (sock, listener) = (0..50)
+            .find_map(|_| {
+                let sock = UdpSocket::bind("127.0.0.1:0").ok()?;
+                let tcp = TcpListener::bind(sock.local_addr().ok()?).ok()?;
+                Some((sock, tcp))
+            })
+            .expect("no port free for both UDP and TCP");
         let addr = sock.local_addr().unwrap();
+        let zone = Arc::new(zone);
+        let udp_zone = zone.clone();
+        let queries = Arc::new(AtomicUsize::new(0));
+        let (uq, tq) = (queries.clone(), queries.clone());
         std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
             loop {
@@ -839,51 +955,46 @@ impl Dns {
                 let Ok(req) = Message::from_vec(&buf[..n]) else {
                     continue;
                 };
-                let mut resp = Message::response(req.metadata.id, req.metadata.op_code);
-                resp.metadata.authoritative = true;
-                resp.metadata.recursion_desired = req.metadata.recursion_desired;
-                resp.metadata.recursion_available = true;
-                for q in &req.queries {
-                    resp.add_query(q.clone());
-                    let name = q
-                        .name()
-                        .to_ascii()
-                        .trim_end_matches('.')
-                        .to_ascii_lowercase();
-                    let known = zone.mx.contains_key(&name) || zone.a.contains_key(&name);
-                    if !known {
-                        resp.metadata.response_code = ResponseCode::NXDomain;
-                        continue;
-                    }
-                    match q.query_type() {
-                        RecordType::MX => {
-                            for (pref, ex) in zone.mx.get(&name).cloned().unwrap_or_default() {
-                                let ex = Name::from_ascii(format!("{ex}.")).unwrap();
-                                resp.add_answer(Record::from_rdata(
-                                    q.name().clone(),
-                                    60,
-                                    RData::MX(rdata::MX::new(pref, ex)),
-                                ));
-                            }
-                        }
-                        RecordType::A => {
-                            for ip in zone.a.get(&name).cloned().unwrap_or_default() {
-                                resp.add_answer(Record::from_rdata(
-                                    q.name().clone(),
-                                    60,
-                                    RData::A(rdata::A(ip)),
-                                ));
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                if let Ok(bytes) = resp.to_vec() {
+                uq.fetch_add(1, Ordering::SeqCst);
+                if let Ok(bytes) = udp_zone.answer(&req, true).to_vec() {
                     let _ = sock.send_to(&bytes, peer);
                 }
             }
         });
-        Dns { addr }
+        std::thread::spawn(move || {
+            for conn in listener.incoming() {
+                let Ok(mut conn) = conn else { continue };
+                let zone = zone.clone();
+                let tq = tq.clone();
+                std::thread::spawn(move || {
+                    let _ = conn.set_read_timeout(Some(Duration::from_secs(10)));
+                    // RFC 1035 §4.2.2: each message behind a two-byte length.
+                    loop {
+                        let mut len = [0u8; 2];
+                        if conn.read_exact(&mut len).is_err() {
+                            return;
+                        }
+                        let mut msg = vec![0u8; u16::from_be_bytes(len) as usize];
+                        if conn.read_exact(&mut msg).is_err() {
+                            return;
+                        }
+                        let Ok(req) = Message::from_vec(&msg) else {
+                            return;
+                        };
+                        tq.fetch_add(1, Ordering::SeqCst);
+                        let Ok(bytes) = zone.answer(&req, false).to_vec() else {
+                            return;
+                        };
+                        let mut out = (bytes.len() as u16).to_be_bytes().to_vec();
+                        out.extend_from_slice(&bytes);
+                        if conn.write_all(&out).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+        });
+        Dns { addr, queries }
     }
 }
 

@@ -81,6 +81,7 @@ pub fn self_signed_with_spki(dir: &Path, file: &str, names: &[&str]) -> (Leaf, V
     };
     std::fs::write(&leaf.cert, cert.pem()).unwrap();
     std::fs::write(&leaf.key, key.serialize_pem()).unwrap();
-    let spki = ring::digest::digest(&ring::digest::SHA256, &key.public_key_der());
+    use rcgen::PublicKeyData;
+    let spki = ring::digest::digest(&ring::digest::SHA256, &key.subject_public_key_info());
     (leaf, spki.as_ref().to_vec())
 }
