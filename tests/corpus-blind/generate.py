@@ -1522,8 +1522,13 @@ def run_lo(ctx):
 
 def main():
     t0 = dtm.datetime.now()
+    # only batch 1's files: batch 2 (generate_b2.py, b2-*.eml) and its manifest rows are kept
+    other_rows = []
+    if os.path.exists(os.path.join(OUT, "manifest.tsv")):
+        with open(os.path.join(OUT, "manifest.tsv"), encoding="utf-8") as f:
+            other_rows = [ln for ln in f.read().split("\n")[1:] if ln and not ln.startswith("msg-")]
     for f in os.listdir(OUT):
-        if f.endswith(".eml") or f == "manifest.tsv": os.remove(os.path.join(OUT, f))
+        if f.startswith("msg-") and f.endswith(".eml"): os.remove(os.path.join(OUT, f))
     specs = [(c, l) for c in CARRIERS for l in ("phi", "clean") for _ in range(PER_LABEL)]
     R.shuffle(specs)
     cyc = {"phi_text": cycler(PHI_TEXT + PHI_TABLE), "phi_table": cycler(PHI_TABLE),
@@ -1555,6 +1560,7 @@ def main():
         with open(os.path.join(OUT, "manifest.tsv"), "w", newline="\n") as f:
             f.write("file\tlabel\tcarrier\tcategory\tsplit\n")
             for row in rows: f.write("\t".join(row) + "\n")
+            for ln in other_rows: f.write(ln + "\n")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"wrote {len(rows)} messages in {(dtm.datetime.now() - t0).total_seconds():.1f}s", file=sys.stderr)

@@ -2,7 +2,7 @@
 """Sanity checks for the blind corpus: every .eml parses, attachments open, counts.
 Usage: /usr/bin/python3 verify.py            (checks + counts table)
        /usr/bin/python3 verify.py --show FILE (print decoded text of one message)"""
-import csv, collections, email, io, os, subprocess, sys, tempfile, zipfile
+import csv, collections, email, hashlib, io, os, subprocess, sys, tempfile, zipfile
 from email import policy
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -27,16 +27,20 @@ def office_text(name, data, notes):
             for row in t.rows: parts.append(" | ".join(c.text for c in row.cells))
         for s in d.sections: parts += [p.text for p in s.header.paragraphs] + [p.text for p in s.footer.paragraphs]
         notes.append(("docx_images", len(d.inline_shapes) + sum(len(s.header.part.package.image_parts) for s in d.sections[:1])))
+        app = zipfile.ZipFile(io.BytesIO(data)).read("docProps/app.xml").decode("utf-8", "replace") if "docProps/app.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist() else ""
+        notes.append(("docx_lo", "LibreOffice" in app))
         return "\n".join(parts)
     if ext == "xlsx":
         import openpyxl
         z = zipfile.ZipFile(io.BytesIO(data)); names = z.namelist()
         app = z.read("docProps/app.xml").decode("utf-8", "replace") if "docProps/app.xml" in names else ""
         notes.append(("xlsx_lo", "LibreOffice" in app)); notes.append(("xlsx_shared", "xl/sharedStrings.xml" in names))
-        wb = openpyxl.load_workbook(io.BytesIO(data)); ws = wb.active
-        rows = list(ws.iter_rows(values_only=True))
-        notes.append(("xlsx_dates", sum(1 for c in ws.iter_rows() for x in c if x.is_date)))
-        return "\n".join(" | ".join("" if v is None else str(v) for v in r) for r in rows)
+        wb = openpyxl.load_workbook(io.BytesIO(data)); out = []
+        notes.append(("xlsx_dates", sum(1 for ws in wb.worksheets for c in ws.iter_rows() for x in c if x.is_date)))
+        for ws in wb.worksheets:   # every sheet (batch 2 has workbooks whose patient list is on the second sheet)
+            if len(wb.worksheets) > 1: out.append(f"[sheet {ws.title}]")
+            out += [" | ".join("" if v is None else str(v) for v in r) for r in ws.iter_rows(values_only=True)]
+        return "\n".join(out)
     if ext in ("csv", "tsv", "txt"):
         t = data.decode("utf-8-sig"); list(csv.reader(io.StringIO(t), delimiter="\t" if "\t" in t.split("\n")[0] else ","))
         return t
@@ -49,7 +53,7 @@ def office_text(name, data, notes):
 def message_text(raw):
     msg = email.message_from_bytes(raw, policy=policy.default)
     notes = []; parts = []
-    for k in ("From", "To", "Cc", "Subject", "Thread-Topic", "Keywords") + tuple(h for h in msg.keys() if h.startswith("X-")):
+    for k in ("From", "To", "Cc", "Reply-To", "Subject", "Thread-Topic", "Keywords", "Comments") + tuple(h for h in msg.keys() if h.startswith("X-")):
         if msg[k]: parts.append(f"{k}: {msg[k]}")
     for part in msg.walk():
         ct = part.get_content_type()
@@ -64,13 +68,53 @@ def message_text(raw):
             parts.append(f"[attachment {fn} {ct}]\n" + office_text(fn, part.get_content() if isinstance(part.get_content(), bytes) else part.get_content().encode(), notes))
     return msg, "\n".join(parts), notes
 
+FWD_MARKS = ("-----Original Message-----", "---------- Forwarded message", "Forwarded Message", "Begin forwarded message", "----- Forwarded by",
+             " wrote:", "border-top:solid #E1E1E1", "________________________________")
+ATTACH_CARRIERS = {"pdf-libreoffice", "pdf-ghostscript", "pdf-reportlab", "pdf-fpdf2", "docx", "xlsx", "csv", "zip"}
+
+def batch_of(fname): return fname.split("-", 1)[0]          # "msg" (generate.py) or "b2" (generate_b2.py)
+
+def split_rule(fname): return "tune" if int(hashlib.sha256(fname.encode()).hexdigest(), 16) % 2 == 0 else "test"
+
+def structure_errors(row, msg, raw, text):
+    """carrier-shape checks: where the deciding content can sit"""
+    errs = []; c = row["carrier"]
+    top = [p for p in msg.iter_attachments() if p.get_content_maintype() != "image"]
+    if c == "header" and top: errs.append("header carrier with a non-image attachment")
+    if c in ATTACH_CARRIERS and len(top) != 1: errs.append(f"{len(top)} non-image attachments")
+    if c == "forwarded" and b"message/rfc822" not in raw and not any(mk in text for mk in FWD_MARKS): errs.append("forwarded without a forward/reply marker")
+    if c == "html" and not any(p.get_content_type() == "text/html" for p in msg.walk()): errs.append("html carrier without text/html")
+    return errs
+
+def print_table(cnt, title):
+    carriers = sorted({k[0] for k in cnt})
+    print(f"\n{title}\n")
+    print("| carrier | phi tune | phi test | clean tune | clean test | total |")
+    print("|---|---|---|---|---|---|")
+    tot = collections.Counter()
+    for c in carriers:
+        v = [cnt[(c, l, s)] for l in ("phi", "clean") for s in ("tune", "test")]
+        for i, x in enumerate(v): tot[i] += x
+        print(f"| {c} | " + " | ".join(map(str, v)) + f" | {sum(v)} |")
+    print("| **all** | " + " | ".join(str(tot[i]) for i in range(4)) + f" | {sum(tot.values())} |")
+
 def main():
     man = list(csv.DictReader(open(os.path.join(HERE, "manifest.tsv")), delimiter="\t"))
     if len(sys.argv) > 2 and sys.argv[1] == "--show":
         raw = open(os.path.join(HERE, sys.argv[2]), "rb").read(); _, t, n = message_text(raw)
         row = [m for m in man if m["file"] == sys.argv[2]][0]
         print(row); print(t); print([x for x in n if x[0] != "pdfinfo"]); return
-    errs = []; cnt = collections.Counter(); feat = collections.Counter()
+    errs = []; cnt = collections.Counter(); feat = collections.Counter(); bcnt = collections.defaultdict(collections.Counter)
+    files = [r["file"] for r in man]
+    for f, n in collections.Counter(files).items():
+        if n > 1: errs.append((f, f"listed {n} times in manifest.tsv"))
+    on_disk = {f for f in os.listdir(HERE) if f.endswith(".eml")}
+    for f in sorted(on_disk - set(files)): errs.append((f, "not in manifest.tsv"))
+    for f in sorted(set(files) - on_disk): errs.append((f, "in manifest.tsv but missing"))
+    for row in man:
+        if row["split"] != split_rule(row["file"]): errs.append((row["file"], "split does not follow the sha256 rule"))
+        if row["label"] not in ("phi", "clean"): errs.append((row["file"], "bad label " + row["label"]))
+    man = [r for r in man if r["file"] in on_disk]
     for row in man:
         raw = open(os.path.join(HERE, row["file"]), "rb").read()
         if b"\n" in raw.replace(b"\r\n", b""): errs.append((row["file"], "bare LF"))
@@ -79,7 +123,8 @@ def main():
         except Exception as e:
             errs.append((row["file"], f"parse/open error {e!r}")); continue
         c = row["carrier"]
-        cnt[(c, row["label"], row["split"])] += 1
+        cnt[(c, row["label"], row["split"])] += 1; bcnt[batch_of(row["file"])][(c, row["label"], row["split"])] += 1
+        errs += [(row["file"], e) for e in structure_errors(row, msg, raw, text)]
         if c in PRODUCER:
             infos = [v for k, v in notes if k == "pdfinfo"]
             if not infos: errs.append((row["file"], "no pdf"))
@@ -94,17 +139,19 @@ def main():
             if k == "xlsx_dates" and v == 0 and c == "xlsx" and row["label"] == "phi": errs.append((row["file"], "no date cells"))
             if k == "image": feat[f"{row['label']} with inline image"] += 1
             if k == "docx_images" and v: feat[f"{row['label']} docx with picture"] += 1
+            if k == "docx_lo" and v: feat["docx by LibreOffice"] += 1
         if "message/rfc822" in raw.decode("latin-1"): feat["message/rfc822"] += 1
         if "multipart/related" in raw.decode("latin-1"): feat["multipart/related"] += 1
-    carriers = sorted({k[0] for k in cnt})
-    print("| carrier | phi tune | phi test | clean tune | clean test | total |")
-    print("|---|---|---|---|---|---|")
-    tot = collections.Counter()
-    for c in carriers:
-        v = [cnt[(c, l, s)] for l in ("phi", "clean") for s in ("tune", "test")]
-        for i, x in enumerate(v): tot[i] += x
-        print(f"| {c} | " + " | ".join(map(str, v)) + f" | {sum(v)} |")
-    print("| **all** | " + " | ".join(str(tot[i]) for i in range(4)) + f" | {sum(tot.values())} |")
+    for b in sorted(bcnt):
+        print_table(bcnt[b], f"batch {b} ({'generate.py' if b == 'msg' else 'generate_' + b + '.py'})")
+        per = collections.Counter(); lab = collections.Counter()
+        for (c, l, _), n in bcnt[b].items(): per[c] += n; lab[(c, l)] += n
+        if len(set(per.values())) > 1: errs.append((b, f"carriers not equal in size: {dict(per)}"))
+        for c in per:
+            if lab[(c, "phi")] != lab[(c, "clean")]: errs.append((b, f"{c}: {lab[(c, 'phi')]} phi vs {lab[(c, 'clean')]} clean"))
+        nums = sorted(int(r["file"].split("-")[1].split(".")[0]) for r in man if batch_of(r["file"]) == b)
+        if nums != list(range(1, len(nums) + 1)): errs.append((b, "file numbers are not contiguous from 1"))
+    print_table(cnt, "all batches")
     print(dict(feat))
     for e in errs: print("ERROR", *e)
     print("errors:", len(errs))
