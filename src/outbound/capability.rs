@@ -132,11 +132,14 @@ impl Store {
         facts
     }
 
-    /// Changes the domain's facts and writes them through.
-    pub fn update(&self, domain: &str, f: impl FnOnce(&mut DomainFacts)) {
+    /// Changes the domain's facts in memory, and writes them through when
+    /// `f` says the change is worth a write: a busy domain's every delivery
+    /// must not cost a file write when it only confirms what is known.
+    fn update(&self, domain: &str, f: impl FnOnce(&mut DomainFacts) -> bool) {
         let mut facts = self.get(domain);
-        f(&mut facts);
-        if let Err(e) = write(&self.dir, &facts) {
+        if f(&mut facts)
+            && let Err(e) = write(&self.dir, &facts)
+        {
             tracing::warn!(domain, error = %e, "cannot save TLS capability facts; they stay in memory");
         }
         self.mem
@@ -189,6 +192,7 @@ impl Store {
             let h = f.hosts.entry(host.to_string()).or_default();
             h.tlsa = Some(lookup.clone());
             h.tlsa_at = now;
+            true
         });
     }
 
@@ -203,22 +207,29 @@ impl Store {
     }
 
     pub fn set_sts(&self, domain: &str, sts: StsFacts) {
-        self.update(domain, |f| f.mta_sts = Some(sts));
+        self.update(domain, |f| {
+            f.mta_sts = Some(sts);
+            true
+        });
     }
 
     pub fn set_mx(&self, domain: &str, hosts: Vec<String>, now: u64) {
         self.update(domain, |f| {
-            if f.mx != hosts || !self.fresh(f.mx_at, now) {
+            let changed = f.mx != hosts || !self.fresh(f.mx_at, now);
+            if changed {
                 f.mx = hosts;
                 f.mx_at = now;
             }
+            changed
         });
     }
 
     /// Learns from one judged connection.
     pub fn observe(&self, domain: &str, host: &str, o: Observation<'_>, now: u64) {
+        let refresh = self.ttl.as_secs() / 4;
         self.update(domain, |f| {
             let h = f.hosts.entry(host.to_string()).or_default();
+            let before = h.clone();
             h.seen_at = now;
             let tls = match &o {
                 Observation::Passed { tls, .. } | Observation::Failed { tls, .. } => *tls,
@@ -260,6 +271,13 @@ impl Store {
                     };
                 }
             }
+            // Write when something changed, or to refresh the time seen
+            // once a quarter of the TTL has passed.
+            let same = HostFacts {
+                seen_at: before.seen_at,
+                ..h.clone()
+            } == before;
+            !same || now >= before.seen_at.saturating_add(refresh)
         });
     }
 }

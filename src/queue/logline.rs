@@ -68,6 +68,11 @@ pub fn write(line: &Line<'_>, how: LogRecipients) {
     };
     let relay = line.relay.unwrap_or("none");
     let status = line.status.as_str();
+    let route = if line.status == Status::Portal {
+        "portal"
+    } else {
+        "tls"
+    };
     if line.status == Status::Sent {
         info!(
             to = %to,
@@ -75,6 +80,7 @@ pub fn write(line: &Line<'_>, how: LogRecipients) {
             delay = line.delay_secs,
             dsn = %line.dsn,
             status = %status,
+            route = %route,
             tls = %version,
             cipher = %cipher,
             verified = %verified,
@@ -89,6 +95,7 @@ pub fn write(line: &Line<'_>, how: LogRecipients) {
             delay = line.delay_secs,
             dsn = %line.dsn,
             status = %status,
+            route = %route,
             tls = %version,
             cipher = %cipher,
             verified = %verified,
