@@ -104,7 +104,7 @@ impl Shown {
         };
         let mut s = format!("{}  ({})\n", f.domain, file.display());
         let mut line = |label: &str, value: String| {
-            s.push_str(&format!("{label:<14}{value}\n"));
+            s.push_str(&format!("{label:<16}{value}\n"));
         };
         if f.mx.is_empty() {
             line(
@@ -238,16 +238,29 @@ fn host_text(h: &HostFacts, now: u64, line: &mut impl FnMut(&str, String)) {
             _ => "unknown".into(),
         },
     );
+    // Without STARTTLS there is no handshake to know anything of.
+    let no_tls = h.starttls == Some(false);
+    let tls_fact = |v: Option<String>| match v {
+        Some(v) => v,
+        None if no_tls => "none (no TLS)".into(),
+        None => "unknown".into(),
+    };
     line(
         "  verified",
-        h.verified.map_or("unknown".into(), |v| v.as_str().into()),
+        tls_fact(h.verified.map(|v| v.as_str().into())),
     );
     line(
-        "  level",
-        h.reached
-            .map_or("not reached".into(), |l| format!("{l} reached")),
+        "  reached",
+        match h.reached {
+            Some(crate::config::TlsLevel::None) => "none (plaintext only)".into(),
+            Some(l) => l.to_string(),
+            None => "unknown".into(),
+        },
     );
-    line("  cert sha256", or_unknown(&h.cert_sha256));
+    line(
+        "  cert sha256",
+        tls_fact(h.cert_sha256.as_deref().map(printable)),
+    );
     line(
         "  REQUIRETLS",
         yes_no(h.requiretls, "offered", "not offered"),
