@@ -37,6 +37,11 @@ enum Command {
         #[command(subcommand)]
         action: QueueAction,
     },
+    /// What is known of recipient domains' TLS, and how delivery to them went.
+    Tls {
+        #[command(subcommand)]
+        action: TlsAction,
+    },
     /// Lint and try the DLP rules.
     Rules {
         #[command(subcommand)]
@@ -69,6 +74,37 @@ enum RulesAction {
         /// folders: a Maildir (cur/ and new/) or any folder of .eml files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TlsAction {
+    /// What the capability cache knows about DOMAIN, with evidence and ages.
+    ///
+    /// MX hosts, the MTA-STS policy, and per host its address, STARTTLS,
+    /// TLS version and cipher, how it was verified, the level reached, the
+    /// certificate's SHA-256, REQUIRETLS, the last failure and its TLSA
+    /// records. Reads `<data_dir>/tls` directly: no running gateway needed.
+    Show {
+        /// A domain, in any case, with or without a trailing dot, IDN or A-label.
+        domain: String,
+        /// One JSON object instead.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Per recipient domain, how TLS went, from the audit log (after RFC 8460 TLS-RPT).
+    ///
+    /// Attempts, recipients delivered by how the server was verified,
+    /// deferred, failed, handed to the portal by reason, TLS failure types,
+    /// MTA-STS modes seen and DANE use.
+    Report {
+        /// Only events from this time on: RFC 3339 (2026-11-27T18:33:32Z), or
+        /// a duration ago (24h, 7d). Default: the whole log.
+        #[arg(long, value_name = "T")]
+        since: Option<String>,
+        /// One JSON object: {"since": ..., "unreadable_lines": n, "domains": {DOMAIN: {...}}}.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -147,6 +183,9 @@ fn main() -> ExitCode {
         }
         Command::Check => check(&cli.config),
         Command::Queue { action } => queue(&cli.config, action),
+        Command::Tls { action } => match tls(&cli.config, action) {
+            Ok(code) | Err(code) => code,
+        },
         Command::Rules { action } => rules(&cli.config, action),
         Command::HashPassword => ExitCode::from(sealgate::smtp::auth::cli::run()),
     }
@@ -271,6 +310,51 @@ fn check(path: &Path) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(code) => code,
     }
+}
+
+fn tls(config: &Path, action: TlsAction) -> Result<ExitCode, ExitCode> {
+    use sealgate::outbound::{tls_report, tls_show};
+    let config = load(config)?;
+    let pretty = |v: &serde_json::Value| serde_json::to_string_pretty(v).unwrap_or_default();
+    match action {
+        TlsAction::Show { domain, json } => {
+            let shown = tls_show::show(&config.data_dir(), &domain).map_err(|e| {
+                eprintln!("{e}");
+                ExitCode::from(e.exit_code())
+            })?;
+            let now = sealgate::time::unix_now();
+            if json {
+                out(&pretty(&shown.to_json(now)))?;
+            } else {
+                out(shown.text(now).trim_end())?;
+            }
+        }
+        TlsAction::Report { since, json } => {
+            let since = since
+                .map(|s| tls_report::parse_since(&s, sealgate::time::unix_now_ms()))
+                .transpose()
+                .map_err(|e| {
+                    eprintln!("{e}");
+                    ExitCode::from(2)
+                })?;
+            let log = config.path(&config.audit.dir).join(sealgate::audit::FILE);
+            let summary = tls_report::read(&log, since).map_err(|e| {
+                eprintln!("cannot read the audit log {}: {e}", log.display());
+                ExitCode::from(1)
+            })?;
+            match summary {
+                // A script still gets the object it parses, with no domains.
+                None if json => {
+                    eprintln!("no audit log at {}", log.display());
+                    out(&pretty(&tls_report::Summary::new(log, since).to_json()))?
+                }
+                None => out(&format!("no audit log at {}", log.display()))?,
+                Some(s) if json => out(&pretty(&s.to_json()))?,
+                Some(s) => out(s.text().trim_end())?,
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn parse_id(id: &str) -> Result<QueueId, ExitCode> {

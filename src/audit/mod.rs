@@ -33,6 +33,9 @@ struct Inner {
     prev: String,
 }
 
+/// The log's file name in the audit folder.
+pub const FILE: &str = "audit.log";
+
 pub struct AuditLog {
     path: PathBuf,
     inner: Mutex<Inner>,
@@ -69,7 +72,7 @@ impl AuditLog {
             move |source| AuditError::Io { path, source }
         };
         std::fs::create_dir_all(dir).map_err(err(dir))?;
-        let path = dir.join("audit.log");
+        let path = dir.join(FILE);
         let mut file = OpenOptions::new()
             .create(true)
             .append(true)

@@ -282,9 +282,14 @@ impl Store {
     }
 }
 
+/// The cache's folder in the gateway's data dir.
+pub fn dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("tls")
+}
+
 /// Domain names become file names as their lowercase A-label; anything else
 /// (there should be nothing else) is hashed so no name can leave the folder.
-fn file_of(dir: &Path, domain: &str) -> PathBuf {
+pub fn file_of(dir: &Path, domain: &str) -> PathBuf {
     let safe = !domain.is_empty()
         && domain.len() <= 253
         && !domain.starts_with('.')

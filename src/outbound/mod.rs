@@ -11,6 +11,8 @@ pub mod dane;
 pub mod dns;
 pub mod dsn;
 pub mod mta_sts;
+pub mod tls_report;
+pub mod tls_show;
 pub mod verify;
 
 use std::collections::HashMap;
@@ -227,7 +229,7 @@ impl Outbound {
             per_destination: Mutex::new(HashMap::new()),
             max_per_destination: cfg.max_per_destination.max(1),
             store: Arc::new(Store::new(
-                config.data_dir().join("tls"),
+                capability::dir(&config.data_dir()),
                 cfg.capability_ttl,
             )),
             sts_fetch: mta_sts::FetchSettings {

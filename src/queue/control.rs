@@ -357,7 +357,7 @@ impl Item {
     /// A `mailq`-style block: the message line, then a line per pending
     /// recipient with its reason.
     pub fn text(&self, now_ms: u64) -> String {
-        let age = human_age(now_ms.saturating_sub(self.received_ms) / 1000);
+        let age = crate::time::human_age(now_ms.saturating_sub(self.received_ms) / 1000);
         let next = if self.held || self.next_attempt_ms == u64::MAX {
             // Held, or only portal hand-offs left: no SMTP attempt is due.
             "-".to_string()
@@ -418,16 +418,6 @@ fn printable(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_control() { '?' } else { c })
         .collect()
-}
-
-/// `45s`, `12m`, `3h05m`, `2d03h`.
-fn human_age(secs: u64) -> String {
-    match secs {
-        s if s < 60 => format!("{s}s"),
-        s if s < 3600 => format!("{}m", s / 60),
-        s if s < 86_400 => format!("{}h{:02}m", s / 3600, s % 3600 / 60),
-        s => format!("{}d{:02}h", s / 86_400, s % 86_400 / 3600),
-    }
 }
 
 /// Every queued message, oldest first.
@@ -526,14 +516,6 @@ pub fn show(spool: &Spool, id: &QueueId) -> Result<serde_json::Value, SpoolError
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ages_read_like_mailq() {
-        assert_eq!(human_age(5), "5s");
-        assert_eq!(human_age(600), "10m");
-        assert_eq!(human_age(3 * 3600 + 5 * 60), "3h05m");
-        assert_eq!(human_age(2 * 86_400 + 3 * 3600), "2d03h");
-    }
 
     #[test]
     fn remote_text_cannot_drive_the_terminal() {

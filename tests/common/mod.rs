@@ -218,6 +218,18 @@ impl Gateway {
     /// `sections` cannot reopen), one listener, loopback-only DNS, the
     /// shipped rules, then `sections`.
     fn start_configured(dir: PathBuf, server: &str, sections: &str) -> Gateway {
+        let mut g = Self::configured(dir, server, sections);
+        g.spawn();
+        g
+    }
+
+    /// The harness config in a new temp dir, without starting the gateway:
+    /// for CLI commands that read the data dir and audit log themselves.
+    pub fn offline(name: &str, sections: &str) -> Gateway {
+        Self::configured(temp_dir(name), "", sections)
+    }
+
+    fn configured(dir: PathBuf, server: &str, sections: &str) -> Gateway {
         let port = free_port();
         let mut text = format!(
             "[server]\nhostname = \"gw.test\"\ndata_dir = \"var\"\ndrain_timeout = \"5s\"\n{server}\n\n[[listener]]\naddress = \"127.0.0.1:{port}\"\n\n"
@@ -247,14 +259,12 @@ impl Gateway {
         text.push_str(&sections);
         let config = dir.join("sealgate.toml");
         std::fs::write(&config, text).unwrap();
-        let mut g = Gateway {
+        Gateway {
             dir,
             port,
             config,
             child: None,
-        };
-        g.spawn();
-        g
+        }
     }
 
     /// Starts (again) on the same config and data.
