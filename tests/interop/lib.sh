@@ -177,8 +177,9 @@ start_sealgate() {
     local end=$((SECONDS + 30))
     until H wait-banner 127.0.0.1 "$port" 1 2>/dev/null; do
         if ! pid_alive "$SEALGATE_PID"; then
-            wait "$SEALGATE_PID" 2>/dev/null
-            fail "sealgate exited during startup (exit $?)"
+            local rc=0
+            wait "$SEALGATE_PID" 2>/dev/null || rc=$?   # set -e must not end the script here
+            fail "sealgate exited during startup (exit $rc)"
         fi
         ((SECONDS < end)) || fail "sealgate never answered 220 on 127.0.0.1:$port within 30s"
     done
