@@ -23,11 +23,19 @@ addresses are ever connected to or bound.
   wait-sink-count FILE N SECS     wait until smtp-sink's -c counter >= N;
                                   print the wall-clock time (epoch seconds,
                                   like bash's $EPOCHREALTIME) it was seen
+  wait-json-line FILE SECS KEY=VALUE...
+                                  wait until a line of the JSON-lines FILE (an
+                                  audit log) has every KEY equal to VALUE (a
+                                  string as is, anything else as compact
+                                  JSON: delivered=1, tls=null); print it
+  rcpt-state RCPT                 read `sealgate queue show` JSON on stdin;
+                                  print RCPT's state object as compact JSON
 """
 
 import base64
 import glob
 import ipaddress
+import json
 import os
 import re
 import socket
@@ -258,6 +266,48 @@ def wait_sink_count(path, n, secs):
         time.sleep(0.01)  # 10 ms poll of a deadline-bounded wait
 
 
+def json_value_text(v):
+    return v if isinstance(v, str) else json.dumps(v, separators=(",", ":"))
+
+
+def wait_json_line(path, secs, pairs):
+    want = []
+    for p in pairs:
+        k, sep, v = p.partition("=")
+        if not sep:
+            die("wait-json-line: %r is not KEY=VALUE" % p)
+        want.append((k, v))
+    deadline = time.monotonic() + float(secs)
+    while True:
+        seen = 0
+        try:
+            lines = open(path, encoding="utf-8").read().splitlines()
+        except OSError:
+            lines = []
+        for line in lines:
+            try:
+                obj = json.loads(line)
+            except ValueError:
+                continue  # a line still being written
+            seen += 1
+            if isinstance(obj, dict) and all(k in obj and json_value_text(obj[k]) == v for k, v in want):
+                print(line)
+                return
+        if time.monotonic() >= deadline:
+            die("no line of %s with %s within %ss (%d JSON lines read)"
+                % (path, " ".join("%s=%s" % kv for kv in want), secs, seen))
+        time.sleep(0.1)  # poll interval of a deadline-bounded wait
+
+
+def rcpt_state(rcpt):
+    doc = json.load(sys.stdin)
+    for r in doc.get("recipients", []):
+        if r.get("recipient", "").lower() == rcpt.lower():
+            print(json.dumps(r.get("state"), separators=(",", ":"), sort_keys=True))
+            return
+    die("recipient %s not in the queue entry" % rcpt)
+
+
 def main(argv):
     if len(argv) < 2:
         die(__doc__)
@@ -301,6 +351,10 @@ def main(argv):
         print(sink_count(a[0]))
     elif cmd == "wait-sink-count":
         wait_sink_count(*a)
+    elif cmd == "wait-json-line":
+        wait_json_line(a[0], a[1], a[2:])
+    elif cmd == "rcpt-state":
+        rcpt_state(a[0])
     else:
         die("unknown command %r\n%s" % (cmd, __doc__))
 

@@ -118,6 +118,18 @@ start_bg() {
     artifact "$WORK/$name.err"
 }
 
+# wait_until SECS WHAT CMD...: run CMD every 0.1s until it succeeds; at the
+# deadline fail with "WHAT (waited SECSs)". CMD's output goes where it goes.
+wait_until() {
+    local secs=$1 what=$2 end
+    shift 2
+    end=$((SECONDS + secs))
+    until "$@"; do
+        ((SECONDS < end)) || fail "$what (waited ${secs}s)"
+        sleep 0.1
+    done
+}
+
 wait_banner() { # PORT [SECS] [what]
     H wait-banner 127.0.0.1 "$1" "${2:-30}" || fail "${3:-server} on 127.0.0.1:$1 never answered 220"
 }
@@ -177,8 +189,9 @@ start_sealgate() {
     local end=$((SECONDS + 30))
     until H wait-banner 127.0.0.1 "$port" 1 2>/dev/null; do
         if ! pid_alive "$SEALGATE_PID"; then
-            wait "$SEALGATE_PID" 2>/dev/null
-            fail "sealgate exited during startup (exit $?)"
+            local rc=0
+            wait "$SEALGATE_PID" 2>/dev/null || rc=$?   # set -e must not end the script here
+            fail "sealgate exited during startup (exit $rc)"
         fi
         ((SECONDS < end)) || fail "sealgate never answered 220 on 127.0.0.1:$port within 30s"
     done
@@ -325,6 +338,28 @@ self_signed_cert() {
     openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=$2" \
         -addext "subjectAltName=DNS:$2,IP:127.0.0.1" \
         -keyout "$1/$2.key" -out "$1/$2.crt" >/dev/null 2>&1 || fail "openssl could not make a certificate"
+}
+
+# test_ca DIR: a throwaway CA, DIR/ca.crt + DIR/ca.key
+test_ca() {
+    need openssl
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=sealgate interop test CA" \
+        -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+        -keyout "$1/ca.key" -out "$1/ca.crt" >/dev/null 2>&1 || fail "openssl could not make the test CA"
+}
+
+# ca_signed_cert DIR NAME: DIR/NAME.crt + DIR/NAME.key, a server certificate
+# for the DNS name NAME issued by test_ca's DIR/ca.crt
+ca_signed_cert() {
+    local d=$1 n=$2
+    printf '%s\n' "subjectAltName=DNS:$n" "basicConstraints=critical,CA:FALSE" \
+        "keyUsage=critical,digitalSignature,keyEncipherment" "extendedKeyUsage=serverAuth" >"$d/$n.ext"
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=$n" -keyout "$d/$n.key" -out "$d/$n.csr" >/dev/null 2>&1 ||
+        fail "openssl could not make a key and request for $n"
+    openssl x509 -req -in "$d/$n.csr" -CA "$d/ca.crt" -CAkey "$d/ca.key" -CAcreateserial \
+        -days 2 -extfile "$d/$n.ext" -out "$d/$n.crt" >/dev/null 2>&1 ||
+        fail "openssl could not issue a certificate for $n"
+    openssl verify -CAfile "$d/ca.crt" "$d/$n.crt" >/dev/null 2>&1 || fail "the certificate for $n does not verify against the test CA"
 }
 
 # sink_files_with TOKEN DIR GLOB: paths of sink files that contain TOKEN
