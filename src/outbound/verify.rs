@@ -182,7 +182,7 @@ impl Pkix {
         verifier
             .verify_server_cert(leaf, intermediates, &server_name, &[], now)
             .map(|_| ())
-            .map_err(|e| e.to_string())
+            .map_err(|e| crate::proto::tls::rustls_error_text(&e))
     }
 }
 
