@@ -143,11 +143,15 @@ fn header_phi_never_reaches_a_plaintext_sink() {
     );
     let first = sink.wait_count(1, T);
     assert_eq!(first[0].rcpts, vec!["friend@sink.test"]);
-    wait_for("header-PHI message deferred at verify", T, || {
-        gw.audit()
-            .iter()
-            .any(|e| e["event"] == "deferred" && e["tls_level"] == "verify")
-            .then_some(())
-    });
+    wait_for(
+        "header-PHI message handed to the portal at verify",
+        T,
+        || {
+            gw.audit()
+                .iter()
+                .any(|e| e["event"] == "portal" && e["tls_level"] == "verify")
+                .then_some(())
+        },
+    );
     assert_eq!(sink.count(), 1, "header PHI left over plaintext");
 }
