@@ -4,6 +4,7 @@
 //! `spool`; this module decides what happens to them.
 
 pub mod control;
+mod evidence;
 pub mod logline;
 pub mod scheduler;
 

@@ -19,6 +19,7 @@ use tokio::task::JoinSet;
 use tracing::{Instrument, debug, error, info, info_span, warn};
 
 use super::Settings;
+use super::evidence::{self, audit_report};
 use super::logline::{self, Line, Status};
 use crate::audit::{AuditLog, Event};
 use crate::live::Live;
@@ -453,7 +454,7 @@ async fn attempt(
                             idx.len(),
                             Outcome::Portal {
                                 status: "2.7.0".into(),
-                                reason: portal_words(reason),
+                                reason: evidence::portal_words(reason),
                             },
                         );
                         audit_report(
@@ -671,25 +672,9 @@ async fn attempt(
     Some(reschedule(&ctx, &env, state))
 }
 
-/// The log and audit words for a route decided before any connection.
-fn portal_words(reason: policy::PortalReason) -> String {
-    use policy::PortalReason::*;
-    match reason {
-        Rule => "handed to the portal: a DLP rule's action is portal".into(),
-        Admin => "handed to the portal: the admin routes this domain's secure mail there".into(),
-        Capability => {
-            "handed to the portal: the domain's servers recently failed the TLS level this message needs".into()
-        }
-        RequireTls => {
-            "handed to the portal: REQUIRETLS, and the domain's servers recently did not offer it".into()
-        }
-        Connect => "handed to the portal: the server failed the TLS level".into(),
-    }
-}
-
 /// The key routes are looked up by. The address parser refuses domains that
 /// do not normalize, so the fallback only serves messages spooled before it.
-fn routing_domain(domain: &str) -> String {
+pub(super) fn routing_domain(domain: &str) -> String {
     crate::proto::address::normalize_domain(domain).unwrap_or_else(|_| domain.to_string())
 }
 
@@ -843,90 +828,4 @@ async fn send_dsn(
     info!(dsn = %id, action, recipients = rcpts.len(), secure = dsn_env.verdict.phi, "DSN queued");
     sched.submit(dsn_env, Some(Arc::new(bytes)));
     Ok(())
-}
-
-/// One audit event per domain per attempt: where the recipients went and the
-/// evidence for it (RFC 8460-style failure types, how the peer was verified,
-/// the certificate's hash). Remote replies are left out: they can quote
-/// addresses, which the audit log carries only when the config allows.
-fn audit_report(
-    audit: &AuditLog,
-    env: &Envelope,
-    domain: &str,
-    level: Option<crate::config::TlsLevel>,
-    portal_reason: &str,
-    report: &crate::outbound::Report,
-    settings: &Settings,
-) {
-    let count = |f: fn(&Outcome) -> bool| report.outcomes.iter().filter(|o| f(o)).count();
-    let delivered = count(|o| matches!(o, Outcome::Delivered { .. }));
-    let deferred = count(|o| matches!(o, Outcome::Deferred { .. }));
-    let failed = count(|o| matches!(o, Outcome::Failed { .. }));
-    let portal = count(|o| matches!(o, Outcome::Portal { .. }));
-    let event = if delivered == report.outcomes.len() {
-        "delivered"
-    } else if portal > 0 {
-        "portal"
-    } else if failed > 0 {
-        "failed"
-    } else {
-        "deferred"
-    };
-    let tls = report.tls.as_ref();
-    let verified = tls.map_or("none", |t| t.verified.as_str());
-    let reason = match report
-        .outcomes
-        .iter()
-        .find(|o| !matches!(o, Outcome::Delivered { .. }))
-    {
-        Some(Outcome::Portal { reason, .. }) => reason.clone(),
-        Some(Outcome::Deferred { status, error }) if status.starts_with("4.7") => error.clone(),
-        Some(Outcome::Deferred { status, .. }) => format!("deferred ({status})"),
-        Some(Outcome::Failed { status, .. }) => format!("failed ({status})"),
-        _ => match level {
-            Some(l) => format!("TLS level {l} met ({verified})"),
-            None => String::new(),
-        },
-    };
-    let route = if portal > 0 { "portal" } else { "tls" };
-    let mut fields = json!({
-        "recipient_domain": domain,
-        "route": route,
-        "reason": reason,
-        "tls_level": level.map(|l| l.to_string()),
-        "mx_host": report.relay,
-        "tls": tls.map(|t| t.negotiated.to_string()),
-        "tls_version": tls.map(|t| t.negotiated.version.as_str()),
-        "tls_cipher": tls.map(|t| t.negotiated.cipher.as_str()),
-        "tls_verified": verified,
-        "peer_cert_sha256": tls.and_then(|t| t.cert_sha256.as_deref()),
-        "mta_sts": report.policy.mta_sts,
-        "dane": report.policy.dane,
-        "tls_failures": report.tls_failures,
-        "delivered": delivered,
-        "deferred": deferred,
-        "failed": failed,
-        "portal": portal,
-    });
-    if portal > 0 {
-        fields["portal_reason"] = json!(portal_reason);
-    }
-    if settings.log_recipients {
-        let rcpts: Vec<String> = env
-            .recipients
-            .iter()
-            .filter(|r| routing_domain(&r.address.domain) == domain)
-            .map(|r| r.address.to_string())
-            .collect();
-        fields["recipients"] = json!(rcpts);
-    }
-    audit.record(Event::new(event, Some(&env.id), fields).sha256(&env.message_sha256));
-    debug!(
-        domain,
-        relay = report.relay.as_deref().unwrap_or("none"),
-        delivered,
-        deferred,
-        failed,
-        "{event}"
-    );
 }
