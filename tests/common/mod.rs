@@ -1064,6 +1064,11 @@ pub fn ca_as_server_certificate(dir: &Path, file: &str, names: &[&str]) -> Leaf 
         .push(rcgen::DnType::CommonName, format!("{file} CA as server"));
     let key = rcgen::KeyPair::generate().unwrap();
     let cert = params.self_signed(&key).unwrap();
+    write_leaf(dir, file, &cert, &key)
+}
+
+/// Writes `FILE.crt` and `FILE.key` in `dir`.
+pub fn write_leaf(dir: &Path, file: &str, cert: &rcgen::Certificate, key: &rcgen::KeyPair) -> Leaf {
     let leaf = Leaf {
         cert: dir.join(format!("{file}.crt")),
         key: dir.join(format!("{file}.key")),

@@ -75,12 +75,7 @@ pub fn self_signed_with_spki(dir: &Path, file: &str, names: &[&str]) -> (Leaf, V
             .unwrap();
     let key = rcgen::KeyPair::generate().unwrap();
     let cert = params.self_signed(&key).unwrap();
-    let leaf = Leaf {
-        cert: dir.join(format!("{file}.crt")),
-        key: dir.join(format!("{file}.key")),
-    };
-    std::fs::write(&leaf.cert, cert.pem()).unwrap();
-    std::fs::write(&leaf.key, key.serialize_pem()).unwrap();
+    let leaf = super::write_leaf(dir, file, &cert, &key);
     use rcgen::PublicKeyData;
     let spki = ring::digest::digest(&ring::digest::SHA256, &key.subject_public_key_info());
     (leaf, spki.as_ref().to_vec())
