@@ -245,8 +245,25 @@ fn comments(raw: &str) -> Vec<&str> {
 
 fn headers(msg: &Message<'_>, budget: &mut Budget<'_>, out: &mut Extracted) {
     for (name, text) in header_texts(msg) {
+        let text = labelled(name, text);
         budget.push(out, PartKind::Header, format!("header:{name}"), text);
     }
+}
+
+/// A header's name says what its value is (`X-Patient-DOB: 20121004`,
+/// `X-Patient-Name: LEVESQUE, MAELLE`), as a label in a form does, so the
+/// value is scanned after it written as a label: `Patient DOB: 20121004`
+/// (without `X-`, words apart). Address headers hold display names, whose
+/// header name says nothing about them.
+fn labelled(name: &str, text: String) -> String {
+    if ADDRESS_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
+        return text;
+    }
+    let bare = name
+        .strip_prefix("X-")
+        .or_else(|| name.strip_prefix("x-"))
+        .unwrap_or(name);
+    format!("{}: {text}", bare.replace(['-', '_'], " "))
 }
 
 /// Headers of a forwarded or attached message are part of what is shown to
@@ -260,7 +277,10 @@ fn nested_headers(
 ) {
     let text: Vec<String> = header_texts(msg)
         .into_iter()
-        .map(|(n, t)| format!("{n}: {t}"))
+        .map(|(n, t)| match labelled(n, t) {
+            t if ADDRESS_HEADERS.contains(&n.to_ascii_lowercase().as_str()) => format!("{n}: {t}"),
+            t => t,
+        })
         .collect();
     if !text.is_empty() {
         budget.push(out, kind, label.to_string(), text.join("\n"));
