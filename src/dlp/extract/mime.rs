@@ -361,6 +361,9 @@ fn walk(
             }
             PartType::Html(h) => {
                 budget.push(out, kind, lbl.clone(), html::to_text(h));
+                if let Some(view) = html::table_view(h) {
+                    budget.push_one(out, kind, lbl.clone(), view);
+                }
                 decoding::recheck_text(msg, part, h, true, kind, &lbl, depth, budget, out);
             }
             PartType::Binary(b) | PartType::InlineBinary(b) => {

@@ -353,8 +353,11 @@ pub fn extract_bytes(
             .unscanned
             .push(format!("{label}: legacy or encrypted Office file")),
         Sniffed::Html => {
-            let t = html::to_text(&decode_text(data));
-            budget.push(out, PartKind::Attachment, label.to_string(), t);
+            let h = decode_text(data);
+            budget.push(out, PartKind::Attachment, label.to_string(), html::to_text(&h));
+            if let Some(view) = html::table_view(&h) {
+                budget.push_one(out, PartKind::Attachment, label.to_string(), view);
+            }
         }
         Sniffed::Message => mime::extract_nested(label, data, depth + 1, budget, out),
         Sniffed::Table => table::extract(label, &decode_text(data), true, budget, out),
