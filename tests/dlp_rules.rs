@@ -102,6 +102,7 @@ fn cases() {
         ("Hi", "DOB 04FEB1973, MRN pending", true),
         ("Hi", "MR #: P4728972C, INR 1.9", true),
         ("Hi", "Change ticket CHG5654500 for the MRN blocks", false),
+        ("Hi", "EHR context: MRN=00482913; DEP=4W", true),
         // Unlabelled patients in clinicians' shorthand, with a condition
         // or drug next to them.
         ("Araceli Novak (78F) - C. diff colitis, bed request", "see below", true),

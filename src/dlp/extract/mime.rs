@@ -253,8 +253,8 @@ fn headers(msg: &Message<'_>, budget: &mut Budget<'_>, out: &mut Extracted) {
 /// A header's name says what its value is (`X-Patient-DOB: 20121004`,
 /// `X-Patient-Name: LEVESQUE, MAELLE`), as a label in a form does, so the
 /// value is scanned after it written as a label: `Patient DOB: 20121004`
-/// (without `X-`, words apart). Address headers hold display names, whose
-/// header name says nothing about them.
+/// (without `X-`, words apart; `_` in the value is a space too). Address
+/// headers hold display names, whose header name says nothing about them.
 fn labelled(name: &str, text: String) -> String {
     if ADDRESS_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
         return text;
@@ -263,7 +263,9 @@ fn labelled(name: &str, text: String) -> String {
         .strip_prefix("X-")
         .or_else(|| name.strip_prefix("x-"))
         .unwrap_or(name);
-    format!("{}: {text}", bare.replace(['-', '_'], " "))
+    // File names and keys join words with `_` (`Lopez_Maria_MRN_00482913`),
+    // which a reader reads as spaces and `\b` does not.
+    format!("{}: {}", bare.replace(['-', '_'], " "), text.replace('_', " "))
 }
 
 /// Headers of a forwarded or attached message are part of what is shown to
@@ -323,7 +325,8 @@ fn walk(
             None => format!("attachment:{shown}"),
         };
         if let Some(n) = &name {
-            budget.push(out, PartKind::AttachmentName, label.clone(), n.clone());
+            let words = crate::dlp::extract::name_words(n);
+            budget.push(out, PartKind::AttachmentName, label.clone(), words);
         }
         let ctype = part
             .content_type()

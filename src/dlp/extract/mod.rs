@@ -260,6 +260,13 @@ pub fn text_attachment(
     table::extract(label, text, known, budget, out);
 }
 
+/// A file name as a reader reads it: `_` separates words
+/// (`Lopez_Maria_MRN_00482913.pdf`), so the detectors' word boundaries see
+/// them too.
+pub fn name_words(name: &str) -> String {
+    name.replace('_', " ")
+}
+
 /// Unknown types are scanned as text when they look like text, so a
 /// mislabelled CSV is still read.
 fn looks_textual(data: &[u8]) -> bool {
