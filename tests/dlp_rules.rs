@@ -107,6 +107,7 @@ fn cases() {
         // or drug next to them.
         ("Araceli Novak (78F) - C. diff colitis, bed request", "see below", true),
         ("Hi", "We got the echo on Ana Ruiz: EF 34%, start Eliquis.", true),
+        ("Hi", "Ana Ruiz, a 67-year-old with COPD, was seen today.", true),
         ("Hi", "The echo on Ana Ruiz was read by cardiology.", false),
         (
             "Hi",
