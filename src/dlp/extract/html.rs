@@ -6,6 +6,8 @@
 //! that `<b>123</b>-45-6789` still reads as one number; block tags become
 //! line breaks so unrelated cells do not glue together.
 
+use crate::dlp::extract::table::Bound;
+
 /// Attributes whose values a reader can see or that commonly carry data.
 const TEXT_ATTRS: &[&str] = &[
     "alt",
@@ -144,7 +146,7 @@ fn attr_values(attrs: &str, out: &mut String) {
 /// layouts). Cells of a nested table belong to that table only; `colspan`
 /// keeps later cells under their column. An extra view: the text is
 /// scanned as [`to_text`] gives it too.
-pub fn table_view(html: &str) -> Option<String> {
+pub fn table_view(html: &str, bound: &Bound) -> Option<String> {
     if memchr::memmem::find(html.as_bytes(), b"<t").is_none()
         && memchr::memmem::find(html.as_bytes(), b"<T").is_none()
     {
@@ -155,10 +157,14 @@ pub fn table_view(html: &str) -> Option<String> {
     let b = html.as_bytes();
     let mut i = 0;
     let mut text_start = 0;
+    let mut tick = 0;
     while i < b.len() {
         if b[i] != b'<' {
             i += 1;
             continue;
+        }
+        if bound.reached(&out, &mut tick) {
+            break;
         }
         if let Some(cell) = tables.last_mut().and_then(|t| t.cell.as_mut()) {
             decode_entities_into(&html[text_start..i], cell);
@@ -343,14 +349,14 @@ mod tests {
 <tbody><tr><td>July 5, 2026</td>\n<td>Guillermo Kova&#269;</td><td>insulin<br>teaching</td></tr>\n\
 <tr><td colspan=\"2\">Ana Ruiz</td><td>wound care</td></tr></tbody></table></td></tr></table>\n\
 <table><tr><td>DOB</td><td>04FEB1973</td></tr></table>";
-        let v = table_view(h).unwrap_or_default();
+        let v = table_view(h, &Bound::unlimited()).unwrap_or_default();
         assert!(
             v.contains("Date: July 5, 2026; Patient: Guillermo Kova\u{10d}; Visit Purpose: insulin teaching\n"),
             "{v}"
         );
         assert!(v.contains("Date: Ana Ruiz; Visit Purpose: wound care\n"), "{v}");
         assert!(v.contains("DOB: 04FEB1973\n"), "{v}");
-        assert_eq!(table_view("<p>No tables here</p>"), None);
+        assert_eq!(table_view("<p>No tables here</p>", &Bound::unlimited()), None);
     }
 
     #[test]

@@ -364,7 +364,7 @@ fn walk(
             }
             PartType::Html(h) => {
                 budget.push(out, kind, lbl.clone(), html::to_text(h));
-                if let Some(view) = html::table_view(h) {
+                if let Some(view) = html::table_view(h, &budget.bound()) {
                     budget.push_one(out, kind, lbl.clone(), view);
                 }
                 decoding::recheck_text(msg, part, h, true, kind, &lbl, depth, budget, out);

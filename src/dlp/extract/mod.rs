@@ -362,7 +362,7 @@ pub fn extract_bytes(
         Sniffed::Html => {
             let h = decode_text(data);
             budget.push(out, PartKind::Attachment, label.to_string(), html::to_text(&h));
-            if let Some(view) = html::table_view(&h) {
+            if let Some(view) = html::table_view(&h, &budget.bound()) {
                 budget.push_one(out, PartKind::Attachment, label.to_string(), view);
             }
         }

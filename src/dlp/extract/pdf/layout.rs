@@ -20,7 +20,7 @@
 //!
 //! This is an additional view: the text as drawn is always scanned too.
 
-use crate::dlp::extract::table::{Row, Table, is_label_like, looks_like_header};
+use crate::dlp::extract::table::{Bound, Row, Table, is_label_like, looks_like_header};
 
 use super::content::CellStart;
 
@@ -64,14 +64,15 @@ fn has_number(s: &str) -> bool {
 
 /// The positioned view of `text`, or `None` when it has no table or form
 /// line worth labelling.
-pub fn view(text: &str, starts: &[CellStart], max_bytes: usize) -> Option<String> {
+pub fn view(text: &str, starts: &[CellStart], bound: &Bound) -> Option<String> {
     let lines = lines(text, starts);
     let mut out = String::new();
     let mut i = 0;
-    while i < lines.len() && out.len() < max_bytes {
+    let mut tick = 0;
+    while i < lines.len() && !bound.reached(&out, &mut tick) {
         let line = &lines[i];
         if is_header(line) {
-            i = table(&lines, i, &mut out);
+            i = table(&lines, i, &mut out, bound);
             continue;
         }
         form_line(line, &mut out);
@@ -132,7 +133,7 @@ fn as_row(line: &Line<'_>) -> Row {
 
 /// Renders the table whose header is `lines[start]`; returns the index of
 /// the first line after it.
-fn table(lines: &[Line<'_>], start: usize, out: &mut String) -> usize {
+fn table(lines: &[Line<'_>], start: usize, out: &mut String, bound: &Bound) -> usize {
     let head = &lines[start];
     let xs: Vec<f32> = head.cells.iter().map(|c| c.x).collect();
     let mut t = Table::new(false);
@@ -140,7 +141,11 @@ fn table(lines: &[Line<'_>], start: usize, out: &mut String) -> usize {
     let mut record: Vec<String> = vec![String::new(); xs.len()];
     let mut prev = head;
     let mut i = start + 1;
+    let mut tick = 0;
     while let Some(line) = lines.get(i) {
+        if bound.reached(out, &mut tick) {
+            break;
+        }
         let jump = (line.y - prev.y).abs();
         if line.page != head.page || jump > MAX_ROW_JUMP * line.size.max(prev.size).max(1.0) {
             break;
@@ -269,7 +274,7 @@ mod tests {
             (6, 150.0, "October 18, 1940"),
             (6, 250.0, "April 4, 2026"),
         ]);
-        let v = view(&text, &starts, usize::MAX).unwrap_or_default();
+        let v = view(&text, &starts, &Bound::unlimited()).unwrap_or_default();
         assert_eq!(
             v,
             "Patient: Rohan Thibodeaux; DOB: November 22, 1993; Drug: dupilumab 300 mg/2 mL pen; Member ID: JRT160843727\n\
@@ -285,7 +290,7 @@ mod tests {
             (1, 171.0, "Amos Maldonado"),
             (1, 301.0, "insulin teaching"),
         ]);
-        let v = view(&text, &starts, usize::MAX).unwrap_or_default();
+        let v = view(&text, &starts, &Bound::unlimited()).unwrap_or_default();
         assert_eq!(
             v,
             "Date: 2026-08-17 5:00 PM; Patient: Amos Maldonado; Visit Purpose: insulin teaching\n"
@@ -309,7 +314,7 @@ mod tests {
             (4, 300.0, "Room"),
             (4, 400.0, "Clerk"),
         ]);
-        let v = view(&text, &starts, usize::MAX).unwrap_or_default();
+        let v = view(&text, &starts, &Bound::unlimited()).unwrap_or_default();
         assert_eq!(
             v,
             "Guarantor #: 355594670\nPatient: Ebony Yellowhorse (minor)\n\

@@ -57,7 +57,7 @@ pub fn extract(label: &str, data: &[u8], budget: &mut Budget<'_>, out: &mut Extr
         return;
     }
     // Tables and forms by position: an extra labelled view (see `layout`).
-    let positioned = layout::view(&r.text, &r.cells, budget.bound().max_bytes);
+    let positioned = layout::view(&r.text, &r.cells, &budget.bound());
     budget.push(out, PartKind::Attachment, label.to_string(), r.text);
     if let Some(view) = positioned {
         budget.push_one(out, PartKind::Attachment, label.to_string(), view);
