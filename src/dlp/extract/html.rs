@@ -354,9 +354,15 @@ mod tests {
             v.contains("Date: July 5, 2026; Patient: Guillermo Kova\u{10d}; Visit Purpose: insulin teaching\n"),
             "{v}"
         );
-        assert!(v.contains("Date: Ana Ruiz; Visit Purpose: wound care\n"), "{v}");
+        assert!(
+            v.contains("Date: Ana Ruiz; Visit Purpose: wound care\n"),
+            "{v}"
+        );
         assert!(v.contains("DOB: 04FEB1973\n"), "{v}");
-        assert_eq!(table_view("<p>No tables here</p>", &Bound::unlimited()), None);
+        assert_eq!(
+            table_view("<p>No tables here</p>", &Bound::unlimited()),
+            None
+        );
     }
 
     #[test]

@@ -265,7 +265,11 @@ fn labelled(name: &str, text: String) -> String {
         .unwrap_or(name);
     // File names and keys join words with `_` (`Lopez_Maria_MRN_00482913`),
     // which a reader reads as spaces and `\b` does not.
-    format!("{}: {}", bare.replace(['-', '_'], " "), text.replace('_', " "))
+    format!(
+        "{}: {}",
+        bare.replace(['-', '_'], " "),
+        text.replace('_', " ")
+    )
 }
 
 /// Headers of a forwarded or attached message are part of what is shown to

@@ -361,7 +361,12 @@ pub fn extract_bytes(
             .push(format!("{label}: legacy or encrypted Office file")),
         Sniffed::Html => {
             let h = decode_text(data);
-            budget.push(out, PartKind::Attachment, label.to_string(), html::to_text(&h));
+            budget.push(
+                out,
+                PartKind::Attachment,
+                label.to_string(),
+                html::to_text(&h),
+            );
             if let Some(view) = html::table_view(&h, &budget.bound()) {
                 budget.push_one(out, PartKind::Attachment, label.to_string(), view);
             }

@@ -279,9 +279,15 @@ mod tests {
         assert!(t.contains("Patient: Itzel Ybarra\n"), "{t}");
         assert!(t.contains("DOB: 01/01/1960\n"), "{t}");
         assert!(t.contains("Phone: 406/384-6672\n"), "{t}");
-        assert!(t.contains("Address: 12 Camino Real, Billings, MT, 59199\n"), "{t}");
+        assert!(
+            t.contains("Address: 12 Camino Real, Billings, MT, 59199\n"),
+            "{t}"
+        );
         assert!(t.contains("Diagnosis: E11.40 Type 2 diabetes"), "{t}");
-        assert!(!t.contains("1234567893"), "the author is not the patient: {t}");
+        assert!(
+            !t.contains("1234567893"),
+            "the author is not the patient: {t}"
+        );
     }
 
     #[test]
