@@ -62,6 +62,18 @@ fn phi_in_headers_is_found() {
             "To: care@partner.test\r\nKeywords: referral, Medicare 1EG4-TE5-MK72\r\n",
             "Keywords",
         ),
+        // The header's name is the value's label (fax and scan gateways).
+        (
+            "x-header-name-is-the-label",
+            "To: care@partner.test\r\nX-Patient-Name: LOPEZ, MARIA\r\nX-Patient-DOB: 19610412\r\n",
+            "X-Patient-DOB",
+        ),
+        // A scanned document's file name, words joined by `_`.
+        (
+            "x-scan-document-file-name",
+            "To: care@partner.test\r\nX-Scan-Document: Lopez_Maria_MRN_00482913_path.pdf\r\n",
+            "X-Scan-Document",
+        ),
     ];
     for (name, headers, header) in cases {
         let v = verdict(&dir, name, &message(headers));

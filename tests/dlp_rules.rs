@@ -95,6 +95,50 @@ fn cases() {
             true,
         ),
         ("Hi", "The server at 192.168.10.24 is down", false),
+        // Placeholders and templates identify no one.
+        (
+            "Hi",
+            "If a patient has no SSN do not enter 999-99-9999.",
+            false,
+        ),
+        ("Hi", "Medicare MBI template: 1AN9-AA9-AA99", false),
+        (
+            "Hi",
+            "Patient: Jane Sample, DOB 01/01/1900, MRN 0000000",
+            false,
+        ),
+        ("Hi", "DOB 04FEB1973, MRN pending", true),
+        ("Hi", "MR #: P4728972C, INR 1.9", true),
+        ("Hi", "Change ticket CHG5654500 for the MRN blocks", false),
+        ("Hi", "EHR context: MRN=00482913; DEP=4W", true),
+        // Unlabelled patients in clinicians' shorthand, with a condition
+        // or drug next to them.
+        (
+            "Araceli Novak (78F) - C. diff colitis, bed request",
+            "see below",
+            true,
+        ),
+        (
+            "Hi",
+            "We got the echo on Ana Ruiz: EF 34%, start Eliquis.",
+            true,
+        ),
+        (
+            "Hi",
+            "Ana Ruiz, a 67-year-old with COPD, was seen today.",
+            true,
+        ),
+        ("Hi", "The echo on Ana Ruiz was read by cardiology.", false),
+        (
+            "Hi",
+            "Patient: Ana Ruiz; DOS: 2026-01-25; Payer: Aetna; Balance: 63.10",
+            true,
+        ),
+        (
+            "Hi",
+            "Payer bulletin: for DOS 01/01/2026 and later, use the new form.",
+            false,
+        ),
     ];
     let mut bad = Vec::new();
     for (subj, body, phi) in cases {

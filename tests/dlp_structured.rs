@@ -1,4 +1,5 @@
-//! Healthcare interchange formats (HL7 v2, X12, FHIR, claim forms) carry PHI
+//! Healthcare interchange formats (HL7 v2, X12, FHIR, CDA, NCPDP SCRIPT,
+//! claim forms) carry PHI
 //! by position, not next to a label. Through the public `Scanner` with the
 //! shipped rules: such data in a body or an attachment is held, and clean
 //! HL7 (an ACK, a master-file update) and prose with pipes still go out.
@@ -125,6 +126,42 @@ fn fhir_in_body_and_attachment() {
         &s.scan(&attached("patient.xml", "application/fhir+xml", xml)),
         "FHIR .xml",
     );
+}
+
+/// A C-CDA header as an HIE sends it: the patient is in `recordTarget`,
+/// the birth date an attribute.
+const CDA: &str = r#"<ClinicalDocument xmlns="urn:hl7-org:v3">
+  <title>Continuity of Care Document</title><effectiveTime value="20260404"/>
+  <recordTarget><patientRole><id extension="P2227340" root="2.16.840.1.113883.3.999.1"/>
+    <patient><name><given>Maria</given><family>Lopez</family></name>
+      <administrativeGenderCode code="F" codeSystem="2.16.840.1.113883.5.1"/>
+      <birthTime value="19610412"/></patient>
+  </patientRole></recordTarget>
+  <entry><observation classCode="OBS" moodCode="EVN"><value code="E11.9" codeSystem="2.16.840.1.113883.6.90" displayName="Type 2 diabetes mellitus without complications"/></observation></entry>
+</ClinicalDocument>"#;
+
+/// An NCPDP SCRIPT NewRx: the patient's name and birth date in elements.
+const SCRIPT: &str = r#"<Message xmlns="http://www.ncpdp.org/schema/SCRIPT" version="2017071"><Body><NewRx>
+<Patient><HumanPatient><Name><LastName>Lopez</LastName><FirstName>Maria</FirstName></Name><Gender>F</Gender>
+<DateOfBirth><Date>1961-04-12</Date></DateOfBirth></HumanPatient></Patient>
+<MedicationPrescribed><DrugDescription>metformin 500 mg tablet</DrugDescription></MedicationPrescribed>
+</NewRx></Body></Message>"#;
+
+#[test]
+fn cda_and_script_in_body_and_attachment() {
+    let s = scanner();
+    for (name, xml) in [("CDA", CDA), ("SCRIPT", SCRIPT)] {
+        assert!(!s.scan_text(xml).phi, "{name}: the raw XML already counts");
+        held(&s.scan(&body_mail(xml)), name);
+        held(
+            &s.scan(&attached("doc.xml", "application/xml", xml)),
+            &format!("{name} .xml"),
+        );
+    }
+    // A CDA template without a patient is no one's record.
+    let blank = r#"<ClinicalDocument xmlns="urn:hl7-org:v3"><title>Template</title>
+<recordTarget><patientRole><patient><name><given/><family/></name></patient></patientRole></recordTarget></ClinicalDocument>"#;
+    delivered(&s.scan(&body_mail(blank)), "CDA template");
 }
 
 #[test]

@@ -21,13 +21,15 @@ pub enum Validator {
     Aba,
     Ndc,
     Date,
+    /// A record number: its digits are not all one digit.
+    Id,
     /// ICD-10-CM membership in the official code list (dots removed).
     Icd10(Arc<HashSet<String>>),
 }
 
 /// Names accepted in rule files, for `rules check` messages.
 pub const VALIDATOR_NAMES: &[&str] = &[
-    "luhn", "card", "ssn", "itin", "npi", "dea", "mbi", "aba", "ndc", "date", "icd10",
+    "luhn", "card", "ssn", "itin", "npi", "dea", "mbi", "aba", "ndc", "date", "id", "icd10",
 ];
 
 impl Validator {
@@ -44,6 +46,7 @@ impl Validator {
             "aba" => Validator::Aba,
             "ndc" => Validator::Ndc,
             "date" => Validator::Date,
+            "id" => Validator::Id,
             "icd10" => Validator::Icd10(codes?),
             _ => return None,
         })
@@ -61,6 +64,7 @@ impl Validator {
             Validator::Aba => aba(m),
             Validator::Ndc => ndc(m),
             Validator::Date => date(m),
+            Validator::Id => id(m),
             Validator::Icd10(codes) => icd10(m, codes),
         }
     }
@@ -192,12 +196,15 @@ pub fn ssn(m: &[u8]) -> bool {
 
 /// IRS ITIN: area 9xx, group 50-65, 70-88, 90-92 or 94-99 (IRS Pub. 1915).
 /// 987-65-4320 to 987-65-4329 are set aside by SSA for advertisements and
-/// training material, so they identify no one.
+/// training material, so they identify no one; nor does a number of one
+/// repeated digit.
 pub fn itin(m: &[u8]) -> bool {
-    let Some((area, group, serial, _)) = ssn_parts(m) else {
+    let Some((area, group, serial, d)) = ssn_parts(m) else {
         return false;
     };
-    if area == 987 && group == 65 && (4320..=4329).contains(&serial) {
+    // 999-99-9999 is what forms and training say never to type: a
+    // placeholder, like every one-digit number.
+    if all_same(&d) || (area == 987 && group == 65 && (4320..=4329).contains(&serial)) {
         return false;
     }
     (900..=999).contains(&area) && matches!(group, 50..=65 | 70..=88 | 90..=92 | 94..=99)
@@ -259,13 +266,18 @@ pub fn mbi(m: &[u8]) -> bool {
         return false;
     }
     // CMS's example from the MBI fact sheet and format templates such as
-    // 1AA1-AA1-AA11 appear in training and billing guides, never on a card.
+    // 1AA1-AA1-AA11 or 1AN9-AA9-AA99 appear in training and billing guides,
+    // never on a card. A template spells positions with placeholder
+    // symbols only: A (alphabetic), N (numeric or alphanumeric), X, and the
+    // digits 9, 1 or 0; a real MBI does so about once in a million.
     if c == b"1EG4TE5MK73" {
         return false;
     }
     let letters: HashSet<u8> = c.iter().copied().filter(u8::is_ascii_alphabetic).collect();
     let nums: HashSet<u8> = c.iter().copied().filter(u8::is_ascii_digit).collect();
-    if letters.len() == 1 && nums.len() == 1 {
+    if (letters.len() == 1 && nums.len() == 1)
+        || (letters.iter().all(|l| b"ANX".contains(l)) && nums.iter().all(|n| b"019".contains(n)))
+    {
         return false;
     }
     let letter = |b: u8| b.is_ascii_uppercase() && !b"SLOIBZ".contains(&b);
@@ -319,7 +331,9 @@ pub fn ndc(m: &[u8]) -> bool {
 }
 
 /// A calendar date that could be a living person's birth date, year
-/// 1900-2030, in the shapes people and systems write: M/D/Y (or D/M/Y when
+/// 1901-2030 (1900 is where systems put unknown and test birth dates: it
+/// is day one of Excel and SQL Server dates, `01/01/1900` is the usual
+/// "DOB unknown" and test patients are born in it; nobody alive is), in the shapes people and systems write: M/D/Y (or D/M/Y when
 /// the first number cannot be a month, as Spanish and European mail write),
 /// Y-M-D, space-separated `04 12 1961`, compact `19610412` or `04121961`,
 /// and English or Spanish month names (`12-Apr-1961`, `April 12th, 1961`,
@@ -340,9 +354,28 @@ pub fn date(m: &[u8]) -> bool {
         .collect();
     match toks[..] {
         [one] if one.len() == 8 && one.bytes().all(|b| b.is_ascii_digit()) => compact_date(one),
+        [one] => match runs(one)[..] {
+            // `04feb1973`, as Epic, the military and lab systems print it.
+            [d, m, y] => month_name(m).is_some() && three_part_date(d, m, y),
+            _ => false,
+        },
         [a, b, c] => three_part_date(a, b, c),
         _ => false,
     }
+}
+
+/// `04feb1973` → `["04", "feb", "1973"]`: runs of digits and of letters.
+fn runs(t: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let b = t.as_bytes();
+    for i in 1..=b.len() {
+        if i == b.len() || b[i].is_ascii_digit() != b[i - 1].is_ascii_digit() {
+            out.extend(t.get(start..i));
+            start = i;
+        }
+    }
+    out
 }
 
 /// `19610412` (the HL7/X12 layout) or `04121961`.
@@ -405,7 +438,7 @@ fn month_name(t: &str) -> Option<u32> {
 }
 
 fn valid_ymd(y: u32, mo: u32, d: u32) -> bool {
-    if !(1900..=2030).contains(&y) || !(1..=12).contains(&mo) || d == 0 {
+    if !(1901..=2030).contains(&y) || !(1..=12).contains(&mo) || d == 0 {
         return false;
     }
     let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
@@ -416,6 +449,15 @@ fn valid_ymd(y: u32, mo: u32, d: u32) -> bool {
         _ => 31,
     };
     d <= max
+}
+
+/// A record, account or member number with no issuer rule to check: only
+/// placeholders are refused, numbers whose digits are all one digit
+/// (`0000000000` for an unknown phone in a test message, `MRN 000000` on a
+/// template). A value without digits is no number either.
+pub fn id(m: &[u8]) -> bool {
+    let d = digits(m);
+    !d.is_empty() && !all_same(&d)
 }
 
 /// ICD-10-CM: the code (dot removed, upper-cased) must be in the official
@@ -455,6 +497,12 @@ mod tests {
         assert!(date(b"14 Mar 1962"));
         assert!(date(b"2/29/2000"));
         assert!(!date(b"2/29/1900"));
+        assert!(!date(b"01/01/1900"), "the unknown-DOB placeholder");
+        assert!(!date(b"1900-01-05"));
+        assert!(date(b"01/01/1901"));
+        assert!(date(b"04FEB1973"));
+        assert!(!date(b"31FEB1973"));
+        assert!(!date(b"04XYZ1973"));
         assert!(date(b"13/01/1962"), "D/M/Y");
         assert!(!date(b"13/13/1962"));
         assert!(!date(b"04/31/1962"));
@@ -478,6 +526,17 @@ mod tests {
     fn advertising_numbers_are_not_itins() {
         assert!(itin(b"987-65-4330"));
         assert!(!itin(b"987-65-4324"));
+        assert!(!itin(b"999-99-9999"), "a placeholder");
+        assert!(itin(b"999-99-9998"));
+    }
+
+    #[test]
+    fn placeholder_record_numbers() {
+        assert!(id(b"00482913"));
+        assert!(id(b"TEST000001"));
+        assert!(!id(b"0000000000"));
+        assert!(!id(b"MRN-999999"));
+        assert!(!id(b"ABCDEF"));
     }
 
     #[test]
@@ -486,5 +545,8 @@ mod tests {
         assert!(!mbi(b"1EG4-TE5-MK73"), "CMS's published example");
         assert!(!mbi(b"1AA1-AA1-AA11"), "a format template");
         assert!(!mbi(b"9AA9AA9AA99"));
+        assert!(!mbi(b"1AN9-AA9-AA99"), "a format template");
+        assert!(!mbi(b"1XX0-XX0-XX00"));
+        assert!(mbi(b"1AN9-AA9-AA98"), "a real MBI may use A and N");
     }
 }

@@ -245,8 +245,31 @@ fn comments(raw: &str) -> Vec<&str> {
 
 fn headers(msg: &Message<'_>, budget: &mut Budget<'_>, out: &mut Extracted) {
     for (name, text) in header_texts(msg) {
+        let text = labelled(name, text);
         budget.push(out, PartKind::Header, format!("header:{name}"), text);
     }
+}
+
+/// A header's name says what its value is (`X-Patient-DOB: 20121004`,
+/// `X-Patient-Name: LEVESQUE, MAELLE`), as a label in a form does, so the
+/// value is scanned after it written as a label: `Patient DOB: 20121004`
+/// (without `X-`, words apart; `_` in the value is a space too). Address
+/// headers hold display names, whose header name says nothing about them.
+fn labelled(name: &str, text: String) -> String {
+    if ADDRESS_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
+        return text;
+    }
+    let bare = name
+        .strip_prefix("X-")
+        .or_else(|| name.strip_prefix("x-"))
+        .unwrap_or(name);
+    // File names and keys join words with `_` (`Lopez_Maria_MRN_00482913`),
+    // which a reader reads as spaces and `\b` does not.
+    format!(
+        "{}: {}",
+        bare.replace(['-', '_'], " "),
+        text.replace('_', " ")
+    )
 }
 
 /// Headers of a forwarded or attached message are part of what is shown to
@@ -260,7 +283,10 @@ fn nested_headers(
 ) {
     let text: Vec<String> = header_texts(msg)
         .into_iter()
-        .map(|(n, t)| format!("{n}: {t}"))
+        .map(|(n, t)| match labelled(n, t) {
+            t if ADDRESS_HEADERS.contains(&n.to_ascii_lowercase().as_str()) => format!("{n}: {t}"),
+            t => t,
+        })
         .collect();
     if !text.is_empty() {
         budget.push(out, kind, label.to_string(), text.join("\n"));
@@ -303,7 +329,8 @@ fn walk(
             None => format!("attachment:{shown}"),
         };
         if let Some(n) = &name {
-            budget.push(out, PartKind::AttachmentName, label.clone(), n.clone());
+            let words = crate::dlp::extract::name_words(n);
+            budget.push(out, PartKind::AttachmentName, label.clone(), words);
         }
         let ctype = part
             .content_type()
@@ -341,6 +368,9 @@ fn walk(
             }
             PartType::Html(h) => {
                 budget.push(out, kind, lbl.clone(), html::to_text(h));
+                if let Some(view) = html::table_view(h, &budget.bound()) {
+                    budget.push_one(out, kind, lbl.clone(), view);
+                }
                 decoding::recheck_text(msg, part, h, true, kind, &lbl, depth, budget, out);
             }
             PartType::Binary(b) | PartType::InlineBinary(b) => {

@@ -260,6 +260,13 @@ pub fn text_attachment(
     table::extract(label, text, known, budget, out);
 }
 
+/// A file name as a reader reads it: `_` separates words
+/// (`Lopez_Maria_MRN_00482913.pdf`), so the detectors' word boundaries see
+/// them too.
+pub fn name_words(name: &str) -> String {
+    name.replace('_', " ")
+}
+
 /// Unknown types are scanned as text when they look like text, so a
 /// mislabelled CSV is still read.
 fn looks_textual(data: &[u8]) -> bool {
@@ -353,8 +360,16 @@ pub fn extract_bytes(
             .unscanned
             .push(format!("{label}: legacy or encrypted Office file")),
         Sniffed::Html => {
-            let t = html::to_text(&decode_text(data));
-            budget.push(out, PartKind::Attachment, label.to_string(), t);
+            let h = decode_text(data);
+            budget.push(
+                out,
+                PartKind::Attachment,
+                label.to_string(),
+                html::to_text(&h),
+            );
+            if let Some(view) = html::table_view(&h, &budget.bound()) {
+                budget.push_one(out, PartKind::Attachment, label.to_string(), view);
+            }
         }
         Sniffed::Message => mime::extract_nested(label, data, depth + 1, budget, out),
         Sniffed::Table => table::extract(label, &decode_text(data), true, budget, out),

@@ -143,7 +143,7 @@ fn label(s: &str) -> String {
 
 /// Text a person would write as a column name: short, with letters, not a
 /// number or date, and not a `Label:` form cell.
-fn is_label_like(s: &str) -> bool {
+pub(crate) fn is_label_like(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     let digits = s.chars().filter(|c| c.is_ascii_digit()).count();
     letters > 0 && digits < letters && s.chars().count() <= MAX_LABEL_CHARS && !s.ends_with(':')

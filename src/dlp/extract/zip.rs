@@ -109,7 +109,7 @@ pub fn extract(label: &str, data: &[u8], depth: u32, budget: &mut Budget<'_>, ou
                     out,
                     PartKind::AttachmentName,
                     inner_label.clone(),
-                    short.clone(),
+                    super::name_words(&short),
                 );
             }
             extract_bytes(&inner_label, &short, "", &buf, depth + 1, budget, out);

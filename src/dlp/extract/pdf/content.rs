@@ -42,10 +42,29 @@ fn translate(tx: f64, ty: f64) -> Matrix {
     [1.0, 0.0, 0.0, 1.0, tx, ty]
 }
 
+/// Cell starts kept per document; past this, the positioned view covers
+/// only the first cells (the text itself is complete).
+const MAX_CELLS: usize = 1 << 18;
+
+/// Where a cell starts: a run of text after a tab (column gap), a line
+/// break or a new page, at byte `at` of the text. Device space; `size` is
+/// the font size there.
+#[derive(Clone, Copy, Debug)]
+pub struct CellStart {
+    pub at: usize,
+    pub x: f32,
+    pub y: f32,
+    pub size: f32,
+    pub page: u32,
+}
+
 /// Text and counts gathered over a whole document.
 #[derive(Default)]
 pub struct Reader {
     pub text: String,
+    /// Where each cell of `text` starts, for [`super::layout`].
+    pub cells: Vec<CellStart>,
+    page: u32,
     pub glyphs: usize,
     pub unmapped: usize,
     /// Glyphs and images on the current page.
@@ -100,6 +119,7 @@ impl Reader {
             self.text.push_str("\n\n");
         }
         self.last = None;
+        self.page += 1;
         self.page_glyphs = 0;
         self.page_images = 0;
     }
@@ -238,6 +258,7 @@ impl Reader {
         let m = mul(&st.tm, &st.ctm);
         let fs = (st.size * m[2].hypot(m[3])).abs().max(0.1);
         self.place(m[4], m[5], fs);
+        self.mark_cell(m[4], m[5], fs);
         // Some generators show UTF-16BE text strings (with BOM) in a simple
         // font; the bytes are text, not codes.
         let simple = st.font.as_ref().is_none_or(|f| !f.is_composite());
@@ -301,6 +322,29 @@ impl Reader {
             {
                 self.push(" ");
             }
+        }
+    }
+
+    /// Note where a cell starts when this string begins one (the text is
+    /// empty or ends in a tab or line break). A start that got no text is
+    /// replaced by the next one.
+    fn mark_cell(&mut self, x: f64, y: f64, fs: f64) {
+        if !(self.text.is_empty() || self.text.ends_with(['\t', '\n'])) {
+            return;
+        }
+        let c = CellStart {
+            at: self.text.len(),
+            x: x as f32,
+            y: y as f32,
+            size: fs as f32,
+            page: self.page,
+        };
+        if let Some(last) = self.cells.last_mut()
+            && last.at == c.at
+        {
+            *last = c;
+        } else if self.cells.len() < MAX_CELLS {
+            self.cells.push(c);
         }
     }
 

@@ -25,6 +25,7 @@
 mod content;
 mod filters;
 mod fonts;
+mod layout;
 mod objects;
 mod syntax;
 
@@ -55,7 +56,12 @@ pub fn extract(label: &str, data: &[u8], budget: &mut Budget<'_>, out: &mut Extr
         out.unscanned.push(format!("{label}: {why}"));
         return;
     }
+    // Tables and forms by position: an extra labelled view (see `layout`).
+    let positioned = layout::view(&r.text, &r.cells, &budget.bound());
     budget.push(out, PartKind::Attachment, label.to_string(), r.text);
+    if let Some(view) = positioned {
+        budget.push_one(out, PartKind::Attachment, label.to_string(), view);
+    }
 }
 
 fn report(label: &str, stop: Stop, out: &mut Extracted) {
@@ -69,6 +75,7 @@ fn report(label: &str, stop: Stop, out: &mut Extracted) {
 /// What a whole document yielded.
 struct Reading {
     text: String,
+    cells: Vec<content::CellStart>,
     glyphs: usize,
     unmapped: usize,
     image_pages: usize,
@@ -134,6 +141,7 @@ fn read(doc: &mut Doc<'_, '_, '_>, max_text: usize) -> Result<Reading, Stop> {
         glyphs: reader.glyphs,
         unmapped: reader.unmapped,
         text: reader.text,
+        cells: reader.cells,
         image_pages,
     })
 }
@@ -302,6 +310,28 @@ mod tests {
         ));
         let t = text(&out);
         assert!(t.contains("MRN: 00482913"), "a word gap is a space: {t:?}");
+    }
+
+    #[test]
+    fn wrapped_table_cells_keep_their_column_label() {
+        // A ReportLab-style table drawn row by row: the diagnosis cell
+        // wraps onto two lines, so the row has fewer runs than the header.
+        let out = run(&pdf(
+            HELVETICA,
+            "",
+            b"BT /F1 10 Tf 1 0 0 1 50 700 Tm (Patient) Tj 1 0 0 1 150 700 Tm (DOB) Tj \
+              1 0 0 1 250 700 Tm (Diagnosis) Tj 1 0 0 1 400 700 Tm (Status) Tj \
+              1 0 0 1 50 680 Tm (Maria Lopez) Tj 1 0 0 1 150 680 Tm (04/12/1961) Tj \
+              1 0 0 1 250 686 Tm (Type 2 diabetes) Tj 1 0 0 1 250 674 Tm (mellitus) Tj \
+              1 0 0 1 400 680 Tm (Open) Tj ET",
+        ));
+        let t = text(&out);
+        assert!(
+            t.contains(
+                "Patient: Maria Lopez; DOB: 04/12/1961; Diagnosis: Type 2 diabetes mellitus; Status: Open\n"
+            ),
+            "{t:?}"
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Labelled views of healthcare interchange formats.
 //!
-//! HL7 v2, X12, FHIR and claim-form text carry PHI in positions, not next to
-//! words: `PID|1||00482913^^^MR||LOPEZ^MARIA||19610412` has a record number,
+//! HL7 v2, X12, FHIR, CDA, NCPDP SCRIPT and claim-form text carry PHI in
+//! positions, not next to words: `PID|1||00482913^^^MR||LOPEZ^MARIA||19610412`
+//! has a record number,
 //! a name and a birth date, but none of the labels the rules look for. Rather
 //! than teaching every rule every format, this module renders the fields it
 //! recognises as plain labelled lines (`MRN: 00482913`, `Patient: Maria
@@ -17,6 +18,7 @@
 //! [`MAX_VIEW_BYTES`] bytes. The original text is always scanned too, so a
 //! cut view can only lose extra evidence, never hide the original.
 
+mod clinical_xml;
 mod fhir;
 mod fhir_xml;
 mod forms;
@@ -54,6 +56,9 @@ pub fn labelled_view(text: &str) -> Option<String> {
     }
     if memmem::find(b, b"hl7.org/fhir").is_some() && memchr::memchr(b'<', b).is_some() {
         fhir_xml::render(head, &mut v);
+    }
+    if clinical_xml::candidate(b) {
+        clinical_xml::render(head, &mut v);
     }
     if forms::candidate(b) {
         forms::render(head, &mut v);

@@ -1,0 +1,324 @@
+//! Tables and forms of a PDF page read by position.
+//!
+//! The text layer gives a table's cells in drawing order, separated by tabs
+//! (a column gap) and line breaks. That is enough when every row is one
+//! line with one text run per column, but real reports wrap long cells
+//! ("Pneumonia due to / Methicillin resistant S"), merge two narrow columns
+//! into one run ("2026-08-17 5:00 PM" under `Date` and `Time`) or leave
+//! cells empty, and then a row no longer has as many cells as its header:
+//! the header's labels are lost for every row.
+//!
+//! Here each cell keeps the x position where it starts. Under a header line
+//! (three or more cells that all read as column names, without numbers),
+//! every later cell belongs to the header column whose start is nearest; a
+//! line with a cell in the first column starts a new record and the other
+//! lines continue it, which is how producers that draw a table row by row
+//! (ReportLab, fpdf2, LibreOffice) lay out wrapped cells. Each record is written as one
+//! labelled line (`Patient: ...; DOB: ...`), like spreadsheet rows.
+//! Outside tables, a line of two cells whose first cell is a caption
+//! (`Patient` and its value, as forms print them) becomes `Patient: value`.
+//!
+//! This is an additional view: the text as drawn is always scanned too.
+
+use crate::dlp::extract::table::{Bound, Row, Table, is_label_like, looks_like_header};
+
+use super::content::CellStart;
+
+/// Fewer columns than this is a form line, not a table header.
+const MIN_COLUMNS: usize = 3;
+/// Characters kept of one cell.
+const MAX_CELL_CHARS: usize = 400;
+/// A table ends when the next line is this many font sizes away vertically
+/// (the page footer, the next section).
+const MAX_ROW_JUMP: f32 = 8.0;
+
+/// One text run between tabs and line breaks, with where it starts.
+struct Cell<'a> {
+    x: f32,
+    text: &'a str,
+}
+
+struct Line<'a> {
+    cells: Vec<Cell<'a>>,
+    y: f32,
+    size: f32,
+    page: u32,
+}
+
+/// A header line: three or more cells that all read as column names and
+/// hold no number (a record line whose cells merged, `Amira Qureshi
+/// 973-559-7358`, `October 18, 1940`, reads as words too).
+fn is_header(line: &Line<'_>) -> bool {
+    line.cells.len() >= MIN_COLUMNS
+        && looks_like_header(&as_row(line))
+        && line.cells.iter().all(|c| !has_number(c.text))
+}
+
+/// Three digits in a row: a date, phone, amount or id, not a column name
+/// (`ICD-10`, `Address 2` have fewer).
+fn has_number(s: &str) -> bool {
+    s.as_bytes()
+        .windows(3)
+        .any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
+/// The positioned view of `text`, or `None` when it has no table or form
+/// line worth labelling.
+pub fn view(text: &str, starts: &[CellStart], bound: &Bound) -> Option<String> {
+    let lines = lines(text, starts);
+    let mut out = String::new();
+    let mut i = 0;
+    let mut tick = 0;
+    while i < lines.len() && !bound.reached(&out, &mut tick) {
+        let line = &lines[i];
+        if is_header(line) {
+            i = table(&lines, i, &mut out, bound);
+            continue;
+        }
+        form_line(line, &mut out);
+        i += 1;
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Cells grouped into lines. A cell runs from its start to the next tab or
+/// line break; a cell right after a line break (or a page) begins a line.
+fn lines<'a>(text: &'a str, starts: &[CellStart]) -> Vec<Line<'a>> {
+    let mut out: Vec<Line<'a>> = Vec::new();
+    let b = text.as_bytes();
+    for s in starts {
+        let Some(rest) = text.get(s.at..) else {
+            continue;
+        };
+        let end = memchr::memchr2(b'\t', b'\n', rest.as_bytes()).unwrap_or(rest.len());
+        let cell = rest.get(..end).unwrap_or("").trim();
+        if cell.is_empty() {
+            continue;
+        }
+        let new_line = s.at == 0
+            || b.get(s.at - 1) == Some(&b'\n')
+            || out.last().is_none_or(|l| l.page != s.page);
+        if new_line {
+            out.push(Line {
+                cells: Vec::new(),
+                y: s.y,
+                size: s.size,
+                page: s.page,
+            });
+        }
+        if let Some(l) = out.last_mut() {
+            l.cells.push(Cell {
+                x: s.x,
+                text: cut(cell),
+            });
+        }
+    }
+    out
+}
+
+fn cut(s: &str) -> &str {
+    match s.char_indices().nth(MAX_CELL_CHARS) {
+        Some((i, _)) => s.get(..i).unwrap_or(s),
+        None => s,
+    }
+}
+
+fn as_row(line: &Line<'_>) -> Row {
+    line.cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i as u32, c.text.to_string()))
+        .collect()
+}
+
+/// Renders the table whose header is `lines[start]`; returns the index of
+/// the first line after it.
+fn table(lines: &[Line<'_>], start: usize, out: &mut String, bound: &Bound) -> usize {
+    let head = &lines[start];
+    let xs: Vec<f32> = head.cells.iter().map(|c| c.x).collect();
+    let mut t = Table::new(false);
+    t.row(as_row(head), out);
+    let mut record: Vec<String> = vec![String::new(); xs.len()];
+    let mut prev = head;
+    let mut i = start + 1;
+    let mut tick = 0;
+    while let Some(line) = lines.get(i) {
+        if bound.reached(out, &mut tick) {
+            break;
+        }
+        let jump = (line.y - prev.y).abs();
+        if line.page != head.page || jump > MAX_ROW_JUMP * line.size.max(prev.size).max(1.0) {
+            break;
+        }
+        if is_header(line) {
+            break;
+        }
+        let cols: Vec<usize> = line.cells.iter().map(|c| nearest(&xs, c.x)).collect();
+        if cols.contains(&0) {
+            flush(&mut t, &mut record, out);
+        }
+        for (c, col) in line.cells.iter().zip(cols) {
+            let slot = &mut record[col];
+            if !slot.is_empty() {
+                slot.push(' ');
+            }
+            slot.push_str(c.text);
+        }
+        prev = line;
+        i += 1;
+    }
+    flush(&mut t, &mut record, out);
+    // A header no row followed adds nothing: the text as drawn is scanned.
+    i
+}
+
+/// The column whose header starts nearest to `x`.
+fn nearest(xs: &[f32], x: f32) -> usize {
+    let mut best = (0, f32::INFINITY);
+    for (i, &h) in xs.iter().enumerate() {
+        let d = (h - x).abs();
+        if d < best.1 {
+            best = (i, d);
+        }
+    }
+    best.0
+}
+
+fn flush(t: &mut Table, record: &mut [String], out: &mut String) {
+    if record.iter().all(String::is_empty) {
+        return;
+    }
+    let row: Row = record
+        .iter_mut()
+        .enumerate()
+        .map(|(i, s)| (i as u32, std::mem::take(s)))
+        .filter(|(_, s)| !s.is_empty())
+        .collect();
+    t.row(row, out);
+}
+
+/// `Caption<TAB>value` (and `Caption<TAB>value<TAB>Caption<TAB>value`, two
+/// boxes on one line) as `Caption: value`.
+fn form_line(line: &Line<'_>, out: &mut String) {
+    let cells = &line.cells;
+    if cells.len() < 2 || !cells.len().is_multiple_of(2) {
+        return;
+    }
+    let pairs: Vec<(&str, &str)> = cells.chunks(2).map(|p| (p[0].text, p[1].text)).collect();
+    if !pairs.iter().all(|(k, _)| caption(k)) {
+        return;
+    }
+    for (i, (k, v)) in pairs.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(k.trim_end_matches(':').trim_end());
+        out.push_str(": ");
+        out.push_str(v);
+    }
+    out.push('\n');
+}
+
+/// A form caption: short words, not a sentence.
+fn caption(s: &str) -> bool {
+    let s = s.trim_end_matches(':').trim_end();
+    is_label_like(s) && s.split_whitespace().count() <= 5
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Cells as (line, x, text); lines 14 pt apart, size 10.
+    fn doc(cells: &[(u32, f32, &str)]) -> (String, Vec<CellStart>) {
+        let mut text = String::new();
+        let mut starts = Vec::new();
+        let mut last_line = None;
+        for &(line, x, t) in cells {
+            match last_line {
+                Some(l) if l == line => text.push('\t'),
+                Some(_) => text.push('\n'),
+                None => {}
+            }
+            last_line = Some(line);
+            starts.push(CellStart {
+                at: text.len(),
+                x,
+                y: 700.0 - 14.0 * line as f32,
+                size: 10.0,
+                page: 1,
+            });
+            text.push_str(t);
+        }
+        (text, starts)
+    }
+
+    #[test]
+    fn wrapped_and_merged_cells_keep_their_columns() {
+        let (text, starts) = doc(&[
+            (0, 50.0, "Patient"),
+            (0, 150.0, "DOB"),
+            (0, 250.0, "Drug"),
+            (0, 350.0, "Member ID"),
+            (1, 50.0, "Rohan Thibodeaux"),
+            (1, 150.0, "November 22, 1993"),
+            (2, 250.0, "dupilumab 300 mg/2 mL"),
+            (3, 250.0, "pen"),
+            (4, 350.0, "JRT160843727"),
+            (5, 50.0, "Mai Brennan"),
+            (5, 150.0, "January 25, 1964"),
+            (5, 250.0, "valacyclovir"),
+            (5, 350.0, "MC8358623D"),
+            // Name and phone merged, dates that read as words: a record.
+            (6, 50.0, "Amira Qureshi 973-559-7358"),
+            (6, 150.0, "October 18, 1940"),
+            (6, 250.0, "April 4, 2026"),
+        ]);
+        let v = view(&text, &starts, &Bound::unlimited()).unwrap_or_default();
+        assert_eq!(
+            v,
+            "Patient: Rohan Thibodeaux; DOB: November 22, 1993; Drug: dupilumab 300 mg/2 mL pen; Member ID: JRT160843727\n\
+             Patient: Mai Brennan; DOB: January 25, 1964; Drug: valacyclovir; Member ID: MC8358623D\n\
+             Patient: Amira Qureshi 973-559-7358; DOB: October 18, 1940; Drug: April 4, 2026\n"
+        );
+        let (text, starts) = doc(&[
+            (0, 50.0, "Date"),
+            (0, 110.0, "Time"),
+            (0, 170.0, "Patient"),
+            (0, 300.0, "Visit Purpose"),
+            (1, 52.0, "2026-08-17 5:00 PM"),
+            (1, 171.0, "Amos Maldonado"),
+            (1, 301.0, "insulin teaching"),
+        ]);
+        let v = view(&text, &starts, &Bound::unlimited()).unwrap_or_default();
+        assert_eq!(
+            v,
+            "Date: 2026-08-17 5:00 PM; Patient: Amos Maldonado; Visit Purpose: insulin teaching\n"
+        );
+    }
+
+    #[test]
+    fn form_lines_and_prose() {
+        let (text, starts) = doc(&[
+            (0, 50.0, "Guarantor #"),
+            (0, 200.0, "355594670"),
+            (1, 50.0, "Patient"),
+            (1, 200.0, "Ebony Yellowhorse (minor)"),
+            (2, 50.0, "I agree to the monthly payments above."),
+            (3, 50.0, "Account"),
+            (3, 150.0, "PB-32342313"),
+            (3, 300.0, "Service"),
+            (3, 400.0, "Ambulance transport 07/01/2026"),
+            (4, 50.0, "Staff"),
+            (4, 150.0, "Nurse"),
+            (4, 300.0, "Room"),
+            (4, 400.0, "Clerk"),
+        ]);
+        let v = view(&text, &starts, &Bound::unlimited()).unwrap_or_default();
+        assert_eq!(
+            v,
+            "Guarantor #: 355594670\nPatient: Ebony Yellowhorse (minor)\n\
+             Account: PB-32342313; Service: Ambulance transport 07/01/2026\n"
+        );
+    }
+}
