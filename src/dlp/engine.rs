@@ -26,6 +26,7 @@ use regex_automata::{Anchored, Input, MatchKind as ReMatchKind, PatternSet};
 pub use crate::dlp::matching::boundary;
 use crate::dlp::matching::{Words, merge, starts_with_label, within};
 use crate::dlp::rules::{DetectorSource, DetectorSpec, RuleError};
+use crate::dlp::starts::{self, StartIndex, Starts};
 use crate::dlp::stop::Stop;
 use crate::dlp::validators::Validator;
 
@@ -59,6 +60,8 @@ struct Det {
     exclude_window: usize,
     near: Vec<usize>,
     near_window: usize,
+    /// In the [`StartIndex`]: its windows can be searched from there.
+    indexed: bool,
 }
 
 pub struct Engine {
@@ -75,6 +78,9 @@ pub struct Engine {
     n_groups: usize,
     terms: Option<AhoCorasick>,
     term_det: Vec<Vec<usize>>,
+    /// Start offsets of windowed and `near` shapes in one pass, used when
+    /// their windows cover more than the text (record-dense lists).
+    starts: Option<StartIndex>,
 }
 
 fn syntax(ignore_case: bool) -> regex_automata::util::syntax::Config {
@@ -101,6 +107,7 @@ impl Engine {
             n_groups: 0,
             terms: None,
             term_det: Vec::new(),
+            starts: None,
         }
     }
 
@@ -111,6 +118,7 @@ impl Engine {
         let mut term_list: Vec<String> = Vec::new();
         let mut keyword_words = Vec::new();
         let mut local_words = Vec::new();
+        let mut indexed: Vec<(usize, &str, bool)> = Vec::new();
         for (i, s) in specs.iter().enumerate() {
             let lower = |w: &[String]| -> Vec<String> {
                 w.iter()
@@ -147,6 +155,9 @@ impl Engine {
                         target.1.push(i);
                         Mode::Global
                     };
+                    if mode != Mode::Global && starts::indexable(regex, *ignore_case) {
+                        indexed.push((i, regex.as_str(), *ignore_case));
+                    }
                     (mode, Some(re), vg)
                 }
                 DetectorSource::Terms(terms) => {
@@ -203,6 +214,7 @@ impl Engine {
                 exclude_window: s.exclude_window,
                 near: s.near.clone(),
                 near_window: s.near_window,
+                indexed: indexed.last().is_some_and(|x| x.0 == i),
             });
         }
         labels.0.extend(shapes.0);
@@ -223,6 +235,7 @@ impl Engine {
                 .map_err(|x| RuleError::compiled(format!("combined pattern set: {x}")))?;
             e.global.push((re, all, dets));
         }
+        e.starts = StartIndex::build(&indexed)?;
         e.keywords = Words::build(keyword_words)?;
         e.local = Words::build(local_words)?;
         if !term_list.is_empty() {
@@ -266,6 +279,7 @@ impl Engine {
             text,
             stop,
             kw: None,
+            starts: None,
             out: Vec::new(),
         };
         self.run(&mut pass);
@@ -308,6 +322,7 @@ impl Engine {
         if p.stop.check() {
             return;
         }
+        let mut windowed: Vec<(usize, Windows)> = Vec::new();
         for (i, d) in self.dets.iter().enumerate() {
             let (Mode::Windowed, Some(g)) = (d.mode, d.context) else {
                 continue;
@@ -315,8 +330,13 @@ impl Engine {
             let Some(kw) = p.kw.as_ref().and_then(|k| k.get(g)) else {
                 continue;
             };
-            for (lo, hi) in merge(kw.iter().map(|&q| (q, q)), d.context_window, p.text.len()) {
-                self.search(p, i, lo, hi);
+            let windows = merge(kw.iter().map(|&q| (q, q)), d.context_window, p.text.len());
+            windowed.push((i, windows));
+        }
+        self.index_if_dense(p, windowed.iter().map(|(i, w)| (*i, w)));
+        for (i, windows) in &windowed {
+            for &(lo, hi) in windows {
+                self.search(p, *i, lo, hi);
                 if p.stop.stopped().is_some() {
                     return;
                 }
@@ -338,6 +358,7 @@ impl Engine {
         anchors.sort_unstable_by_key(|a| (a.1, a.2));
         let mut merged: Vec<(&[usize], usize, Windows)> = Vec::new();
         let mut term_windows: Vec<(usize, usize)> = Vec::new();
+        let mut searched: Vec<(usize, Windows)> = Vec::new();
         for (i, d) in self.dets.iter().enumerate() {
             if d.mode != Mode::Near {
                 continue;
@@ -356,14 +377,18 @@ impl Engine {
                 }
             };
             if d.regex.is_some() {
-                for &(lo, hi) in &windows {
-                    self.search(p, i, lo, hi);
-                    if p.stop.stopped().is_some() {
-                        return;
-                    }
-                }
+                searched.push((i, windows));
             } else {
                 term_windows.extend(windows);
+            }
+        }
+        self.index_if_dense(p, searched.iter().map(|(i, w)| (*i, w)));
+        for (i, windows) in &searched {
+            for &(lo, hi) in windows {
+                self.search(p, *i, lo, hi);
+                if p.stop.stopped().is_some() {
+                    return;
+                }
             }
         }
         if let (Some(ac), false) = (&self.terms, term_windows.is_empty()) {
@@ -472,11 +497,42 @@ impl Engine {
         Some(sp.end)
     }
 
+    /// Compute the start index once per text, when the windows about to be
+    /// searched one regex at a time add up to more than the text: then one
+    /// pass over all shapes is cheaper than a pass per detector.
+    fn index_if_dense<'w>(
+        &self,
+        p: &mut Pass<'_, '_>,
+        windows: impl Iterator<Item = (usize, &'w Windows)>,
+    ) {
+        let Some(ix) = &self.starts else { return };
+        if p.starts.is_some() {
+            return;
+        }
+        let covered: usize = windows
+            .filter(|(i, _)| self.dets[*i].indexed)
+            .flat_map(|(_, w)| w.iter().map(|(lo, hi)| hi - lo))
+            .sum();
+        if covered > p.text.len() {
+            p.starts = Some(ix.starts(p.text, p.stop));
+        }
+    }
+
     fn search(&self, p: &mut Pass<'_, '_>, di: usize, lo: usize, hi: usize) {
         let d = &self.dets[di];
         let Some(re) = &d.regex else { return };
-        let mut spans = Vec::new();
-        each_match(re, p.text, lo, hi, p.stop, |s, e, _| spans.push((s, e)));
+        let indexed = match &p.starts {
+            Some(Some(s)) if d.indexed => s.of(di),
+            _ => None,
+        };
+        let spans = match indexed {
+            Some(list) => starts::matches_in(re, p.text, list, lo, hi, || p.stop.tick()),
+            None => {
+                let mut spans = Vec::new();
+                each_match(re, p.text, lo, hi, p.stop, |s, e, _| spans.push((s, e)));
+                spans
+            }
+        };
         for (s, e) in spans {
             self.confirm(p, di, s, e, true);
             if p.stop.tick() {
@@ -588,6 +644,9 @@ struct Pass<'t, 's> {
     stop: &'s Stop<'s>,
     /// Keyword positions per context group, once computed.
     kw: Option<Vec<Vec<usize>>>,
+    /// Start offsets of indexed shapes, once computed (`Some(None)`: the
+    /// index could not be computed; windows are searched one by one).
+    starts: Option<Option<Starts>>,
     out: Vec<Found>,
 }
 

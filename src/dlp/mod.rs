@@ -14,6 +14,7 @@ pub mod matching;
 pub mod rule_schema;
 pub mod rules;
 pub mod scanner;
+pub mod starts;
 pub mod stop;
 pub mod tags;
 pub mod validators;
