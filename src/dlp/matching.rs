@@ -124,7 +124,12 @@ pub fn merge(
             )
         })
         .collect();
-    v.sort_unstable();
+    // The loop below needs the starts in order, not the ends: spans that
+    // come sorted by start (keyword positions, sorted anchors) are not
+    // sorted again.
+    if !v.is_sorted_by_key(|x| x.0) {
+        v.sort_unstable();
+    }
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(v.len());
     for (s, e) in v {
         match out.last_mut() {
