@@ -21,6 +21,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, MatchKind as ReMatchKind, PatternSet};
 
 pub use crate::dlp::matching::boundary;
@@ -280,6 +281,7 @@ impl Engine {
             stop,
             kw: None,
             starts: None,
+            caps: Vec::new(),
             out: Vec::new(),
         };
         self.run(&mut pass);
@@ -489,8 +491,12 @@ impl Engine {
             return Some(e);
         }
         let input = Input::new(p.text).range(s..e).anchored(Anchored::Yes);
-        let mut caps = re.create_captures();
-        re.search_captures(&input, &mut caps);
+        if p.caps.len() <= di {
+            p.caps.resize_with(di + 1, || None);
+        }
+        // One capture buffer per detector and text, not one per match.
+        let caps = p.caps[di].get_or_insert_with(|| re.create_captures());
+        re.search_captures(&input, caps);
         let sp = match d.value_group {
             Some(g) => caps.get_group(g)?,
             None => caps.get_group(0)?,
@@ -669,6 +675,8 @@ struct Pass<'t, 's> {
     /// Start offsets of indexed shapes, once computed (`Some(None)`: the
     /// index could not be computed; windows are searched one by one).
     starts: Option<Option<Starts>>,
+    /// Capture buffers per detector, reused across matches.
+    caps: Vec<Option<Captures>>,
     out: Vec<Found>,
 }
 
