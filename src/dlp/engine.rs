@@ -30,6 +30,7 @@ use crate::dlp::rules::{DetectorSource, DetectorSpec, RuleError};
 use crate::dlp::starts::{self, StartIndex, Starts};
 use crate::dlp::stop::Stop;
 use crate::dlp::validators::Validator;
+use crate::dlp::value_span::ValueSpan;
 
 /// A validated detector match in one text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,6 +54,8 @@ struct Det {
     mode: Mode,
     regex: Option<Regex>,
     value_group: Option<usize>,
+    /// Finds the value group's span without captures, when it can.
+    value_span: Option<ValueSpan>,
     validator: Option<Validator>,
     word_boundary: bool,
     context: Option<usize>,
@@ -127,6 +130,7 @@ impl Engine {
                     .filter(|t| !t.is_empty())
                     .collect()
             };
+            let mut value_span = None;
             let (mode, regex, value_group) = match &s.source {
                 DetectorSource::Pattern { regex, ignore_case } => {
                     let re = Regex::builder()
@@ -156,6 +160,9 @@ impl Engine {
                         target.1.push(i);
                         Mode::Global
                     };
+                    if vg.is_some() {
+                        value_span = ValueSpan::build(regex, *ignore_case);
+                    }
                     if mode != Mode::Global && starts::indexable(regex, *ignore_case) {
                         indexed.push((i, regex.as_str(), *ignore_case));
                     }
@@ -207,6 +214,7 @@ impl Engine {
                 mode,
                 regex,
                 value_group,
+                value_span,
                 validator: s.validator.clone(),
                 word_boundary: s.word_boundary,
                 context,
@@ -489,6 +497,12 @@ impl Engine {
         if exact && d.value_group.is_none() {
             self.candidate(p, di, s, e);
             return Some(e);
+        }
+        if exact
+            && let Some((vs, ve)) = d.value_span.as_ref().and_then(|v| v.find(p.text, s, e))
+        {
+            self.candidate(p, di, vs, ve);
+            return Some(ve);
         }
         let input = Input::new(p.text).range(s..e).anchored(Anchored::Yes);
         if p.caps.len() <= di {

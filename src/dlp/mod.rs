@@ -18,6 +18,7 @@ pub mod starts;
 pub mod stop;
 pub mod tags;
 pub mod validators;
+pub mod value_span;
 pub mod verdict;
 
 pub use config::{DlpConfig, ScanLimits, TagConfig, Thresholds};
