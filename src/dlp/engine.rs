@@ -63,6 +63,12 @@ struct Det {
     exclude: Option<usize>,
     exclude_window: usize,
     near: Vec<usize>,
+    /// `near` as a membership table by detector number, asked for every
+    /// anchor by the near pass.
+    is_near_anchor: Vec<bool>,
+    /// Detectors with the same `near` list share this number (the first
+    /// such detector's) and one anchor index.
+    near_group: usize,
     near_window: usize,
     /// In the [`StartIndex`]: its windows can be searched from there.
     indexed: bool,
@@ -222,6 +228,8 @@ impl Engine {
                 exclude,
                 exclude_window: s.exclude_window,
                 near: s.near.clone(),
+                is_near_anchor: (0..specs.len()).map(|j| s.near.contains(&j)).collect(),
+                near_group: specs.iter().position(|o| o.near == s.near).unwrap_or(i),
                 near_window: s.near_window,
                 indexed: indexed.last().is_some_and(|x| x.0 == i),
             });
@@ -290,12 +298,13 @@ impl Engine {
             kw: None,
             starts: None,
             caps: Vec::new(),
+            near_index: None,
             out: Vec::new(),
         };
         self.run(&mut pass);
         let complete = stop.stopped().is_none();
         let mut found = pass.out;
-        self.apply_near(&mut found);
+        self.apply_near(&mut found, pass.near_index);
         Scanned { found, complete }
     }
 
@@ -359,15 +368,26 @@ impl Engine {
     }
 
     fn near_pass(&self, p: &mut Pass<'_, '_>) {
-        // Sorted once by start, so the merges below see sorted input, and
-        // merged once per distinct `near` list and window: the shipped packs
-        // have five `near` detectors sharing two. The matches so far are a
-        // few runs already sorted by start (the global pass, then one run
-        // per windowed detector), which the stable sort merges in
-        // O(m log runs) where the unstable one sorted from scratch.
-        let mut anchors: Vec<(usize, usize, usize)> =
-            p.out.iter().map(|a| (a.detector, a.start, a.end)).collect();
-        anchors.sort_by_key(|a| (a.1, a.2));
+        // The matches so far are the anchors. Sorted once by start (in
+        // place: their order does not matter until `apply_near` sorts them
+        // by detector), so the merges below see sorted input, and merged
+        // once per distinct `near` list and window: the shipped packs have
+        // five `near` detectors sharing two. They are a few runs already
+        // sorted by start (the global pass, then one run per windowed
+        // detector), which the stable sort merges in O(m log runs).
+        p.out.sort_by_key(|a| (a.start, a.end));
+        let anchors = &p.out;
+        // The same anchors decide, at the end, which `near` matches count.
+        let mut indexes: Vec<(usize, NearIndex)> = Vec::new();
+        for d in self.dets.iter() {
+            if d.mode == Mode::Near && !indexes.iter().any(|(g, _)| *g == d.near_group) {
+                let spans = anchors
+                    .iter()
+                    .filter(|a| d.is_near_anchor.get(a.detector) == Some(&true))
+                    .map(|a| (a.start, a.end));
+                indexes.push((d.near_group, NearIndex::new(spans)));
+            }
+        }
         let mut merged: Vec<(&[usize], usize, Windows)> = Vec::new();
         let mut term_windows: Vec<(usize, usize)> = Vec::new();
         let mut searched: Vec<(usize, Windows)> = Vec::new();
@@ -381,8 +401,8 @@ impl Engine {
                 None => {
                     let near = anchors
                         .iter()
-                        .filter(|a| d.near.contains(&a.0))
-                        .map(|a| (a.1, a.2));
+                        .filter(|a| d.is_near_anchor.get(a.detector) == Some(&true))
+                        .map(|a| (a.start, a.end));
                     let w = merge(near, d.near_window, p.text.len());
                     merged.push((key.0, key.1, w.clone()));
                     w
@@ -394,6 +414,7 @@ impl Engine {
                 term_windows.extend(windows);
             }
         }
+        p.near_index = Some(indexes);
         self.index_if_dense(p, searched.iter().map(|(i, w)| (*i, w)));
         for (i, windows) in &searched {
             for &(lo, hi) in windows {
@@ -620,29 +641,36 @@ impl Engine {
     /// per distinct `near` list, one binary search per match: O(m log m)
     /// where comparing every match with every anchor was O(m²) and took
     /// most of the time on record-dense messages.
-    fn apply_near(&self, out: &mut Vec<Found>) {
+    ///
+    /// `built` is the index the near pass made from the same anchors (every
+    /// match not of a `near` detector is found before it); without it (the
+    /// pass did not run) it is built here.
+    fn apply_near(&self, out: &mut Vec<Found>, built: Option<Vec<(usize, NearIndex)>>) {
         sort_by_detector(out, self.dets.len());
         out.dedup();
         if !out.iter().any(|f| self.dets[f.detector].mode == Mode::Near) {
             return;
         }
-        let mut indexes: Vec<(&[usize], NearIndex)> = Vec::new();
-        for d in self.dets.iter().filter(|d| d.mode == Mode::Near) {
-            if !indexes.iter().any(|(n, _)| *n == d.near.as_slice()) {
-                let spans = out
-                    .iter()
-                    .filter(|a| self.dets[a.detector].mode != Mode::Near)
-                    .filter(|a| d.near.contains(&a.detector))
-                    .map(|a| (a.start, a.end));
-                indexes.push((d.near.as_slice(), NearIndex::new(spans)));
+        let indexes = built.unwrap_or_else(|| {
+            let mut indexes: Vec<(usize, NearIndex)> = Vec::new();
+            for d in self.dets.iter() {
+                if d.mode == Mode::Near && !indexes.iter().any(|(g, _)| *g == d.near_group) {
+                    let spans = out
+                        .iter()
+                        .filter(|a| self.dets[a.detector].mode != Mode::Near)
+                        .filter(|a| d.is_near_anchor.get(a.detector) == Some(&true))
+                        .map(|a| (a.start, a.end));
+                    indexes.push((d.near_group, NearIndex::new(spans)));
+                }
             }
-        }
+            indexes
+        });
         out.retain(|f| {
             let d = &self.dets[f.detector];
             d.mode != Mode::Near
                 || indexes
                     .iter()
-                    .find(|(n, _)| *n == d.near.as_slice())
+                    .find(|(g, _)| *g == d.near_group)
                     .is_some_and(|(_, ix)| ix.any_within(f.start, f.end, d.near_window))
         });
     }
@@ -653,19 +681,28 @@ impl Engine {
 /// linear on a bucket that is already in order, as a detector's matches
 /// almost always are. The order is the one a sort by the whole key gives.
 fn sort_by_detector(out: &mut Vec<Found>, n_dets: usize) {
-    let mut buckets: Vec<Vec<Found>> = vec![Vec::new(); n_dets];
-    let mut rest = Vec::new();
-    for f in out.drain(..) {
-        match buckets.get_mut(f.detector) {
-            Some(b) => b.push(f),
-            None => rest.push(f),
-        }
+    // Counting sort into one vector of the exact size: bucket `n_dets`
+    // holds any out-of-range detector number.
+    let bucket = |f: &Found| f.detector.min(n_dets);
+    let mut next = vec![0usize; n_dets + 1];
+    for f in out.iter() {
+        next[bucket(f)] += 1;
     }
-    buckets.push(rest);
-    for mut b in buckets {
-        b.sort_by_key(|f| (f.detector, f.start, f.end));
-        out.append(&mut b);
+    let mut at = 0;
+    for n in next.iter_mut() {
+        (*n, at) = (at, at + *n);
     }
+    let starts = next.clone();
+    let mut sorted = out.clone();
+    for f in out.iter() {
+        let b = bucket(f);
+        sorted[next[b]] = *f;
+        next[b] += 1;
+    }
+    for (&lo, &hi) in starts.iter().zip(&next) {
+        sorted[lo..hi].sort_by_key(|f| (f.detector, f.start, f.end));
+    }
+    *out = sorted;
 }
 
 /// Sorted, non-overlapping `(start, end)` search ranges.
@@ -691,6 +728,9 @@ struct Pass<'t, 's> {
     starts: Option<Option<Starts>>,
     /// Capture buffers per detector, reused across matches.
     caps: Vec<Option<Captures>>,
+    /// Anchor index per distinct `near` list (by its `near_group`), built
+    /// by the near pass from the anchors it sorted.
+    near_index: Option<Vec<(usize, NearIndex)>>,
     out: Vec<Found>,
 }
 
@@ -752,7 +792,7 @@ struct NearIndex {
 impl NearIndex {
     fn new(spans: impl Iterator<Item = (usize, usize)>) -> NearIndex {
         let mut v: Vec<(usize, usize)> = spans.collect();
-        // A few runs sorted by start (one per anchor detector): merged.
+        // Already sorted when they come from the near pass: then linear.
         v.sort();
         let mut max = 0;
         let max_end = v
