@@ -519,9 +519,7 @@ impl Engine {
             self.candidate(p, di, s, e);
             return Some(e);
         }
-        if exact
-            && let Some((vs, ve)) = d.value_span.as_ref().and_then(|v| v.find(p.text, s, e))
-        {
+        if exact && let Some((vs, ve)) = d.value_span.as_ref().and_then(|v| v.find(p.text, s, e)) {
             self.candidate(p, di, vs, ve);
             return Some(ve);
         }

@@ -218,7 +218,13 @@ mod tests {
         );
         assert_eq!(merge([(0, 5)].into_iter(), 10, 50), vec![(0, 50)]);
         // Out of order: the same union as sorted input.
-        let spans = [(5000, 5010), (100, 110), (4700, 4710), (9000, 9001), (300, 320)];
+        let spans = [
+            (5000, 5010),
+            (100, 110),
+            (4700, 4710),
+            (9000, 9001),
+            (300, 320),
+        ];
         let mut sorted = spans;
         sorted.sort_unstable();
         assert_eq!(

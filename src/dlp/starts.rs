@@ -105,7 +105,8 @@ impl StartIndex {
             .build_many(&wrapped)
             .map_err(|x| RuleError::compiled(format!("start index: {x}")))?;
         let for_pool = dfa.clone();
-        let create: Box<dyn Fn() -> Cache + Send + Sync> = Box::new(move || for_pool.create_cache());
+        let create: Box<dyn Fn() -> Cache + Send + Sync> =
+            Box::new(move || for_pool.create_cache());
         Ok(Some(StartIndex {
             dfa,
             caches: Pool::new(create),
@@ -272,8 +273,11 @@ mod tests {
         ];
         let text = b"x 123 45 6789 12345678901 abc123456 ab12 1999-05-12 04/12/1961 \
                      123.45.6789.1 aab abab abbbbb 0000 12 34 5678 9 a1234567b";
-        let spec: Vec<(usize, &str, bool)> =
-            pats.iter().enumerate().map(|(i, p)| (i, *p, false)).collect();
+        let spec: Vec<(usize, &str, bool)> = pats
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i, *p, false))
+            .collect();
         let ix = StartIndex::build(&spec)
             .unwrap_or_else(|e| panic!("{e}"))
             .unwrap_or_else(|| panic!("no index"));

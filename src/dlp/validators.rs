@@ -393,9 +393,9 @@ fn date_lowercase(s: &str) -> bool {
         }
         n += 1;
     }
-    match toks.get(..n).unwrap_or_default() {
-        &[one] if one.len() == 8 && one.bytes().all(|b| b.is_ascii_digit()) => compact_date(one),
-        &[a, b, c] => three_part_date(a, b, c),
+    match *toks.get(..n).unwrap_or_default() {
+        [one] if one.len() == 8 && one.bytes().all(|b| b.is_ascii_digit()) => compact_date(one),
+        [a, b, c] => three_part_date(a, b, c),
         _ => false,
     }
 }

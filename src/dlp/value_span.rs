@@ -241,7 +241,13 @@ mod tests {
         ];
         assert!(check(name, false, &texts) >= 4);
         // The value first, context after it; a value that is the whole match.
-        assert!(check(r"(?P<value>[A-Z][a-z]+ [A-Z][a-z]+),? was (?:seen|admitted)", false, &["Ana Diaz was seen, Bo Li, was admitted"]) >= 2);
+        assert!(
+            check(
+                r"(?P<value>[A-Z][a-z]+ [A-Z][a-z]+),? was (?:seen|admitted)",
+                false,
+                &["Ana Diaz was seen, Bo Li, was admitted"]
+            ) >= 2
+        );
         assert!(check(r"(?P<value>[0-9]{3}-[0-9]{2})", false, &["123-45 999-00"]) >= 2);
     }
 
@@ -249,8 +255,7 @@ mod tests {
     fn ambiguous_splits_are_left_to_captures() {
         // `a*` then `a*`: every split of a run of a's fits; the backtracker's
         // greedy choice is not derivable from the sets, so no answer.
-        let vs = ValueSpan::build(r"x(a*)(?P<value>a*)y", false)
-            .unwrap_or_else(|| panic!("build"));
+        let vs = ValueSpan::build(r"x(a*)(?P<value>a*)y", false).unwrap_or_else(|| panic!("build"));
         assert_eq!(vs.find(b"xaaay", 0, 5), None);
         assert_eq!(vs.find(b"xy", 0, 2), Some((1, 1)));
         // No top-level value group: not handled here.

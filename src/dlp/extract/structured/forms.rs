@@ -335,7 +335,12 @@ LOPEZ, MARIA, A                                             04 12 61            
             }
         }
         assert!(super::candidate("PATIENT\u{2019}S BIRTH DATE".as_bytes()));
-        for miss in ["insured s i.d. number", "ub-4", "patient's birthdate", "UB 04"] {
+        for miss in [
+            "insured s i.d. number",
+            "ub-4",
+            "patient's birthdate",
+            "UB 04",
+        ] {
             assert!(!super::candidate(miss.as_bytes()), "{miss}");
         }
     }
