@@ -4,12 +4,30 @@
 # one labelled patient record per line. Prints MB/s and the 8 MiB / 1 MiB
 # time ratio (linear scanning gives ~8).
 #
-# usage: bench/dlp_scale.sh [path/to/sealgate]   (default target/release/sealgate)
-# The scan budget is raised to 10 minutes so the quadratic baseline can be
+# usage: bench/dlp_scale.sh [path/to/sealgate [path/to/baseline-sealgate]]
+#   default target/release/sealgate; BASELINE=path works too.
+#
+# The baseline is any other build to compare with, scanned on the same
+# messages in the same run: build the commit to compare against (e.g. the
+# one before a speed change) and pass its binary. Its figures are printed in
+# the same table, with "x" = baseline time / this time.
+#
+# Time is the CPU time (user + sys) of the `rules test` process, because
+# the figures are per core and wall-clock time on a shared machine includes
+# waiting for a core; CLOCK=wall measures wall-clock time instead. Each
+# figure is the best of RUNS runs (default 5) minus the start-up cost
+# (loading and compiling the rules, measured the same way on a one-line
+# message). The scan budget is raised to 10 minutes so slow builds are
 # measured instead of stopping at the 10 s limit.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-bin=${1:-$root/target/release/sealgate}
+bin=$(readlink -f "${1:-$root/target/release/sealgate}")
+base=${2:-${BASELINE:-}}
+[ -z "$base" ] || base=$(readlink -f "$base")
+for b in "$bin" ${base:+"$base"}; do
+  [ -x "$b" ] || { echo "not an executable: $b" >&2; exit 2; }
+done
+runs=${RUNS:-5}
 work=${DLP_SCALE_DIR:-$(mktemp -d)}
 [ -n "${DLP_SCALE_DIR:-}" ] || trap 'rm -rf "$work"' EXIT
 cat > "$work/sealgate.toml" <<TOML
@@ -51,21 +69,54 @@ for mib in (1, 8):
 open(f"{work}/empty.eml", "w").write(hdr + "hello\r\n")
 PY
 cd "$work"
-# Best of three wall-clock runs, minus the start-up cost (loading and
-# compiling the rules, measured on a one-line message).
-once() { local t0 t1; t0=$(date +%s.%N); "$bin" --config "$work/sealgate.toml" rules test "$1" > "$work/out" 2>&1 || true; t1=$(date +%s.%N); echo "$t0 $t1" | awk '{printf "%.4f", $2-$1}'; }
-best() { local b=999999 t; for _ in 1 2 3; do t=$(once "$1"); b=$(awk -v a="$b" -v t="$t" 'BEGIN{print (t<a)?t:a}'); done; echo "$b"; }
-startup=$(best empty.eml)
-secs() { awk -v t="$(best "$1")" -v s="$startup" 'BEGIN{d=t-s; if (d<0.001) d=0.001; printf "%.3f", d}'; }
-echo "start-up (rules load) ${startup}s, subtracted below" >&2
-printf '%-6s %8s %10s %10s %12s\n' kind size seconds MB/s 8MiB/1MiB
+# One run: seconds of CPU time (user + sys, from the child's rusage) or,
+# with CLOCK=wall, of wall-clock time.
+once() {
+  python3 - "$CLOCK_KIND" "$work/out" "$@" --config "$work/sealgate.toml" rules test <<'PY'
+import resource, subprocess, sys, time
+kind, out, cmd = sys.argv[1], sys.argv[2], sys.argv[3:]
+cmd = cmd[:1] + cmd[2:] + cmd[1:2]  # binary, options, then the message
+t = time.perf_counter()
+with open(out, "w") as f:
+    subprocess.run(cmd, stdout=f, stderr=subprocess.STDOUT)
+wall = time.perf_counter() - t
+r = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("%.4f" % (wall if kind == "wall" else r.ru_utime + r.ru_stime))
+PY
+}
+CLOCK_KIND=${CLOCK:-cpu}
+clock=$([ "$CLOCK_KIND" = wall ] && echo "wall-clock time" || echo "CPU time (user+sys)")
+best() { local b=999999 t; for _ in $(seq "$runs"); do t=$(once "$1" "$2"); b=$(awk -v a="$b" -v t="$t" 'BEGIN{print (t<a)?t:a}'); done; echo "$b"; }
+# Seconds of scanning for binary $1 and message $2, start-up subtracted.
+secs() { awk -v t="$(best "$1" "$2")" -v s="$3" 'BEGIN{d=t-s; if (d<0.001) d=0.001; printf "%.3f", d}'; }
+mbs() { awk -v s="$(stat -c %s "$1")" -v t="$2" 'BEGIN{printf "%.1f", s/1e6/t}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.1f", b/a}'; }
+
+start=$(best "$bin" empty.eml)
+[ -z "$base" ] || start_base=$(best "$base" empty.eml)
+echo "$clock, best of $runs; start-up (rules load) ${start}s${base:+, baseline ${start_base}s}, subtracted" >&2
+if [ -z "$base" ]; then
+  printf '%-6s %6s %9s %9s %10s\n' kind size seconds MB/s 8MiB/1MiB
+else
+  printf '%-6s %6s %9s %9s %10s | %9s %9s %10s %6s\n' kind size seconds MB/s 8MiB/1MiB \
+    base-s base-MB/s 8MiB/1MiB x
+fi
 for kind in clean phi; do
-  t1=$(secs "$kind-1.eml"); t8=$(secs "$kind-8.eml")
-  for m in 1 8; do
-    t=$([ $m = 1 ] && echo "$t1" || echo "$t8")
-    sz=$(stat -c %s "$kind-$m.eml")
-    printf '%-6s %6sMiB %10s %10s %12s\n' "$kind" "$m" "$t" "$(awk -v s="$sz" -v t="$t" 'BEGIN{printf "%.1f", s/1e6/t}')" \
-      "$([ $m = 8 ] && awk -v a="$t1" -v b="$t8" 'BEGIN{printf "%.1f", b/a}' || echo -)"
-  done
+  t1=$(secs "$bin" "$kind-1.eml" "$start"); t8=$(secs "$bin" "$kind-8.eml" "$start")
   head -c 300 "$work/out" | sed -n 1,3p >&2
+  if [ -n "$base" ]; then
+    b1=$(secs "$base" "$kind-1.eml" "$start_base"); b8=$(secs "$base" "$kind-8.eml" "$start_base")
+  fi
+  for m in 1 8; do
+    t=$([ "$m" = 1 ] && echo "$t1" || echo "$t8")
+    r=$([ "$m" = 8 ] && ratio "$t1" "$t8" || echo -)
+    if [ -z "$base" ]; then
+      printf '%-6s %4sMiB %9s %9s %10s\n' "$kind" "$m" "$t" "$(mbs "$kind-$m.eml" "$t")" "$r"
+    else
+      b=$([ "$m" = 1 ] && echo "$b1" || echo "$b8")
+      br=$([ "$m" = 8 ] && ratio "$b1" "$b8" || echo -)
+      printf '%-6s %4sMiB %9s %9s %10s | %9s %9s %10s %6s\n' "$kind" "$m" "$t" "$(mbs "$kind-$m.eml" "$t")" "$r" \
+        "$b" "$(mbs "$kind-$m.eml" "$b")" "$br" "$(ratio "$t" "$b")"
+    fi
+  done
 done

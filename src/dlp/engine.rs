@@ -19,15 +19,18 @@
 //! ASCII): Unicode word boundaries on non-ASCII text cost two orders of
 //! magnitude, and the identifiers we look for are ASCII.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, MatchKind as ReMatchKind, PatternSet};
 
 pub use crate::dlp::matching::boundary;
 use crate::dlp::matching::{Words, merge, starts_with_label, within};
 use crate::dlp::rules::{DetectorSource, DetectorSpec, RuleError};
+use crate::dlp::starts::{self, StartIndex, Starts};
 use crate::dlp::stop::Stop;
 use crate::dlp::validators::Validator;
+use crate::dlp::value_span::ValueSpan;
 
 /// A validated detector match in one text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,6 +54,8 @@ struct Det {
     mode: Mode,
     regex: Option<Regex>,
     value_group: Option<usize>,
+    /// Finds the value group's span without captures, when it can.
+    value_span: Option<ValueSpan>,
     validator: Option<Validator>,
     word_boundary: bool,
     context: Option<usize>,
@@ -58,7 +63,15 @@ struct Det {
     exclude: Option<usize>,
     exclude_window: usize,
     near: Vec<usize>,
+    /// `near` as a membership table by detector number, asked for every
+    /// anchor by the near pass.
+    is_near_anchor: Vec<bool>,
+    /// Detectors with the same `near` list share this number (the first
+    /// such detector's) and one anchor index.
+    near_group: usize,
     near_window: usize,
+    /// In the [`StartIndex`]: its windows can be searched from there.
+    indexed: bool,
 }
 
 pub struct Engine {
@@ -75,6 +88,9 @@ pub struct Engine {
     n_groups: usize,
     terms: Option<AhoCorasick>,
     term_det: Vec<Vec<usize>>,
+    /// Start offsets of windowed and `near` shapes in one pass, used when
+    /// their windows cover more than the text (record-dense lists).
+    starts: Option<StartIndex>,
 }
 
 fn syntax(ignore_case: bool) -> regex_automata::util::syntax::Config {
@@ -101,6 +117,7 @@ impl Engine {
             n_groups: 0,
             terms: None,
             term_det: Vec::new(),
+            starts: None,
         }
     }
 
@@ -111,6 +128,7 @@ impl Engine {
         let mut term_list: Vec<String> = Vec::new();
         let mut keyword_words = Vec::new();
         let mut local_words = Vec::new();
+        let mut indexed: Vec<(usize, &str, bool)> = Vec::new();
         for (i, s) in specs.iter().enumerate() {
             let lower = |w: &[String]| -> Vec<String> {
                 w.iter()
@@ -118,6 +136,7 @@ impl Engine {
                     .filter(|t| !t.is_empty())
                     .collect()
             };
+            let mut value_span = None;
             let (mode, regex, value_group) = match &s.source {
                 DetectorSource::Pattern { regex, ignore_case } => {
                     let re = Regex::builder()
@@ -147,6 +166,12 @@ impl Engine {
                         target.1.push(i);
                         Mode::Global
                     };
+                    if vg.is_some() {
+                        value_span = ValueSpan::build(regex, *ignore_case);
+                    }
+                    if mode != Mode::Global && starts::indexable(regex, *ignore_case) {
+                        indexed.push((i, regex.as_str(), *ignore_case));
+                    }
                     (mode, Some(re), vg)
                 }
                 DetectorSource::Terms(terms) => {
@@ -195,6 +220,7 @@ impl Engine {
                 mode,
                 regex,
                 value_group,
+                value_span,
                 validator: s.validator.clone(),
                 word_boundary: s.word_boundary,
                 context,
@@ -202,7 +228,10 @@ impl Engine {
                 exclude,
                 exclude_window: s.exclude_window,
                 near: s.near.clone(),
+                is_near_anchor: (0..specs.len()).map(|j| s.near.contains(&j)).collect(),
+                near_group: specs.iter().position(|o| o.near == s.near).unwrap_or(i),
                 near_window: s.near_window,
+                indexed: indexed.last().is_some_and(|x| x.0 == i),
             });
         }
         labels.0.extend(shapes.0);
@@ -223,6 +252,7 @@ impl Engine {
                 .map_err(|x| RuleError::compiled(format!("combined pattern set: {x}")))?;
             e.global.push((re, all, dets));
         }
+        e.starts = StartIndex::build(&indexed)?;
         e.keywords = Words::build(keyword_words)?;
         e.local = Words::build(local_words)?;
         if !term_list.is_empty() {
@@ -230,6 +260,9 @@ impl Engine {
                 AhoCorasickBuilder::new()
                     .ascii_case_insensitive(true)
                     .match_kind(MatchKind::LeftmostLongest)
+                    // A few hundred terms: the DFA is small and faster
+                    // than the default NFA over record-dense text.
+                    .kind(Some(AhoCorasickKind::DFA))
                     .build(&term_list)
                     .map_err(|x| RuleError::compiled(format!("dictionary automaton: {x}")))?,
             );
@@ -263,12 +296,15 @@ impl Engine {
             text,
             stop,
             kw: None,
+            starts: None,
+            caps: Vec::new(),
+            near_index: None,
             out: Vec::new(),
         };
         self.run(&mut pass);
         let complete = stop.stopped().is_none();
         let mut found = pass.out;
-        self.apply_near(&mut found);
+        self.apply_near(&mut found, pass.near_index);
         Scanned { found, complete }
     }
 
@@ -305,6 +341,7 @@ impl Engine {
         if p.stop.check() {
             return;
         }
+        let mut windowed: Vec<(usize, Windows)> = Vec::new();
         for (i, d) in self.dets.iter().enumerate() {
             let (Mode::Windowed, Some(g)) = (d.mode, d.context) else {
                 continue;
@@ -312,8 +349,13 @@ impl Engine {
             let Some(kw) = p.kw.as_ref().and_then(|k| k.get(g)) else {
                 continue;
             };
-            for (lo, hi) in merge(kw.iter().map(|&q| (q, q)), d.context_window, p.text.len()) {
-                self.search(p, i, lo, hi);
+            let windows = merge(kw.iter().map(|&q| (q, q)), d.context_window, p.text.len());
+            windowed.push((i, windows));
+        }
+        self.index_if_dense(p, windowed.iter().map(|(i, w)| (*i, w)));
+        for (i, windows) in &windowed {
+            for &(lo, hi) in windows {
+                self.search(p, *i, lo, hi);
                 if p.stop.stopped().is_some() {
                     return;
                 }
@@ -326,15 +368,29 @@ impl Engine {
     }
 
     fn near_pass(&self, p: &mut Pass<'_, '_>) {
-        // Sorted once by start, so the merges below see sorted input (a
-        // linear pass for the sort), and merged once per distinct `near`
-        // list and window: the shipped packs have five `near` detectors
-        // sharing two.
-        let mut anchors: Vec<(usize, usize, usize)> =
-            p.out.iter().map(|a| (a.detector, a.start, a.end)).collect();
-        anchors.sort_unstable_by_key(|a| (a.1, a.2));
+        // The matches so far are the anchors. Sorted once by start (in
+        // place: their order does not matter until `apply_near` sorts them
+        // by detector), so the merges below see sorted input, and merged
+        // once per distinct `near` list and window: the shipped packs have
+        // five `near` detectors sharing two. They are a few runs already
+        // sorted by start (the global pass, then one run per windowed
+        // detector), which the stable sort merges in O(m log runs).
+        p.out.sort_by_key(|a| (a.start, a.end));
+        let anchors = &p.out;
+        // The same anchors decide, at the end, which `near` matches count.
+        let mut indexes: Vec<(usize, NearIndex)> = Vec::new();
+        for d in self.dets.iter() {
+            if d.mode == Mode::Near && !indexes.iter().any(|(g, _)| *g == d.near_group) {
+                let spans = anchors
+                    .iter()
+                    .filter(|a| d.is_near_anchor.get(a.detector) == Some(&true))
+                    .map(|a| (a.start, a.end));
+                indexes.push((d.near_group, NearIndex::new(spans)));
+            }
+        }
         let mut merged: Vec<(&[usize], usize, Windows)> = Vec::new();
         let mut term_windows: Vec<(usize, usize)> = Vec::new();
+        let mut searched: Vec<(usize, Windows)> = Vec::new();
         for (i, d) in self.dets.iter().enumerate() {
             if d.mode != Mode::Near {
                 continue;
@@ -345,22 +401,27 @@ impl Engine {
                 None => {
                     let near = anchors
                         .iter()
-                        .filter(|a| d.near.contains(&a.0))
-                        .map(|a| (a.1, a.2));
+                        .filter(|a| d.is_near_anchor.get(a.detector) == Some(&true))
+                        .map(|a| (a.start, a.end));
                     let w = merge(near, d.near_window, p.text.len());
                     merged.push((key.0, key.1, w.clone()));
                     w
                 }
             };
             if d.regex.is_some() {
-                for &(lo, hi) in &windows {
-                    self.search(p, i, lo, hi);
-                    if p.stop.stopped().is_some() {
-                        return;
-                    }
-                }
+                searched.push((i, windows));
             } else {
                 term_windows.extend(windows);
+            }
+        }
+        p.near_index = Some(indexes);
+        self.index_if_dense(p, searched.iter().map(|(i, w)| (*i, w)));
+        for (i, windows) in &searched {
+            for &(lo, hi) in windows {
+                self.search(p, *i, lo, hi);
+                if p.stop.stopped().is_some() {
+                    return;
+                }
             }
         }
         if let (Some(ac), false) = (&self.terms, term_windows.is_empty()) {
@@ -458,9 +519,17 @@ impl Engine {
             self.candidate(p, di, s, e);
             return Some(e);
         }
+        if exact && let Some((vs, ve)) = d.value_span.as_ref().and_then(|v| v.find(p.text, s, e)) {
+            self.candidate(p, di, vs, ve);
+            return Some(ve);
+        }
         let input = Input::new(p.text).range(s..e).anchored(Anchored::Yes);
-        let mut caps = re.create_captures();
-        re.search_captures(&input, &mut caps);
+        if p.caps.len() <= di {
+            p.caps.resize_with(di + 1, || None);
+        }
+        // One capture buffer per detector and text, not one per match.
+        let caps = p.caps[di].get_or_insert_with(|| re.create_captures());
+        re.search_captures(&input, caps);
         let sp = match d.value_group {
             Some(g) => caps.get_group(g)?,
             None => caps.get_group(0)?,
@@ -469,11 +538,42 @@ impl Engine {
         Some(sp.end)
     }
 
+    /// Compute the start index once per text, when the windows about to be
+    /// searched one regex at a time add up to more than the text: then one
+    /// pass over all shapes is cheaper than a pass per detector.
+    fn index_if_dense<'w>(
+        &self,
+        p: &mut Pass<'_, '_>,
+        windows: impl Iterator<Item = (usize, &'w Windows)>,
+    ) {
+        let Some(ix) = &self.starts else { return };
+        if p.starts.is_some() {
+            return;
+        }
+        let covered: usize = windows
+            .filter(|(i, _)| self.dets[*i].indexed)
+            .flat_map(|(_, w)| w.iter().map(|(lo, hi)| hi - lo))
+            .sum();
+        if covered > p.text.len() {
+            p.starts = Some(ix.starts(p.text, p.stop));
+        }
+    }
+
     fn search(&self, p: &mut Pass<'_, '_>, di: usize, lo: usize, hi: usize) {
         let d = &self.dets[di];
         let Some(re) = &d.regex else { return };
-        let mut spans = Vec::new();
-        each_match(re, p.text, lo, hi, p.stop, |s, e, _| spans.push((s, e)));
+        let indexed = match &p.starts {
+            Some(Some(s)) if d.indexed => s.of(di),
+            _ => None,
+        };
+        let spans = match indexed {
+            Some(list) => starts::matches_in(re, p.text, list, lo, hi, || p.stop.tick()),
+            None => {
+                let mut spans = Vec::new();
+                each_match(re, p.text, lo, hi, p.stop, |s, e, _| spans.push((s, e)));
+                spans
+            }
+        };
         for (s, e) in spans {
             self.confirm(p, di, s, e, true);
             if p.stop.tick() {
@@ -539,32 +639,68 @@ impl Engine {
     /// per distinct `near` list, one binary search per match: O(m log m)
     /// where comparing every match with every anchor was O(m²) and took
     /// most of the time on record-dense messages.
-    fn apply_near(&self, out: &mut Vec<Found>) {
-        out.sort_unstable_by_key(|f| (f.detector, f.start, f.end));
+    ///
+    /// `built` is the index the near pass made from the same anchors (every
+    /// match not of a `near` detector is found before it); without it (the
+    /// pass did not run) it is built here.
+    fn apply_near(&self, out: &mut Vec<Found>, built: Option<Vec<(usize, NearIndex)>>) {
+        sort_by_detector(out, self.dets.len());
         out.dedup();
         if !out.iter().any(|f| self.dets[f.detector].mode == Mode::Near) {
             return;
         }
-        let mut indexes: Vec<(&[usize], NearIndex)> = Vec::new();
-        for d in self.dets.iter().filter(|d| d.mode == Mode::Near) {
-            if !indexes.iter().any(|(n, _)| *n == d.near.as_slice()) {
-                let spans = out
-                    .iter()
-                    .filter(|a| self.dets[a.detector].mode != Mode::Near)
-                    .filter(|a| d.near.contains(&a.detector))
-                    .map(|a| (a.start, a.end));
-                indexes.push((d.near.as_slice(), NearIndex::new(spans)));
+        let indexes = built.unwrap_or_else(|| {
+            let mut indexes: Vec<(usize, NearIndex)> = Vec::new();
+            for d in self.dets.iter() {
+                if d.mode == Mode::Near && !indexes.iter().any(|(g, _)| *g == d.near_group) {
+                    let spans = out
+                        .iter()
+                        .filter(|a| self.dets[a.detector].mode != Mode::Near)
+                        .filter(|a| d.is_near_anchor.get(a.detector) == Some(&true))
+                        .map(|a| (a.start, a.end));
+                    indexes.push((d.near_group, NearIndex::new(spans)));
+                }
             }
-        }
+            indexes
+        });
         out.retain(|f| {
             let d = &self.dets[f.detector];
             d.mode != Mode::Near
                 || indexes
                     .iter()
-                    .find(|(n, _)| *n == d.near.as_slice())
+                    .find(|(g, _)| *g == d.near_group)
                     .is_some_and(|(_, ix)| ix.any_within(f.start, f.end, d.near_window))
         });
     }
+}
+
+/// Sort matches by detector, then start and end: bucketed by detector
+/// (linear), then each bucket by position with a stable sort, which is
+/// linear on a bucket that is already in order, as a detector's matches
+/// almost always are. The order is the one a sort by the whole key gives.
+fn sort_by_detector(out: &mut Vec<Found>, n_dets: usize) {
+    // Counting sort into one vector of the exact size: bucket `n_dets`
+    // holds any out-of-range detector number.
+    let bucket = |f: &Found| f.detector.min(n_dets);
+    let mut next = vec![0usize; n_dets + 1];
+    for f in out.iter() {
+        next[bucket(f)] += 1;
+    }
+    let mut at = 0;
+    for n in next.iter_mut() {
+        (*n, at) = (at, at + *n);
+    }
+    let starts = next.clone();
+    let mut sorted = out.clone();
+    for f in out.iter() {
+        let b = bucket(f);
+        sorted[next[b]] = *f;
+        next[b] += 1;
+    }
+    for (&lo, &hi) in starts.iter().zip(&next) {
+        sorted[lo..hi].sort_by_key(|f| (f.detector, f.start, f.end));
+    }
+    *out = sorted;
 }
 
 /// Sorted, non-overlapping `(start, end)` search ranges.
@@ -585,6 +721,14 @@ struct Pass<'t, 's> {
     stop: &'s Stop<'s>,
     /// Keyword positions per context group, once computed.
     kw: Option<Vec<Vec<usize>>>,
+    /// Start offsets of indexed shapes, once computed (`Some(None)`: the
+    /// index could not be computed; windows are searched one by one).
+    starts: Option<Option<Starts>>,
+    /// Capture buffers per detector, reused across matches.
+    caps: Vec<Option<Captures>>,
+    /// Anchor index per distinct `near` list (by its `near_group`), built
+    /// by the near pass from the anchors it sorted.
+    near_index: Option<Vec<(usize, NearIndex)>>,
     out: Vec<Found>,
 }
 
@@ -646,7 +790,8 @@ struct NearIndex {
 impl NearIndex {
     fn new(spans: impl Iterator<Item = (usize, usize)>) -> NearIndex {
         let mut v: Vec<(usize, usize)> = spans.collect();
-        v.sort_unstable();
+        // Already sorted when they come from the near pass: then linear.
+        v.sort();
         let mut max = 0;
         let max_end = v
             .iter()

@@ -14,9 +14,11 @@ pub mod matching;
 pub mod rule_schema;
 pub mod rules;
 pub mod scanner;
+pub mod starts;
 pub mod stop;
 pub mod tags;
 pub mod validators;
+pub mod value_span;
 pub mod verdict;
 
 pub use config::{DlpConfig, ScanLimits, TagConfig, Thresholds};

@@ -70,11 +70,43 @@ impl Validator {
     }
 }
 
-fn digits(m: &[u8]) -> Vec<u8> {
-    m.iter()
-        .filter(|b| b.is_ascii_digit())
-        .map(|b| b - b'0')
-        .collect()
+/// The digit values of a match. Validators run on every candidate (a
+/// record list has several per line), so identifier-sized matches keep
+/// their digits on the stack instead of allocating.
+enum Digits {
+    Inline([u8; 32], usize),
+    Heap(Vec<u8>),
+}
+
+impl std::ops::Deref for Digits {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Digits::Inline(buf, n) => buf.get(..*n).unwrap_or_default(),
+            Digits::Heap(v) => v,
+        }
+    }
+}
+
+fn digits(m: &[u8]) -> Digits {
+    let mut buf = [0u8; 32];
+    let mut n = 0;
+    for &b in m.iter().filter(|b| b.is_ascii_digit()) {
+        match buf.get_mut(n) {
+            Some(slot) => *slot = b - b'0',
+            None => {
+                return Digits::Heap(
+                    m.iter()
+                        .filter(|b| b.is_ascii_digit())
+                        .map(|b| b - b'0')
+                        .collect(),
+                );
+            }
+        }
+        n += 1;
+    }
+    Digits::Inline(buf, n)
 }
 
 /// ISO/IEC 7812-1 Annex B (Luhn mod 10), over digits already extracted.
@@ -166,7 +198,7 @@ fn maestro(p4: u32) -> bool {
 }
 
 /// Split a 9-digit SSN/ITIN-shaped match into area, group, serial.
-fn ssn_parts(m: &[u8]) -> Option<(u32, u32, u32, Vec<u8>)> {
+fn ssn_parts(m: &[u8]) -> Option<(u32, u32, u32, Digits)> {
     if !consistent_separators(m) {
         return None;
     }
@@ -339,8 +371,25 @@ pub fn ndc(m: &[u8]) -> bool {
 /// and English or Spanish month names (`12-Apr-1961`, `April 12th, 1961`,
 /// `12 de abril de 1961`).
 pub fn date(m: &[u8]) -> bool {
-    let s = String::from_utf8_lossy(m).to_lowercase();
-    let toks: Vec<&str> = s
+    // Matched dates are short ASCII: lower-cased on the stack, where
+    // `to_lowercase` gives the same (it differs only beyond ASCII).
+    let mut buf = [0u8; 64];
+    if m.is_ascii()
+        && let Some(lower) = buf.get_mut(..m.len())
+    {
+        lower.copy_from_slice(m);
+        lower.make_ascii_lowercase();
+        return std::str::from_utf8(lower).is_ok_and(date_lowercase);
+    }
+    date_lowercase(&String::from_utf8_lossy(m).to_lowercase())
+}
+
+/// [`date`] on lower-cased text. Tokens go to a fixed array: a date has
+/// one or three, so a fourth already decides.
+fn date_lowercase(s: &str) -> bool {
+    let mut toks = [""; 4];
+    let mut n = 0;
+    let words = s
         .split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty() && !matches!(*t, "de" | "of" | "del" | "the"))
         .map(|t| {
@@ -350,9 +399,15 @@ pub fn date(m: &[u8]) -> bool {
                 .or_else(|| t.strip_suffix("th"))
                 .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
                 .unwrap_or(t)
-        })
-        .collect();
-    match toks[..] {
+        });
+    for t in words {
+        match toks.get_mut(n) {
+            Some(slot) => *slot = t,
+            None => return false,
+        }
+        n += 1;
+    }
+    match *toks.get(..n).unwrap_or_default() {
         [one] if one.len() == 8 && one.bytes().all(|b| b.is_ascii_digit()) => compact_date(one),
         [one] => match runs(one)[..] {
             // `04feb1973`, as Epic, the military and lab systems print it.
@@ -470,6 +525,27 @@ pub fn icd10(m: &[u8], codes: &HashSet<String>) -> bool {
     {
         return false;
     }
+    // Upper-cased on the stack when it fits (codes are at most 8 bytes).
+    let mut buf = [0u8; 16];
+    let mut n = 0;
+    for &b in m.iter().filter(|&&b| b != b'.') {
+        match buf.get_mut(n) {
+            Some(slot) => *slot = b.to_ascii_uppercase(),
+            None => {
+                let code: String = m
+                    .iter()
+                    .filter(|&&b| b != b'.')
+                    .map(|b| b.to_ascii_uppercase() as char)
+                    .collect();
+                return codes.contains(&code);
+            }
+        }
+        n += 1;
+    }
+    // Bytes above ASCII become U+0080..U+00FF, as `as char` did.
+    if let Some(code) = buf.get(..n).filter(|c| c.is_ascii()) {
+        return std::str::from_utf8(code).is_ok_and(|c| codes.contains(c));
+    }
     let code: String = m
         .iter()
         .filter(|&&b| b != b'.')
@@ -520,6 +596,54 @@ mod tests {
         );
         assert!(!date(b"32/04/1961"));
         assert!(date(b"4/12/61"));
+    }
+
+    /// The allocation-free `date` agrees with the original one (kept here)
+    /// on every combination of date-ish tokens, cases and separators.
+    #[test]
+    fn date_fast_path_agrees_with_reference() {
+        fn reference(m: &[u8]) -> bool {
+            let s = String::from_utf8_lossy(m).to_lowercase();
+            let toks: Vec<&str> = s
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|t| !t.is_empty() && !matches!(*t, "de" | "of" | "del" | "the"))
+                .map(|t| {
+                    t.strip_suffix("st")
+                        .or_else(|| t.strip_suffix("nd"))
+                        .or_else(|| t.strip_suffix("rd"))
+                        .or_else(|| t.strip_suffix("th"))
+                        .filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+                        .unwrap_or(t)
+                })
+                .collect();
+            match toks[..] {
+                [one] if one.len() == 8 && one.bytes().all(|b| b.is_ascii_digit()) => {
+                    compact_date(one)
+                }
+                [a, b, c] => three_part_date(a, b, c),
+                _ => false,
+            }
+        }
+        let parts = [
+            "04", "4", "12", "31", "29", "1961", "61", "2000", "1900", "APR", "April", "12th",
+            "abr", "Ene", "de", "of", "19610412", "04121961", "x", "\u{c9}ne", "set",
+        ];
+        let seps = ["/", "-", " ", ", ", ".", " | ", "\u{2013}"];
+        let mut n = 0;
+        for a in parts {
+            for b in parts {
+                for c in ["1961", "61", "2000", "x", "", "12 1961"] {
+                    for sep in seps {
+                        let t = format!("{a}{sep}{b}{sep}{c}");
+                        assert_eq!(date(t.as_bytes()), reference(t.as_bytes()), "{t:?}");
+                        n += 1;
+                    }
+                }
+            }
+        }
+        let long = "1".repeat(100);
+        assert_eq!(date(long.as_bytes()), reference(long.as_bytes()));
+        assert!(n > 10_000);
     }
 
     #[test]
