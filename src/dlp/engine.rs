@@ -12,6 +12,14 @@
 //! 3. Detectors that only count near a patient identifier (dictionaries,
 //!    provider numbers) run only in windows around identifiers found above.
 //!
+//! On record-dense text (a list with a labelled record per line) the
+//! windows of steps 2 and 3 cover everything; then one reverse pass of a
+//! [`StartIndex`] finds where each of those shapes starts, and each window
+//! is searched by anchored matches at those offsets instead of one regex
+//! pass per detector. Labelled values are cut out of their match by
+//! [`ValueSpan`] (small DFAs) rather than a capture engine when the split
+//! is unambiguous.
+//!
 //! Keyword checks for rare detectors and `exclude` words are done locally,
 //! in a few hundred bytes around each candidate.
 //!
