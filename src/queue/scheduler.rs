@@ -488,7 +488,7 @@ async fn attempt(
                             &env,
                             &domain,
                             Some(tls.level),
-                            "tls-failed",
+                            policy::PortalReason::Connect.as_str(),
                             &report,
                             &settings,
                         );
