@@ -15,7 +15,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::config::TlsLevel;
-use crate::outbound::dane::{Tlsa, TlsaLookup};
+use crate::outbound::dane::TlsaLookup;
 use crate::outbound::mta_sts;
 use crate::outbound::verify::{TlsFail, Verified};
 use crate::policy::Capability;
@@ -330,19 +330,6 @@ fn write(dir: &Path, facts: &DomainFacts) -> std::io::Result<()> {
     f.write_all(&serde_json::to_vec_pretty(facts).map_err(std::io::Error::other)?)?;
     drop(f);
     std::fs::rename(&tmp, &path)
-}
-
-/// Reads a domain's facts without a running daemon, for `tls show`.
-pub fn load(dir: &Path, domain: &str) -> Option<DomainFacts> {
-    read(dir, domain)
-}
-
-/// The TLSA records a lookup made usable, if any.
-pub fn usable(lookup: &TlsaLookup) -> Option<&[Tlsa]> {
-    match lookup {
-        TlsaLookup::Usable(r) if !r.is_empty() => Some(r),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

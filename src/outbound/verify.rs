@@ -212,16 +212,7 @@ pub fn judge(
         });
     }
     let checked = pkix.check(chain, &demand.name, now);
-    let why = if demand.sts_enforce {
-        Some("the domain's MTA-STS policy (enforce)".to_string())
-    } else if demand.requiretls {
-        Some("REQUIRETLS".to_string())
-    } else if demand.level >= TlsLevel::Verify {
-        Some(format!("TLS level {}", demand.level))
-    } else {
-        None
-    };
-    match (checked, why) {
+    match (checked, pkix_required_by(demand)) {
         (Ok(()), _) if demand.sts_enforce => Ok(Verified::MtaSts),
         (Ok(()), _) => Ok(Verified::Pkix),
         (Err(_), None) => Ok(Verified::None),
@@ -234,16 +225,25 @@ pub fn judge(
     }
 }
 
-/// What `why` a plaintext-only host fails, for the message.
+/// What demands a certificate valid for the name, if anything does.
+fn pkix_required_by(demand: &Demand) -> Option<String> {
+    if demand.sts_enforce {
+        Some("the domain's MTA-STS policy (enforce)".into())
+    } else if demand.requiretls {
+        Some("REQUIRETLS".into())
+    } else if demand.level >= TlsLevel::Verify {
+        Some(format!("TLS level {}", demand.level))
+    } else {
+        None
+    }
+}
+
+/// What a plaintext-only host fails, for the message.
 pub fn tls_reason(demand: &Demand) -> String {
     if demand.tlsa.is_some() {
         "its DNSSEC-validated TLSA records (DANE)".into()
-    } else if demand.sts_enforce {
-        "the domain's MTA-STS policy (enforce)".into()
-    } else if demand.requiretls {
-        "REQUIRETLS".into()
     } else {
-        format!("TLS level {}", demand.level)
+        pkix_required_by(demand).unwrap_or_else(|| format!("TLS level {}", demand.level))
     }
 }
 

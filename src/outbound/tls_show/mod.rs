@@ -70,7 +70,11 @@ pub fn show(data_dir: &Path, domain: &str) -> Result<Shown, ShowError> {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             let since = match std::fs::metadata(&dir) {
-                Ok(m) => m.created().or_else(|_| m.modified()).ok().map(unix_secs),
+                Ok(m) => m
+                    .created()
+                    .or_else(|_| m.modified())
+                    .ok()
+                    .map(crate::time::unix_secs),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
                 Err(e) => return Err(read_err(&dir)(e)),
             };
@@ -89,11 +93,6 @@ pub fn show(data_dir: &Path, domain: &str) -> Result<Shown, ShowError> {
         });
     }
     Ok(Shown::Known { file, facts })
-}
-
-fn unix_secs(t: std::time::SystemTime) -> u64 {
-    t.duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs())
 }
 
 #[cfg(test)]
