@@ -14,6 +14,7 @@ pub mod live;
 pub mod ops;
 pub mod outbound;
 pub mod policy;
+pub mod portal;
 pub mod proto;
 pub mod queue;
 pub mod smtp;

@@ -1,0 +1,1 @@
+//! The portal's HTTPS web app (being built).
