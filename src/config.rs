@@ -84,8 +84,9 @@ pub struct Config {
     pub delivery: Delivery,
     #[serde(default)]
     pub dlp: DlpConfig,
+    /// Absent: the portal is off, and recipients routed to it wait in the queue.
     #[serde(default)]
-    pub portal: Portal,
+    pub portal: Option<Portal>,
     #[serde(default)]
     pub dkim: Dkim,
     #[serde(default)]
@@ -572,9 +573,27 @@ pub struct RouteOverride {
 #[serde(deny_unknown_fields, default)]
 pub struct Portal {
     pub listen: SocketAddr,
+    /// The address recipients open; links in notifications start with it,
+    /// and a reply's `Origin` must equal its origin.
     pub base_url: String,
+    /// How long a portal message can be opened; a rule may set its own.
     #[serde(deserialize_with = "duration")]
     pub retention: Duration,
+    /// The sending organization's name: the notification's subject and the
+    /// pages say it, and nothing else about the message.
+    pub organization: String,
+    /// The From address of notifications and one-time codes. Empty: the
+    /// `portal-noreply@` mailbox of the original sender's domain.
+    pub from: String,
+    /// HTTPS certificate and key, generated (self-signed) when missing.
+    pub cert: PathBuf,
+    pub key: PathBuf,
+    /// The master key file (0600) that wraps each message's own key;
+    /// generated on first start. Keep a backup: without it nothing opens.
+    pub key_file: PathBuf,
+    /// Tell the original sender when a portal message is first opened or
+    /// expires unread.
+    pub notify_sender: bool,
 }
 
 impl Default for Portal {
@@ -583,6 +602,12 @@ impl Default for Portal {
             listen: SocketAddr::from(([127, 0, 0, 1], 8443)),
             base_url: "https://127.0.0.1:8443".into(),
             retention: Duration::from_secs(30 * 86_400),
+            organization: "Secure mail".into(),
+            from: String::new(),
+            cert: PathBuf::from("certs/portal.crt"),
+            key: PathBuf::from("certs/portal.key"),
+            key_file: PathBuf::from("var/portal/master.key"),
+            notify_sender: false,
         }
     }
 }
@@ -808,16 +833,10 @@ fn password_hash<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 /// Keys of the design that this version does not implement. Accepting them
 /// silently would let an operator believe mail is signed, or that a portal
 /// holds it, when neither is true.
-const NOT_AVAILABLE: &[(&str, &str)] = &[
-    (
-        "portal",
-        "the web portal is not available in this version; remove the [portal] table (messages routed to the portal wait in the queue)",
-    ),
-    (
-        "dkim.key",
-        "DKIM signing is not available in this version; remove the [[dkim.key]] tables (mail leaves unsigned)",
-    ),
-];
+const NOT_AVAILABLE: &[(&str, &str)] = &[(
+    "dkim.key",
+    "DKIM signing is not available in this version; remove the [[dkim.key]] tables (mail leaves unsigned)",
+)];
 
 impl Config {
     /// Reads and checks a config file; relative paths are resolved against its folder.
@@ -917,6 +936,25 @@ impl Config {
                 "limits.auth_block_time",
                 "must be longer than 0s while auth_block_after is set; set auth_block_after = 0 to never block",
             ));
+        }
+        if let Some(p) = &self.portal {
+            if let Err(why) = crate::portal::link::check_base_url(&p.base_url) {
+                out.push(self.problem("portal.base_url", why));
+            }
+            if p.retention.is_zero() {
+                out.push(self.problem("portal.retention", "must be longer than 0s"));
+            }
+            if p.organization.trim().is_empty() || p.organization.contains(['\r', '\n']) {
+                out.push(self.problem(
+                    "portal.organization",
+                    "must be the organization's name on one line: notifications say it in their subject",
+                ));
+            }
+            if !p.from.is_empty() && crate::proto::address::parse_mailbox(&p.from).is_err() {
+                out.push(
+                    self.problem("portal.from", format!("`{}` is not a mail address", p.from)),
+                );
+            }
         }
         if let Err((key, message)) = self.limits.check() {
             out.push(self.problem(&format!("limits.{key}"), message));

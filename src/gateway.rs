@@ -44,6 +44,8 @@ pub enum GatewayError {
         source: std::io::Error,
     },
     #[error("{0}")]
+    Portal(#[from] crate::portal::PortalError),
+    #[error("{0}")]
     Io(#[from] std::io::Error),
 }
 
@@ -173,8 +175,30 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
         spool: spool.clone(),
         audit: audit.clone(),
         settings: cells.queue.clone(),
+        portal: Default::default(),
     });
-    let (mut sched, handle) = Scheduler::new(ctx);
+    let (mut sched, handle) = Scheduler::new(ctx.clone());
+    let portal = match &started.portal {
+        Some(p) => {
+            let portal = open_portal(&started, p, &spool, &audit, &handle)?;
+            let _ = ctx.portal.set(portal.clone());
+            let (cert, key) = (started.path(&p.cert), started.path(&p.key));
+            let host = crate::portal::link::host(&p.base_url).to_string();
+            if crate::smtp::tls::ensure_dev_certificate(&cert, &key, &host)? {
+                warn!(cert = %cert.display(), "generated a self-signed development certificate for the portal; install a real one for production");
+            }
+            let tls = TlsAcceptor::from(crate::smtp::tls::https_config(&cert, &key)?);
+            let tcp = TcpListener::bind(p.listen)
+                .await
+                .map_err(|source| GatewayError::Bind {
+                    address: p.listen,
+                    source,
+                })?;
+            info!(listen = %p.listen, base_url = %p.base_url, "portal listening");
+            Some((portal, tcp, tls, p.base_url.clone()))
+        }
+        None => None,
+    };
     // Recovery comes before the listeners: every unfinished message is
     // known again before a new one can be accepted.
     let recovery = spool.recover()?;
@@ -226,6 +250,19 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
         )));
     }
     let rules_watch = tokio::spawn(watch_rules(cells.clone(), shutdown_rx.clone()));
+    let portal_tasks = portal.map(|(portal, tcp, tls, base_url)| {
+        let access: Arc<dyn crate::portal::access::Access> = portal.clone();
+        (
+            tokio::spawn(crate::portal::web::serve(
+                tcp,
+                tls,
+                access,
+                base_url,
+                shutdown_rx.clone(),
+            )),
+            tokio::spawn(portal_upkeep(portal)),
+        )
+    });
     let sweeper = tokio::spawn(sweep_outbound(cells.queue.clone()));
     audit.record(Event::new(
         "started",
@@ -278,12 +315,77 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     let _ = sched_task.await;
     control.abort();
     sweeper.abort();
+    if let Some((web, upkeep)) = portal_tasks {
+        upkeep.abort();
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(5), web).await;
+    }
     rules_watch.abort();
     cells.queue.get().outbound.sweep(true).await;
     let _ = std::fs::remove_file(crate::queue::control::socket_path(&spool));
     audit.record(Event::new("stopped", None, serde_json::json!({})));
     info!("sealgate stopped");
     Ok(())
+}
+
+/// Opens the portal's key file, store and sealed files.
+fn open_portal(
+    config: &Config,
+    p: &crate::config::Portal,
+    spool: &Arc<Spool>,
+    audit: &Arc<AuditLog>,
+    scheduler: &scheduler::Handle,
+) -> Result<Arc<crate::portal::Portal>, GatewayError> {
+    use crate::portal::{Outbox, Portal, keys::KeyRing, sealed::Sealed, store::Sqlite};
+    let key_file = config.path(&p.key_file);
+    let (keys, created) =
+        KeyRing::open_or_create(&key_file).map_err(crate::portal::PortalError::from)?;
+    if created {
+        warn!(key_file = %key_file.display(), "generated the portal master key; back it up: without it no portal message can be opened");
+    }
+    let store = Sqlite::open(&crate::portal::cli::db_path(config))
+        .map_err(crate::portal::PortalError::from)?;
+    let sealed = Sealed::open(&config.data_dir()).map_err(crate::portal::PortalError::from)?;
+    Ok(Arc::new(Portal::new(
+        Arc::new(store),
+        sealed,
+        keys,
+        p.clone(),
+        config.server.hostname.clone(),
+        audit.clone(),
+        Outbox {
+            spool: spool.clone(),
+            scheduler: scheduler.clone(),
+            hostname: config.server.hostname.clone(),
+        },
+    )))
+}
+
+/// Expiry and purge once a minute; CLI events into the audit log every
+/// two seconds.
+async fn portal_upkeep(portal: Arc<crate::portal::Portal>) {
+    let mut tick: u64 = 0;
+    loop {
+        let p = portal.clone();
+        let purge = tick % 30 == 0;
+        let _ = tokio::task::spawn_blocking(move || {
+            if let Err(e) = p.drain_events() {
+                error!(error = %e, "could not move portal CLI events into the audit log");
+            }
+            if purge {
+                match p.purge_due(crate::time::unix_now()) {
+                    Ok(0) => {}
+                    Ok(n) => info!(
+                        purged = n,
+                        "portal messages expired or withdrawn were purged"
+                    ),
+                    Err(e) => error!(error = %e, "portal purge failed; will try again"),
+                }
+            }
+        })
+        .await;
+        tick += 1;
+        tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    }
 }
 
 /// Closes idle outbound connections past their reuse time, in the pool of
@@ -383,6 +485,11 @@ fn needs_restart(running: &Config, new: &Config) -> Vec<(String, String, String)
         "audit.dir".into(),
         dir(running, &running.audit.dir),
         dir(new, &new.audit.dir),
+    );
+    differ(
+        "portal".into(),
+        format!("{:?}", running.portal),
+        format!("{:?}", new.portal),
     );
     differ(
         "server.drain_timeout".into(),

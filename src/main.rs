@@ -42,6 +42,11 @@ enum Command {
         #[command(subcommand)]
         action: TlsAction,
     },
+    /// Portal messages: list, show, revoke, purge; rotate the master key.
+    Portal {
+        #[command(subcommand)]
+        action: PortalAction,
+    },
     /// Lint and try the DLP rules.
     Rules {
         #[command(subcommand)]
@@ -51,6 +56,24 @@ enum Command {
     /// password from stdin: asks twice without echo on a terminal, else
     /// takes one line.
     HashPassword,
+}
+
+#[derive(Subcommand)]
+enum PortalAction {
+    /// One line per portal message (never its content).
+    List {
+        /// One JSON object per line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Everything recorded about one portal message, as JSON.
+    Show { id: String },
+    /// Withdraw a message: its link stops working and its content is deleted.
+    Revoke { id: String },
+    /// Expire what is past its retention and delete what can no longer be opened.
+    Purge,
+    /// Add a new master key; older keys stay to open older messages.
+    RotateKey,
 }
 
 #[derive(Subcommand)]
@@ -186,6 +209,7 @@ fn main() -> ExitCode {
         Command::Tls { action } => match tls(&cli.config, action) {
             Ok(code) | Err(code) => code,
         },
+        Command::Portal { action } => portal(&cli.config, action),
         Command::Rules { action } => rules(&cli.config, action),
         Command::HashPassword => ExitCode::from(sealgate::smtp::auth::cli::run()),
     }
@@ -362,6 +386,40 @@ fn parse_id(id: &str) -> Result<QueueId, ExitCode> {
         eprintln!("`{id}` is not a queue id (22 hex digits, as `sealgate queue list` shows)");
         ExitCode::from(2)
     })
+}
+
+fn portal(config: &Path, action: PortalAction) -> ExitCode {
+    use sealgate::portal::cli;
+    let config = match load(config) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let done = match action {
+        PortalAction::List { json } => cli::records(&config).map(|rs| {
+            if json {
+                rs.iter()
+                    .map(|r| cli::to_json(r).to_string() + "\n")
+                    .collect::<String>()
+            } else {
+                cli::list_text(&rs)
+            }
+        }),
+        PortalAction::Show { id } => cli::show(&config, id.trim())
+            .map(|v| serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"),
+        PortalAction::Revoke { id } => cli::revoke(&config, id.trim()).map(|s| s + "\n"),
+        PortalAction::Purge => cli::purge(&config).map(|s| s + "\n"),
+        PortalAction::RotateKey => cli::rotate_key(&config).map(|s| s + "\n"),
+    };
+    match done {
+        Ok(text) => match out(text.trim_end_matches('\n')) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
+        },
+        Err(e) => {
+            eprintln!("sealgate portal: {e}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 fn queue(config: &Path, action: QueueAction) -> ExitCode {

@@ -82,6 +82,21 @@ pub struct Demands {
     pub requiretls: bool,
     /// `TLS-Required: No` (RFC 8689 §5); ignored when REQUIRETLS is set.
     pub tls_optional: bool,
+    /// Mail the portal wrote, which must never be handed back to it.
+    pub portal_mail: PortalMail,
+}
+
+/// The portal's own outgoing mail.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PortalMail {
+    #[default]
+    No,
+    /// A notification or code: no PHI, the domain's usual level, and it
+    /// must reach a recipient whose server is the reason for the portal.
+    Notice,
+    /// A recipient's reply to the organization: at least `verify`, and it
+    /// waits in the queue rather than going anywhere weaker.
+    Reply,
 }
 
 pub struct Levels {
@@ -109,6 +124,33 @@ pub fn route(
     over: Overrides,
     demands: Demands,
 ) -> Route {
+    match demands.portal_mail {
+        PortalMail::No => {}
+        PortalMail::Notice => {
+            let level = match over.tls {
+                Some(RouteTls::Level(l)) => l,
+                _ => levels.default_tls,
+            };
+            return Route::Tls(TlsRoute {
+                level,
+                on_fail: OnFail::Defer,
+                requiretls: false,
+                honor_policies: true,
+            });
+        }
+        PortalMail::Reply => {
+            let level = match over.tls {
+                Some(RouteTls::Level(l)) => l.max(levels.phi_tls).max(TlsLevel::Verify),
+                _ => levels.phi_tls.max(TlsLevel::Verify),
+            };
+            return Route::Tls(TlsRoute {
+                level,
+                on_fail: OnFail::Defer,
+                requiretls: false,
+                honor_policies: true,
+            });
+        }
+    }
     let phi = verdict.phi || matches!(verdict.action, Action::Secure | Action::Portal);
     if verdict.action == Action::Portal {
         return Route::Portal(PortalReason::Rule);
@@ -209,14 +251,25 @@ mod tests {
         let rt = Demands {
             requiretls: true,
             tls_optional: false,
+            ..Demands::default()
         };
         let optional = Demands {
             requiretls: false,
             tls_optional: true,
+            ..Demands::default()
         };
         let both = Demands {
             requiretls: true,
             tls_optional: true,
+            ..Demands::default()
+        };
+        let notice = Demands {
+            portal_mail: PortalMail::Notice,
+            ..Demands::default()
+        };
+        let reply = Demands {
+            portal_mail: PortalMail::Reply,
+            ..Demands::default()
         };
         use OnFail::{Defer, Portal as P};
         #[rustfmt::skip]
@@ -228,6 +281,14 @@ mod tests {
             (clean, None, false, reached(TlsLevel::None), none, tls(May, Defer, false, true)),
             (clean, None, true, unknown, none, tls(May, Defer, false, true)),
             (clean, portal, false, unknown, none, Route::Portal(PortalReason::Admin)),
+            // The portal's notices reach the very servers that sent mail to
+            // the portal, and are never handed back to it...
+            (clean, portal, true, reached(TlsLevel::None), notice, tls(May, Defer, false, true)),
+            (clean, lvl(Encrypt), false, unknown, notice, tls(Encrypt, Defer, false, true)),
+            // ...and a recipient's reply goes at verify or waits, whatever the route says.
+            (clean, None, false, unknown, reply, tls(Verify, Defer, false, true)),
+            (clean, portal, true, reached(TlsLevel::None), reply, tls(Verify, Defer, false, true)),
+            (clean, lvl(DaneOnly), false, unknown, reply, tls(DaneOnly, Defer, false, true)),
             // TLS-Required: No relaxes clean mail to may and turns policies off...
             (clean, lvl(Verify), false, unknown, optional, tls(May, Defer, false, false)),
             // ...but never PHI, and never a REQUIRETLS message.

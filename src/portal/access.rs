@@ -18,9 +18,13 @@ pub enum Denied {
     /// No valid session for this message: start again at the link.
     NoSession,
     /// Too many wrong codes; unix time when codes are accepted again.
-    Locked { until: u64 },
+    Locked {
+        until: u64,
+    },
     /// Too many requests from this token, address or client.
-    RateLimited { retry_after_secs: u64 },
+    RateLimited {
+        retry_after_secs: u64,
+    },
     /// The reply's CSRF token is missing or wrong.
     Forbidden,
     /// The store or key file failed; nothing about the message is known.
@@ -42,7 +46,9 @@ pub enum CodeRequest {
 #[derive(Debug, Clone)]
 pub enum CodeCheck {
     Accepted(NewSession),
-    Wrong { attempts_left: u32 },
+    Wrong {
+        attempts_left: u32,
+    },
     /// The code was right once but is older than its lifetime, or none was sent.
     Expired,
 }
@@ -117,7 +123,12 @@ pub trait Access: Send + Sync + 'static {
     /// The session the cookie names, if it is live and for this token's message.
     fn session(&self, token: &str, cookie: &str) -> Result<Session, Denied>;
     fn view(&self, token: &str, session: &Session) -> Result<MessageView, Denied>;
-    fn attachment(&self, token: &str, session: &Session, index: usize) -> Result<Attachment, Denied>;
+    fn attachment(
+        &self,
+        token: &str,
+        session: &Session,
+        index: usize,
+    ) -> Result<Attachment, Denied>;
     /// Queues a reply to the original sender; the caller has checked the
     /// Origin header, and this checks `csrf` against the session.
     fn reply(

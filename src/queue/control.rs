@@ -483,6 +483,11 @@ fn rcpt_state(s: &RcptStatus) -> serde_json::Value {
             "at": crate::time::rfc3339_ms(at.saturating_mul(1000)),
             "reason": reason,
         }),
+        RcptStatus::InPortal { at, portal_id } => json!({
+            "state": "in-portal",
+            "at": crate::time::rfc3339_ms(at.saturating_mul(1000)),
+            "portal_id": portal_id,
+        }),
     }
 }
 

@@ -98,6 +98,9 @@ pub struct Context {
     pub spool: Arc<Spool>,
     pub audit: Arc<AuditLog>,
     pub settings: Live<Settings>,
+    /// Set once at start when `[portal]` is configured; it needs the
+    /// scheduler's handle to send its mail, hence set after `new`.
+    pub portal: std::sync::OnceLock<Arc<crate::portal::Portal>>,
 }
 
 pub struct Scheduler {
@@ -206,8 +209,23 @@ impl Scheduler {
         });
     }
 
-    fn insert(&mut self, envelope: Envelope, message: Option<Arc<Vec<u8>>>, state: DeliveryState) {
+    fn insert(
+        &mut self,
+        envelope: Envelope,
+        message: Option<Arc<Vec<u8>>>,
+        mut state: DeliveryState,
+    ) {
         let id = envelope.id.clone();
+        if self.ctx.portal.get().is_some()
+            && state.next_attempt == u64::MAX
+            && state
+                .rcpts
+                .iter()
+                .any(|r| matches!(r, RcptStatus::Portal { .. }))
+        {
+            // Held for a portal that was off; it is on now.
+            state.next_attempt = now_ms();
+        }
         self.unreadable.remove(&id);
         if !state.held {
             self.timers.push(Reverse((state.next_attempt, id.clone())));
@@ -426,6 +444,11 @@ async fn attempt(
     let demands = Demands {
         requiretls: env.params.requiretls,
         tls_optional: crate::proto::header::Header::parse(&message).tls_required_no(),
+        portal_mail: match env.origin {
+            crate::spool::Origin::Relay => policy::PortalMail::No,
+            crate::spool::Origin::PortalNotice => policy::PortalMail::Notice,
+            crate::spool::Origin::PortalReply => policy::PortalMail::Reply,
+        },
     };
     let unix = crate::time::unix_now();
     let mut set = JoinSet::new();
@@ -570,6 +593,7 @@ async fn attempt(
             };
         }
     }
+    hand_off(&ctx, &env, &mut state, &message).await;
     // Expire what has waited too long.
     let age = Duration::from_secs(crate::time::unix_now().saturating_sub(env.received_at));
     if age >= cfg.delivery.max_queue_lifetime {
@@ -698,7 +722,12 @@ fn reschedule(ctx: &Context, env: &Envelope, mut state: DeliveryState) -> Delive
         0
     };
     state.next_attempt = now_ms() + base + jitter;
-    let waiting = state.rcpts.iter().any(RcptStatus::awaits_delivery);
+    let waiting = state.rcpts.iter().any(RcptStatus::awaits_delivery)
+        || (ctx.portal.get().is_some()
+            && state
+                .rcpts
+                .iter()
+                .any(|r| matches!(r, RcptStatus::Portal { .. })));
     if !waiting && state.dsn_owed.is_empty() {
         // Only portal hand-offs are left: SMTP has nothing more to try, so
         // no timer; the message stays for the portal (and `queue list`).
@@ -726,6 +755,48 @@ fn reschedule(ctx: &Context, env: &Envelope, mut state: DeliveryState) -> Delive
         "next attempt scheduled"
     );
     state
+}
+
+/// Moves the recipients routed to the portal into it, when it is on. A
+/// recipient becomes `in-portal` only after the portal has its copy and
+/// the notification is queued; a failure leaves it `portal`, to be tried
+/// again at the next attempt.
+async fn hand_off(
+    ctx: &Arc<Context>,
+    env: &Arc<Envelope>,
+    state: &mut DeliveryState,
+    message: &Arc<Vec<u8>>,
+) {
+    let Some(portal) = ctx.portal.get().cloned() else {
+        return;
+    };
+    let want: Vec<usize> = (0..state.rcpts.len().min(env.recipients.len()))
+        .filter(|i| matches!(state.rcpts[*i], RcptStatus::Portal { .. }))
+        .collect();
+    if want.is_empty() {
+        return;
+    }
+    let (e, m) = (env.clone(), message.clone());
+    let done = tokio::task::spawn_blocking(move || {
+        want.into_iter()
+            .map(|i| (i, portal.hand_off(&e, i, &m)))
+            .collect::<Vec<_>>()
+    })
+    .await;
+    let Ok(done) = done else {
+        error!("portal hand-off task failed; will try again");
+        return;
+    };
+    let at = crate::time::unix_now();
+    for (i, r) in done {
+        match r {
+            Ok(portal_id) => {
+                info!(portal_id = %portal_id, "recipient handed to the portal");
+                state.rcpts[i] = RcptStatus::InPortal { at, portal_id };
+            }
+            Err(e) => error!(error = %e, "portal hand-off failed; will try again"),
+        }
+    }
 }
 
 /// Why a DSN could not be queued; the DSN stays owed.
@@ -811,6 +882,7 @@ async fn send_dsn(
         verdict: dsn::verdict_for(&env.verdict),
         message_sha256: crate::proto::hash::sha256_hex(&bytes),
         size: bytes.len() as u64,
+        origin: Default::default(),
         is_dsn: true,
     };
     let spool = ctx.spool.clone();

@@ -381,6 +381,7 @@ impl Session {
             verdict,
             message_sha256: sha.clone(),
             size: message.len() as u64,
+            origin: Default::default(),
             is_dsn: false,
         };
         let spool = self.shared.spool.clone();

@@ -113,6 +113,18 @@ pub fn server_config(cfg: &Config) -> Result<Arc<ServerConfig>, TlsError> {
     Ok(Arc::new(sc))
 }
 
+/// The portal's HTTPS config: its own certificate, TLS 1.2+, HTTP/1.1.
+pub fn https_config(cert: &Path, key: &Path) -> Result<Arc<ServerConfig>, TlsError> {
+    let certs = load_certs(cert)?;
+    let key = load_key(key)?;
+    let mut sc = ServerConfig::builder_with_provider(provider())
+        .with_protocol_versions(VERSIONS)?
+        .with_no_client_auth()
+        .with_single_cert(certs, key)?;
+    sc.alpn_protocols = vec![b"http/1.1".to_vec()];
+    Ok(Arc::new(sc))
+}
+
 /// TLS facts of a session, for the Received header, relay decisions and logs.
 pub struct TlsFacts {
     /// "TLSv1.3 TLS_AES_256_GCM_SHA384" (see `proto::tls::Negotiated`).

@@ -88,6 +88,29 @@ pub struct Envelope {
     /// A DSN we generated: it may not cause another one.
     #[serde(default)]
     pub is_dsn: bool,
+    /// Who wrote the message: a client, or the portal.
+    #[serde(default, skip_serializing_if = "Origin::is_relay")]
+    pub origin: Origin,
+}
+
+/// Where a queued message came from, when that changes how it is routed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Origin {
+    /// Accepted from a client (or a DSN about such a message).
+    #[default]
+    Relay,
+    /// A notification, one-time code or sender notice: no PHI.
+    PortalNotice,
+    /// A recipient's reply to the organization: it goes at `verify` or
+    /// waits, and never back to the portal it came from.
+    PortalReply,
+}
+
+impl Origin {
+    pub fn is_relay(&self) -> bool {
+        *self == Origin::Relay
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -113,6 +136,13 @@ pub enum RcptStatus {
         at: u64,
         reason: String,
     },
+    /// Committed to the portal store (and its notification to the spool):
+    /// final; the portal has it now.
+    #[serde(rename = "in-portal")]
+    InPortal {
+        at: u64,
+        portal_id: String,
+    },
 }
 
 impl RcptStatus {
@@ -120,7 +150,7 @@ impl RcptStatus {
     pub fn is_final(&self) -> bool {
         matches!(
             self,
-            RcptStatus::Delivered { .. } | RcptStatus::Failed { .. }
+            RcptStatus::Delivered { .. } | RcptStatus::Failed { .. } | RcptStatus::InPortal { .. }
         )
     }
 
@@ -457,6 +487,7 @@ mod tests {
             message_sha256: String::new(),
             size: 4,
             is_dsn: false,
+            origin: Default::default(),
         }
     }
 

@@ -1,0 +1,57 @@
+//! The portal's public address: links in notifications, and the origin a
+//! reply's `Origin` header must equal.
+
+/// `https://host[:port]` with nothing after it but an optional `/`.
+pub fn check_base_url(url: &str) -> Result<(), String> {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return Err(format!(
+            "`{url}` must start with https://: recipients open it, and codes and cookies never travel in plaintext"
+        ));
+    };
+    let host = rest.strip_suffix('/').unwrap_or(rest);
+    if host.is_empty() || host.contains(['/', '?', '#', '@', ' ']) || !host.is_ascii() {
+        return Err(format!(
+            "`{url}` must be https://host or https://host:port, with no path"
+        ));
+    }
+    Ok(())
+}
+
+/// The origin (`https://host[:port]`) of a checked base URL.
+pub fn origin(base_url: &str) -> String {
+    base_url.trim_end_matches('/').to_ascii_lowercase()
+}
+
+/// The link a notification carries.
+pub fn message_link(base_url: &str, token: &str) -> String {
+    format!("{}/m/{token}", base_url.trim_end_matches('/'))
+}
+
+/// The host name a recipient can check the link against.
+pub fn host(base_url: &str) -> &str {
+    let rest = base_url.strip_prefix("https://").unwrap_or(base_url);
+    let rest = rest.trim_end_matches('/');
+    match rest.rfind(':') {
+        Some(i) if !rest.ends_with(']') => &rest[..i],
+        _ => rest,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls() {
+        assert!(check_base_url("https://portal.example.org").is_ok());
+        assert!(check_base_url("https://127.0.0.1:8443/").is_ok());
+        assert!(check_base_url("http://portal.example.org").is_err());
+        assert!(check_base_url("https://portal.example.org/x").is_err());
+        assert_eq!(
+            origin("https://Portal.Example.org:8443/"),
+            "https://portal.example.org:8443"
+        );
+        assert_eq!(message_link("https://a.test/", "T"), "https://a.test/m/T");
+        assert_eq!(host("https://a.test:8443"), "a.test");
+    }
+}
