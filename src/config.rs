@@ -838,6 +838,23 @@ const NOT_AVAILABLE: &[(&str, &str)] = &[(
     "DKIM signing is not available in this version; remove the [[dkim.key]] tables (mail leaves unsigned)",
 )];
 
+/// `https://host[:port]` with nothing after it but an optional `/`: the
+/// portal's links start with it and a reply's Origin must equal it.
+fn check_base_url(url: &str) -> Result<(), String> {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return Err(format!(
+            "`{url}` must start with https://: recipients open it, and codes and cookies never travel in plaintext"
+        ));
+    };
+    let host = rest.strip_suffix('/').unwrap_or(rest);
+    if host.is_empty() || host.contains(['/', '?', '#', '@', ' ']) || !host.is_ascii() {
+        return Err(format!(
+            "`{url}` must be https://host or https://host:port, with no path"
+        ));
+    }
+    Ok(())
+}
+
 impl Config {
     /// Reads and checks a config file; relative paths are resolved against its folder.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
@@ -938,7 +955,7 @@ impl Config {
             ));
         }
         if let Some(p) = &self.portal {
-            if let Err(why) = crate::portal::link::check_base_url(&p.base_url) {
+            if let Err(why) = check_base_url(&p.base_url) {
                 out.push(self.problem("portal.base_url", why));
             }
             if p.retention.is_zero() {

@@ -354,7 +354,10 @@ fn open_portal(
         audit.clone(),
         Outbox {
             spool: spool.clone(),
-            scheduler: scheduler.clone(),
+            submit: {
+                let handle = scheduler.clone();
+                Arc::new(move |env, bytes| handle.submit(env, Some(bytes)))
+            },
             hostname: config.server.hostname.clone(),
         },
     )))

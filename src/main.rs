@@ -394,6 +394,10 @@ fn portal(config: &Path, action: PortalAction) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
+    let by = {
+        let a = control::Actor::this_process("cli");
+        serde_json::json!({"user": a.user, "sudo_user": a.sudo_user})
+    };
     let done = match action {
         PortalAction::List { json } => cli::records(&config).map(|rs| {
             if json {
@@ -406,8 +410,8 @@ fn portal(config: &Path, action: PortalAction) -> ExitCode {
         }),
         PortalAction::Show { id } => cli::show(&config, id.trim())
             .map(|v| serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"),
-        PortalAction::Revoke { id } => cli::revoke(&config, id.trim()).map(|s| s + "\n"),
-        PortalAction::Purge => cli::purge(&config).map(|s| s + "\n"),
+        PortalAction::Revoke { id } => cli::revoke(&config, id.trim(), &by).map(|s| s + "\n"),
+        PortalAction::Purge => cli::purge(&config, &by).map(|s| s + "\n"),
         PortalAction::RotateKey => cli::rotate_key(&config).map(|s| s + "\n"),
     };
     match done {

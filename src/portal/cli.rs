@@ -116,14 +116,9 @@ fn audit(
     Ok(())
 }
 
-fn actor() -> serde_json::Value {
-    let a = crate::queue::control::Actor::this_process("cli");
-    json!({"user": a.user, "sudo_user": a.sudo_user})
-}
-
 /// Withdraws a message: its link stops working at once and its ciphertext
-/// is deleted.
-pub fn revoke(config: &Config, id: &str) -> Result<String, CliError> {
+/// is deleted. `by` is who asked, for the audit log.
+pub fn revoke(config: &Config, id: &str, by: &serde_json::Value) -> Result<String, CliError> {
     let store = open_store(config)?;
     let r = store
         .get(id)?
@@ -134,7 +129,7 @@ pub fn revoke(config: &Config, id: &str) -> Result<String, CliError> {
     let sealed = super::sealed::Sealed::open(&config.data_dir())?;
     sealed.remove(id)?;
     store.mark_purged(id)?;
-    let base = json!({"portal_id": id, "queue_id": r.queue_id, "by": actor()});
+    let base = json!({"portal_id": id, "queue_id": r.queue_id, "by": by});
     audit(config, &store, "portal_revoked", base.clone())?;
     audit(config, &store, "portal_purged", base)?;
     Ok(format!(
@@ -143,13 +138,13 @@ pub fn revoke(config: &Config, id: &str) -> Result<String, CliError> {
 }
 
 /// Expires what is past its time and deletes what is no longer open.
-pub fn purge(config: &Config) -> Result<String, CliError> {
+pub fn purge(config: &Config, by: &serde_json::Value) -> Result<String, CliError> {
     let store = open_store(config)?;
     let sealed = super::sealed::Sealed::open(&config.data_dir())?;
     let now = crate::time::unix_now();
     let mut n = 0;
     for r in store.to_purge(now)? {
-        let base = json!({"portal_id": r.id, "queue_id": r.queue_id, "by": actor()});
+        let base = json!({"portal_id": r.id, "queue_id": r.queue_id, "by": by});
         if r.state == State::Active && store.finish(&r.id, State::Expired)? {
             audit(config, &store, "portal_expired", base.clone())?;
         }

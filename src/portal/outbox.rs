@@ -6,13 +6,17 @@ use std::sync::Arc;
 
 use crate::proto::address::Address;
 use crate::proto::params::{MailParams, Recipient, Ret};
-use crate::queue::scheduler::Handle;
 use crate::spool::{ClientInfo, Envelope, Origin, QueueId, Spool, SpoolError};
+
+/// Hands a committed message to the delivery queue. A function rather than
+/// the scheduler's handle: the queue calls the portal, so the portal must
+/// not know the queue.
+pub type Submit = Arc<dyn Fn(Envelope, Arc<Vec<u8>>) + Send + Sync>;
 
 #[derive(Clone)]
 pub struct Outbox {
     pub spool: Arc<Spool>,
-    pub scheduler: Handle,
+    pub submit: Submit,
     pub hostname: String,
 }
 
@@ -54,7 +58,7 @@ impl Outbox {
             origin,
         };
         self.spool.commit(&env, &bytes)?;
-        self.scheduler.submit(env, Some(Arc::new(bytes)));
+        (self.submit)(env, Arc::new(bytes));
         Ok(id)
     }
 }
