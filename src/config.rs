@@ -1322,12 +1322,35 @@ mod tests {
     }
 
     #[test]
+    fn portal_settings_are_checked_where_they_are_written() {
+        let p = problems(
+            "[portal]\nbase_url = \"http://portal.test\"\norganization = \"\"\nfrom = \"not an address\"\nretention = \"0s\"\n",
+        );
+        let keys: Vec<(&str, usize)> = p.iter().map(|p| (p.key.as_str(), p.line)).collect();
+        assert_eq!(
+            keys,
+            vec![
+                ("portal.base_url", 2),
+                ("portal.organization", 3),
+                ("portal.from", 4),
+                ("portal.retention", 5)
+            ],
+            "{p:?}"
+        );
+        assert!(p[0].message.contains("https://"), "{p:?}");
+        let ok = parse(
+            "[portal]\nbase_url = \"https://portal.test:8443\"\norganization = \"Riverbend Health\"\n",
+        );
+        assert!(ok.is_ok(), "{ok:?}");
+    }
+
+    #[test]
     fn keys_of_features_not_in_this_version_are_refused_by_name() {
         let p = problems(
             "[portal]\nlisten = \"127.0.0.1:8443\"\n\n[[dkim.key]]\ndomain = \"a.test\"\nselector = \"s\"\nkey = \"k\"\n\n[[delivery.route]]\ndomain = \"a.test\"\nnext_hop = \"127.0.0.1:25\"\ntls_name = \"mx.a.test\"\n",
         );
         let keys: Vec<&str> = p.iter().map(|p| p.key.as_str()).collect();
-        assert_eq!(keys, vec!["portal", "dkim.key"], "tls_name is available");
+        assert_eq!(keys, vec!["dkim.key"], "the portal and tls_name are available");
         assert!(
             p.iter()
                 .all(|p| p.message.contains("not available in this version"))
