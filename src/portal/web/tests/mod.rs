@@ -638,3 +638,5 @@ async fn denied_answers_map_to_their_pages() {
     let resp = send(&r, verify_req("123456")).await;
     assert_eq!(resp.status(), StatusCode::SERVICE_UNAVAILABLE);
 }
+
+mod tls;
