@@ -46,6 +46,9 @@ use ratelimit::{Limits, RateLimiter};
 const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 /// Request headers must arrive within this time (slow-loris).
 const HEADER_TIMEOUT: Duration = Duration::from_secs(20);
+/// Open connections at once; past this, new ones are closed at accept so a
+/// flood of idle sockets cannot exhaust file descriptors.
+const MAX_CONNECTIONS: usize = 1024;
 /// Forms other than the reply are a few dozen bytes.
 const FORM_BODY_LIMIT: usize = 16 * 1024;
 
@@ -129,9 +132,26 @@ pub async fn serve(
     tls: tokio_rustls::TlsAcceptor,
     access: Arc<dyn Access>,
     base_url: String,
+    shutdown: tokio::sync::watch::Receiver<bool>,
+) {
+    serve_with(
+        listener,
+        tls,
+        router(access, base_url),
+        MAX_CONNECTIONS,
+        shutdown,
+    )
+    .await;
+}
+
+async fn serve_with(
+    listener: tokio::net::TcpListener,
+    tls: tokio_rustls::TlsAcceptor,
+    app: Router,
+    max_connections: usize,
     mut shutdown: tokio::sync::watch::Receiver<bool>,
 ) {
-    let app = router(access, base_url);
+    let slots = Arc::new(tokio::sync::Semaphore::new(max_connections));
     loop {
         let accepted = tokio::select! {
             () = stopped(&mut shutdown) => break,
@@ -146,10 +166,18 @@ pub async fn serve(
                 continue;
             }
         };
+        let Ok(slot) = Arc::clone(&slots).try_acquire_owned() else {
+            tracing::warn!("portal: connection limit reached, closing a new connection");
+            drop(stream);
+            continue;
+        };
         let tls = tls.clone();
         let app = app.clone();
         let shutdown = shutdown.clone();
-        tokio::spawn(connection(stream, ClientIp(peer.ip()), tls, app, shutdown));
+        tokio::spawn(async move {
+            connection(stream, ClientIp(peer.ip()), tls, app, shutdown).await;
+            drop(slot);
+        });
     }
     tracing::info!("portal: stopped accepting connections");
 }

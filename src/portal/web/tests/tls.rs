@@ -11,7 +11,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio_rustls::{TlsAcceptor, TlsConnector};
 
 use super::{BASE, Fake, GOOD, ORIGIN};
-use crate::portal::web::serve;
+use crate::portal::web::{router, serve, serve_with};
 
 fn tls_pair() -> (TlsAcceptor, TlsConnector) {
     let ca_key = rcgen::KeyPair::generate().unwrap();
@@ -92,4 +92,30 @@ async fn serves_over_tls_keys_by_peer_and_stops_on_shutdown() {
         .expect("serve returns after shutdown")
         .unwrap();
     assert!(TcpStream::connect(addr).await.is_err(), "listener closed");
+}
+
+#[tokio::test]
+async fn connections_past_the_limit_are_closed() {
+    let (acceptor, connector) = tls_pair();
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let app = router(Arc::new(Fake::default()), BASE.into());
+    let (stop, shutdown) = tokio::sync::watch::channel(false);
+    let server = tokio::spawn(serve_with(listener, acceptor, app, 1, shutdown));
+
+    // Holds the only slot: connected, handshake not started.
+    let idle = TcpStream::connect(addr).await.unwrap();
+    let tcp = TcpStream::connect(addr).await.unwrap();
+    let name = ServerName::try_from("localhost").unwrap();
+    assert!(
+        connector.connect(name, tcp).await.is_err(),
+        "second connection refused"
+    );
+
+    drop(idle);
+    stop.send(true).unwrap();
+    tokio::time::timeout(Duration::from_secs(10), server)
+        .await
+        .unwrap()
+        .unwrap();
 }
