@@ -1350,7 +1350,11 @@ mod tests {
             "[portal]\nlisten = \"127.0.0.1:8443\"\n\n[[dkim.key]]\ndomain = \"a.test\"\nselector = \"s\"\nkey = \"k\"\n\n[[delivery.route]]\ndomain = \"a.test\"\nnext_hop = \"127.0.0.1:25\"\ntls_name = \"mx.a.test\"\n",
         );
         let keys: Vec<&str> = p.iter().map(|p| p.key.as_str()).collect();
-        assert_eq!(keys, vec!["dkim.key"], "the portal and tls_name are available");
+        assert_eq!(
+            keys,
+            vec!["dkim.key"],
+            "the portal and tls_name are available"
+        );
         assert!(
             p.iter()
                 .all(|p| p.message.contains("not available in this version"))
