@@ -451,6 +451,11 @@ impl Access for Portal {
                         &r,
                         json!({"client_ip": ip, "lock_secs": CODE_LIMITS.lock_secs}),
                     );
+                    // The fifth wrong code locks: this try and every one
+                    // after it, right or wrong, until the lock ends.
+                    return Err(Denied::Locked {
+                        until: now + CODE_LIMITS.lock_secs,
+                    });
                 }
                 Ok(CodeCheck::Wrong {
                     attempts_left: left,
