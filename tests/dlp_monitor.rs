@@ -271,3 +271,47 @@ fn unscanned_reasons_are_summarised_by_class_without_names() {
     let summary = out.split("summary:").nth(1).unwrap_or("");
     assert!(!summary.contains("Lopez"), "{summary}");
 }
+
+/// A rule's `portal_retention` reaches the verdict (the shortest of the
+/// enforced rules that fired), a monitor rule's never does, and a bad
+/// value is refused where it is written.
+#[test]
+fn portal_retention_of_the_rules_that_fire_is_the_shortest() {
+    let rules = r#"
+[[rule]]
+id = "t.ssn"
+detectors = ["ssn"]
+score = 10
+portal_retention = "7d"
+
+[[rule]]
+id = "t.codeword"
+detectors = ["code-word"]
+score = 10
+portal_retention = "2d"
+
+[[rule]]
+id = "t.watch"
+detectors = ["code-word"]
+score = 10
+mode = "monitor"
+portal_retention = "1h"
+"#;
+    let s =
+        scanner(&[("t.toml", &format!("{DETECTORS}{rules}"))]).unwrap_or_else(|e| panic!("{e}"));
+    let v = s.scan(msg("SSN 536-22-8915").as_bytes());
+    assert_eq!(v.portal_retention, Some(7 * 86_400), "{v:?}");
+    let v = s.scan(msg("SSN 536-22-8915 and bluebird").as_bytes());
+    assert_eq!(v.portal_retention, Some(2 * 86_400), "{v:?}");
+    let v = s.scan(msg("nothing").as_bytes());
+    assert_eq!(v.portal_retention, None);
+    let bad = rules.replace("\"2d\"", "\"soon\"");
+    let Err(e) = scanner(&[("t.toml", &format!("{DETECTORS}{bad}"))]) else {
+        panic!("a bad portal_retention was accepted");
+    };
+    let text = e.to_string();
+    assert!(
+        text.contains("t.toml:") && text.contains("portal_retention"),
+        "{text}"
+    );
+}

@@ -79,6 +79,9 @@ pub(crate) struct RuleDef {
     #[serde(default)]
     pub(crate) score: u32,
     pub(crate) action: Option<Action>,
+    /// How long a message this rule fires on stays in the portal, when
+    /// shorter than `[portal] retention` (e.g. "7d").
+    pub(crate) portal_retention: Option<Spanned<String>>,
     #[serde(default = "yes")]
     pub(crate) enabled: bool,
     /// `"enforce"` or `"monitor"`; unset means the pack's mode.

@@ -141,6 +141,9 @@ pub struct RuleSpec {
     pub parts: Vec<PartKind>,
     pub score: u32,
     pub action: Option<Action>,
+    /// The rule's own portal retention, in seconds (the shortest of the
+    /// rules that fire wins, and never beyond `[portal] retention`).
+    pub portal_retention: Option<u64>,
     /// A monitor rule's hits are recorded (verdict, log, audit) but its
     /// score and action do not change the verdict: a new rule can be
     /// measured on live mail before it diverts anything.
@@ -614,6 +617,22 @@ fn rule(cx: &mut Ctx<'_>, r: &RuleDef, det_index: &HashMap<String, usize>) -> Op
         cx.at(r.id.span(), "`min_count` must be at least 1");
         ok = false;
     }
+    let portal_retention = match &r.portal_retention {
+        None => None,
+        Some(d) => match crate::time::parse_duration(d.get_ref()) {
+            Ok(t) if !t.is_zero() => Some(t.as_secs().max(1)),
+            Ok(_) => {
+                cx.at(d.span(), "`portal_retention` must be longer than 0s");
+                ok = false;
+                None
+            }
+            Err(e) => {
+                cx.at(d.span(), format!("`portal_retention`: {e}"));
+                ok = false;
+                None
+            }
+        },
+    };
     ok.then(|| RuleSpec {
         id: r.id.get_ref().clone(),
         detectors,
@@ -622,6 +641,7 @@ fn rule(cx: &mut Ctx<'_>, r: &RuleDef, det_index: &HashMap<String, usize>) -> Op
         parts,
         score: r.score,
         action: r.action,
+        portal_retention,
         monitor: false,
     })
 }

@@ -273,6 +273,9 @@ impl Scanner {
                 if rule.action.is_some() {
                     forced = forced.max(rule.action);
                 }
+                if let Some(r) = rule.portal_retention {
+                    v.portal_retention = Some(v.portal_retention.map_or(r, |x| x.min(r)));
+                }
             }
             for (k, c) in counts.iter() {
                 if rule.detectors.contains(&k.0) && rule.parts.contains(&k.2) {

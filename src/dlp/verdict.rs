@@ -69,6 +69,10 @@ pub struct Verdict {
     /// Monitor rules that fired, with the action each would have caused.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub monitor: Vec<MonitorEffect>,
+    /// Seconds the portal keeps the message: the shortest `portal_retention`
+    /// of the enforced rules that fired; None: `[portal] retention`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub portal_retention: Option<u64>,
 }
 
 impl Verdict {
@@ -81,6 +85,7 @@ impl Verdict {
             unscanned: Vec::new(),
             forced: None,
             monitor: Vec::new(),
+            portal_retention: None,
         }
     }
 }

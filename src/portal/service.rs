@@ -195,7 +195,13 @@ impl Portal {
                     recipient: rcpt.address.to_string(),
                     sender: env.sender.as_ref().map(ToString::to_string),
                     created: now,
-                    expires: now + self.settings.retention.as_secs(),
+                    expires: now
+                        + env
+                            .verdict
+                            .portal_retention
+                            .map_or(self.settings.retention.as_secs(), |r| {
+                                r.min(self.settings.retention.as_secs())
+                            }),
                     key_id: wrapped.key_id,
                     wrapped_key: wrapped.bytes,
                     size: message.len() as u64,
