@@ -591,8 +591,8 @@ pub struct Portal {
     /// The master key file (0600) that wraps each message's own key;
     /// generated on first start. Keep a backup: without it nothing opens.
     pub key_file: PathBuf,
-    /// Tell the original sender when a portal message is first opened or
-    /// expires unread.
+    /// Tell the original sender when a message is held in the portal, first
+    /// opened, or expires unread.
     pub notify_sender: bool,
 }
 

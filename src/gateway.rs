@@ -363,13 +363,13 @@ fn open_portal(
     )))
 }
 
-/// Expiry and purge once a minute; CLI events into the audit log every
-/// two seconds.
+/// Expiry and purge every ten seconds (one indexed query when nothing is
+/// due); CLI events into the audit log every two seconds.
 async fn portal_upkeep(portal: Arc<crate::portal::Portal>) {
     let mut tick: u64 = 0;
     loop {
         let p = portal.clone();
-        let purge = tick % 30 == 0;
+        let purge = tick % 5 == 0;
         let _ = tokio::task::spawn_blocking(move || {
             if let Err(e) = p.drain_events() {
                 error!(error = %e, "could not move portal CLI events into the audit log");

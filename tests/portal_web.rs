@@ -443,3 +443,45 @@ fn forwarded_for_headers_do_not_escape_the_rate_limit() {
     let n = limited.expect("100 requests from one address were never limited");
     assert!((50..=70).contains(&n), "limited after {n} requests");
 }
+
+#[test]
+fn the_sender_hears_when_a_message_is_held_opened_and_expires_unread() {
+    let w = PortalWorld::start_with(
+        "portal-web-notices",
+        true,
+        "notify_sender = true\nretention = \"8s\"",
+    );
+    send(&w, "pat@plain.test", "opened");
+    let path = path_of_link(&w, 0);
+    log_in(&w, &path, &code_for(&w, &path, 1));
+    send(&w, "other@plain.test", "unread");
+    // Held (twice), opened (once), expired unread (once): four notices, in
+    // plaintext-free TLS to the sender's own system, none with content.
+    let got = w.tenant.wait_count(4, Duration::from_secs(40));
+    let texts: Vec<String> = got
+        .iter()
+        .map(|m| String::from_utf8_lossy(&decode_parts(&m.data)).into_owned())
+        .collect();
+    let count = |s: &str| texts.iter().filter(|t| t.contains(s)).count();
+    assert_eq!(
+        count("Subject: Secure message held in the portal"),
+        2,
+        "{texts:#?}"
+    );
+    assert_eq!(count("Subject: Secure message opened"), 1, "{texts:#?}");
+    assert_eq!(
+        count("Subject: Secure message expired unread"),
+        1,
+        "{texts:#?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("expired") && t.contains("other@plain.test"))
+    );
+    for (m, t) in got.iter().zip(&texts) {
+        assert!(m.tls);
+        assert_eq!(m.rcpts, vec!["dr.kim@riverbend.test".to_string()]);
+        assert!(!t.contains("Quartermaine"), "{t}");
+    }
+}

@@ -198,6 +198,9 @@ pub fn code(org: &Org<'_>, to: &Address, code: &str, valid_mins: u64, now: u64) 
 /// What happened to a portal message, told to its sender.
 #[derive(Debug, Clone, Copy)]
 pub enum SenderNotice {
+    /// Held in the portal because the recipient's server could not take it
+    /// over verified TLS (or a rule or the admin said so).
+    Stored,
     Opened,
     ExpiredUnread,
 }
@@ -210,6 +213,13 @@ pub fn sender_notice(
     now: u64,
 ) -> Vec<u8> {
     let (subject, line) = match what {
+        SenderNotice::Stored => (
+            "Secure message held in the portal",
+            format!(
+                "Your message to {recipient} is held in the {} secure portal; the recipient was sent a link to read it there.",
+                org.name
+            ),
+        ),
         SenderNotice::Opened => (
             "Secure message opened",
             format!(

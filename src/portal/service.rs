@@ -218,6 +218,9 @@ impl Portal {
                     json!({"size": rec.size, "key_id": rec.key_id, "expires": crate::time::rfc3339_ms(rec.expires * 1000)}),
                 );
                 info!(portal_id = %id, "stored in the portal");
+                if self.settings.notify_sender {
+                    self.notify_sender(&rec, SenderNotice::Stored);
+                }
                 rec
             }
         };
