@@ -435,3 +435,44 @@ fn run_logs_the_same_warnings_at_start_and_on_reload() {
     });
     assert_eq!(count(&log), 2, "{log}");
 }
+
+/// The portal's files and address are checked like the listener's: half a
+/// certificate pair, a master key file others can read, and an address in
+/// use are each named with their key, and nothing is generated.
+#[test]
+fn check_names_the_portals_problems() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_dir("check-portal");
+    std::fs::write(dir.join("portal.crt"), "not a certificate").unwrap();
+    std::fs::create_dir_all(dir.join("keys")).unwrap();
+    let key_file = dir.join("keys/master.key");
+    std::fs::write(
+        &key_file,
+        "v1 k1 AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&key_file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let cfg = dir.join("sealgate.toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "[server]\nhostname = \"gw.test\"\n\n[[listener]]\naddress = \"127.0.0.1:{}\"\ntls = \"none\"\n\n\
+             [dlp]\nrules_dir = \"{}\"\n\n[portal]\nlisten = \"{}\"\nbase_url = \"https://127.0.0.1:8443\"\n\
+             cert = \"portal.crt\"\nkey = \"portal.key\"\nkey_file = \"keys/master.key\"\n",
+            free_port(),
+            rules(),
+            taken.local_addr().unwrap()
+        ),
+    )
+    .unwrap();
+    let before = tree(&dir);
+    let out = check(&cfg);
+    let o = text(&out.stdout) + &text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{o}");
+    for key in ["portal.key:", "portal.key_file:", "portal.listen:"] {
+        assert!(o.contains(key), "no {key} problem in:\n{o}");
+    }
+    assert!(o.contains("chmod 600"), "{o}");
+    assert_eq!(tree(&dir), before, "check left something behind");
+}

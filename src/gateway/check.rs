@@ -28,6 +28,7 @@ pub fn check(config: &Config) -> Report {
     let mut warnings = Vec::new();
     let mut notes = Vec::new();
     tls_files(config, &mut errors);
+    portal_files(config, &mut errors);
     if let Some(ca) = &config.delivery.ca_file
         && let Err(e) = load_certs(&config.path(ca))
     {
@@ -118,6 +119,36 @@ fn tls_files(config: &Config, out: &mut Vec<Problem>) {
     }
 }
 
+/// The portal's HTTPS pair (both missing is fine: `run` generates one) and
+/// its master key file (missing is fine: generated; present must load and
+/// be private).
+fn portal_files(config: &Config, out: &mut Vec<Problem>) {
+    let Some(p) = &config.portal else { return };
+    let (cert, key) = (config.path(&p.cert), config.path(&p.key));
+    match crate::smtp::tls::existing_pair(&cert, &key) {
+        Ok(false) => {}
+        Ok(true) => {
+            if let Err(e) = crate::smtp::tls::https_config(&cert, &key) {
+                out.push(config.problem("portal.cert", e.to_string()));
+            }
+        }
+        Err(e) => {
+            let missing = if key.exists() {
+                "portal.cert"
+            } else {
+                "portal.key"
+            };
+            out.push(config.problem(missing, e.to_string()));
+        }
+    }
+    let key_file = config.path(&p.key_file);
+    if key_file.exists()
+        && let Err(e) = crate::portal::keys::KeyRing::open(&key_file)
+    {
+        out.push(config.problem("portal.key_file", e.to_string()));
+    }
+}
+
 /// A folder `run` can create and write in. Probes with a uniquely named
 /// entry that is removed again; a folder that does not exist is not created.
 fn usable_dir(dir: &Path) -> Result<(), String> {
@@ -185,6 +216,15 @@ fn listeners(config: &Config, out: &mut Vec<Problem>) {
             Err(e) => out.push(config.problem(
                 &format!("listener[{i}].address"),
                 format!("cannot listen on {}: {e}", l.address),
+            )),
+        }
+    }
+    if let Some(p) = &config.portal {
+        match TcpListener::bind(p.listen) {
+            Ok(s) => bound.push(s),
+            Err(e) => out.push(config.problem(
+                "portal.listen",
+                format!("cannot listen on {}: {e}", p.listen),
             )),
         }
     }
