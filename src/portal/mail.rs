@@ -103,6 +103,29 @@ fn alternative(head_text: String, text: &str, html: &str) -> Vec<u8> {
     .into_bytes()
 }
 
+/// A short notice from the portal itself (RFC 3834: auto-generated).
+fn automatic(
+    org: &Org<'_>,
+    to: String,
+    subject: &str,
+    text: &str,
+    html: &str,
+    now: u64,
+) -> Vec<u8> {
+    alternative(
+        head(&Head {
+            from: org.from_header(),
+            to,
+            subject,
+            hostname: org.hostname,
+            now,
+            extra: vec!["Auto-Submitted: auto-generated".into()],
+        }),
+        text,
+        html,
+    )
+}
+
 pub struct Org<'a> {
     pub name: &'a str,
     pub from: &'a Address,
@@ -150,18 +173,7 @@ pub fn notification(org: &Org<'_>, to: &Address, link: &str, expires: u64, now: 
         u = escape_html(&until),
         h = escape_html(org.portal_host),
     );
-    alternative(
-        head(&Head {
-            from: org.from_header(),
-            to: to.to_string(),
-            subject: &subject,
-            hostname: org.hostname,
-            now,
-            extra: vec!["Auto-Submitted: auto-generated".into()],
-        }),
-        &text,
-        &html,
-    )
+    automatic(org, to.to_string(), &subject, &text, &html, now)
 }
 
 pub fn code(org: &Org<'_>, to: &Address, code: &str, valid_mins: u64, now: u64) -> Vec<u8> {
@@ -181,18 +193,7 @@ pub fn code(org: &Org<'_>, to: &Address, code: &str, valid_mins: u64, now: u64) 
          </body></html>",
         h = escape_html(org.portal_host)
     );
-    alternative(
-        head(&Head {
-            from: org.from_header(),
-            to: to.to_string(),
-            subject: &subject,
-            hostname: org.hostname,
-            now,
-            extra: vec!["Auto-Submitted: auto-generated".into()],
-        }),
-        &text,
-        &html,
-    )
+    automatic(org, to.to_string(), &subject, &text, &html, now)
 }
 
 /// What happened to a portal message, told to its sender.
