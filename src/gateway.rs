@@ -369,7 +369,7 @@ async fn portal_upkeep(portal: Arc<crate::portal::Portal>) {
     let mut tick: u64 = 0;
     loop {
         let p = portal.clone();
-        let purge = tick % 30 == 0;
+        let purge = tick.is_multiple_of(30);
         let _ = tokio::task::spawn_blocking(move || {
             if let Err(e) = p.drain_events() {
                 error!(error = %e, "could not move portal CLI events into the audit log");

@@ -112,7 +112,7 @@ pub struct Org<'a> {
 }
 
 impl Org<'_> {
-    fn from_header(&self) -> String {
+    fn header_from(&self) -> String {
         mailbox(self.name, &self.from.to_string())
     }
 }
@@ -152,7 +152,7 @@ pub fn notification(org: &Org<'_>, to: &Address, link: &str, expires: u64, now: 
     );
     alternative(
         head(&Head {
-            from: org.from_header(),
+            from: org.header_from(),
             to: to.to_string(),
             subject: &subject,
             hostname: org.hostname,
@@ -183,7 +183,7 @@ pub fn code(org: &Org<'_>, to: &Address, code: &str, valid_mins: u64, now: u64) 
     );
     alternative(
         head(&Head {
-            from: org.from_header(),
+            from: org.header_from(),
             to: to.to_string(),
             subject: &subject,
             hostname: org.hostname,
@@ -233,7 +233,7 @@ pub fn sender_notice(
     );
     alternative(
         head(&Head {
-            from: org.from_header(),
+            from: org.header_from(),
             to: sender.to_string(),
             subject,
             hostname: org.hostname,
