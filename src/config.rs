@@ -594,6 +594,10 @@ pub struct Portal {
     /// Tell the original sender when a message is held in the portal, first
     /// opened, or expires unread.
     pub notify_sender: bool,
+    /// Requests under `/m/` one client address may make per minute, and how
+    /// many of them may be POSTs (code requests, code checks, replies).
+    pub requests_per_minute: u32,
+    pub posts_per_minute: u32,
 }
 
 impl Default for Portal {
@@ -608,6 +612,8 @@ impl Default for Portal {
             key: PathBuf::from("certs/portal.key"),
             key_file: PathBuf::from("var/portal/master.key"),
             notify_sender: false,
+            requests_per_minute: 60,
+            posts_per_minute: 10,
         }
     }
 }
@@ -972,6 +978,18 @@ impl Config {
                     self.problem("portal.from", format!("`{}` is not a mail address", p.from)),
                 );
             }
+            if p.requests_per_minute == 0 {
+                out.push(self.problem(
+                    "portal.requests_per_minute",
+                    "must be at least 1: with 0 no page would ever open",
+                ));
+            }
+            if p.posts_per_minute == 0 {
+                out.push(self.problem(
+                    "portal.posts_per_minute",
+                    "must be at least 1: with 0 no code could ever be asked for",
+                ));
+            }
         }
         if let Err((key, message)) = self.limits.check() {
             out.push(self.problem(&format!("limits.{key}"), message));
@@ -1324,7 +1342,8 @@ mod tests {
     #[test]
     fn portal_settings_are_checked_where_they_are_written() {
         let p = problems(
-            "[portal]\nbase_url = \"http://portal.test\"\norganization = \"\"\nfrom = \"not an address\"\nretention = \"0s\"\n",
+            "[portal]\nbase_url = \"http://portal.test\"\norganization = \"\"\nfrom = \"not an address\"\nretention = \"0s\"\n\
+             requests_per_minute = 0\nposts_per_minute = 0\n",
         );
         let keys: Vec<(&str, usize)> = p.iter().map(|p| (p.key.as_str(), p.line)).collect();
         assert_eq!(
@@ -1333,7 +1352,9 @@ mod tests {
                 ("portal.base_url", 2),
                 ("portal.organization", 3),
                 ("portal.from", 4),
-                ("portal.retention", 5)
+                ("portal.retention", 5),
+                ("portal.requests_per_minute", 6),
+                ("portal.posts_per_minute", 7)
             ],
             "{p:?}"
         );
@@ -1342,6 +1363,16 @@ mod tests {
             "[portal]\nbase_url = \"https://portal.test:8443\"\norganization = \"Riverbend Health\"\n",
         );
         assert!(ok.is_ok(), "{ok:?}");
+        let p = ok.unwrap().portal.unwrap();
+        assert_eq!((p.requests_per_minute, p.posts_per_minute), (60, 10));
+        let raised = parse("[portal]\nrequests_per_minute = 1000000\nposts_per_minute = 100\n")
+            .unwrap()
+            .portal
+            .unwrap();
+        assert_eq!(
+            (raised.requests_per_minute, raised.posts_per_minute),
+            (1_000_000, 100)
+        );
     }
 
     #[test]

@@ -195,7 +195,9 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
                     source,
                 })?;
             info!(listen = %p.listen, base_url = %p.base_url, "portal listening");
-            Some((portal, tcp, tls, p.base_url.clone()))
+            let limits =
+                crate::portal::web::Limits::per_minute(p.requests_per_minute, p.posts_per_minute);
+            Some((portal, tcp, tls, p.base_url.clone(), limits))
         }
         None => None,
     };
@@ -250,7 +252,7 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
         )));
     }
     let rules_watch = tokio::spawn(watch_rules(cells.clone(), shutdown_rx.clone()));
-    let portal_tasks = portal.map(|(portal, tcp, tls, base_url)| {
+    let portal_tasks = portal.map(|(portal, tcp, tls, base_url, limits)| {
         let access: Arc<dyn crate::portal::access::Access> = portal.clone();
         (
             tokio::spawn(crate::portal::web::serve(
@@ -258,6 +260,7 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
                 tls,
                 access,
                 base_url,
+                limits,
                 shutdown_rx.clone(),
             )),
             tokio::spawn(portal_upkeep(portal)),
@@ -369,7 +372,7 @@ async fn portal_upkeep(portal: Arc<crate::portal::Portal>) {
     let mut tick: u64 = 0;
     loop {
         let p = portal.clone();
-        let purge = tick % 5 == 0;
+        let purge = tick.is_multiple_of(5);
         let _ = tokio::task::spawn_blocking(move || {
             if let Err(e) = p.drain_events() {
                 error!(error = %e, "could not move portal CLI events into the audit log");

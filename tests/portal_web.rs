@@ -308,6 +308,9 @@ fn a_session_is_flagged_scoped_and_opens_one_message_only() {
     }
 }
 
+/// A reply attempt: what it shows, its extra headers, its CSRF token.
+type Attempt<'a> = (&'a str, Vec<(&'a str, &'a str)>, Option<&'a str>);
+
 #[test]
 fn a_reply_needs_the_sessions_csrf_token_and_the_portals_origin() {
     let w = PortalWorld::start("portal-web-csrf");
@@ -317,7 +320,7 @@ fn a_reply_needs_the_sessions_csrf_token_and_the_portals_origin() {
     let h = w.https();
     let o = origin(&w);
     let reply = format!("{path}/reply");
-    let attempts: Vec<(&str, Vec<(&str, &str)>, Option<&str>)> = vec![
+    let attempts: Vec<Attempt> = vec![
         ("no Origin", vec![], Some(s.csrf.as_str())),
         (
             "another Origin",

@@ -114,7 +114,7 @@ fn automatic(
 ) -> Vec<u8> {
     alternative(
         head(&Head {
-            from: org.from_header(),
+            from: org.header_from(),
             to,
             subject,
             hostname: org.hostname,
@@ -135,7 +135,7 @@ pub struct Org<'a> {
 }
 
 impl Org<'_> {
-    fn from_header(&self) -> String {
+    fn header_from(&self) -> String {
         mailbox(self.name, &self.from.to_string())
     }
 }
@@ -244,7 +244,7 @@ pub fn sender_notice(
     );
     alternative(
         head(&Head {
-            from: org.from_header(),
+            from: org.header_from(),
             to: sender.to_string(),
             subject,
             hostname: org.hostname,

@@ -131,7 +131,7 @@ impl Portal {
         &self.store
     }
 
-    fn from_address(&self, sender: Option<&str>) -> Address {
+    fn notice_from(&self, sender: Option<&str>) -> Address {
         if let Ok(a) = parse_mailbox(&self.settings.from) {
             return a;
         }
@@ -227,7 +227,7 @@ impl Portal {
         if !rec.notified {
             let token = random_token::<24>()?;
             self.store.set_token(&id, &token_hash(&token))?;
-            let from = self.from_address(rec.sender.as_deref());
+            let from = self.notice_from(rec.sender.as_deref());
             let bytes = mail::notification(
                 &self.org(&from),
                 &rcpt.address,
@@ -324,7 +324,7 @@ impl Portal {
         ) else {
             return;
         };
-        let from = self.from_address(Some(&sender.to_string()));
+        let from = self.notice_from(Some(&sender.to_string()));
         let bytes = mail::sender_notice(
             &self.org(&from),
             &sender,
@@ -395,7 +395,7 @@ impl Access for Portal {
             Issue::Locked { until } => return Err(Denied::Locked { until }),
         }
         let to = parse_mailbox(&r.recipient).map_err(|_| Denied::Unavailable)?;
-        let from = self.from_address(r.sender.as_deref());
+        let from = self.notice_from(r.sender.as_deref());
         let bytes = mail::code(
             &self.org(&from),
             &to,
@@ -549,7 +549,7 @@ impl Access for Portal {
         };
         let raw = self.content(&r)?;
         let (message_id, subject) = content::thread(&raw);
-        let from = self.from_address(Some(&to.to_string()));
+        let from = self.notice_from(Some(&to.to_string()));
         let bytes = mail::reply(
             &self.org(&from),
             &mail::Reply {

@@ -134,7 +134,7 @@ pub fn decode_parts(raw: &[u8]) -> Vec<u8> {
     let mut in_b64 = false;
     let mut buf = String::new();
     for line in text.split("\r\n") {
-        if line.to_ascii_lowercase() == "content-transfer-encoding: base64" {
+        if line.eq_ignore_ascii_case("content-transfer-encoding: base64") {
             in_b64 = true;
             buf.clear();
             continue;

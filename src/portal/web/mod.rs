@@ -40,7 +40,8 @@ use tower_service::Service;
 
 use crate::portal::access::Access;
 pub use origin::origin_of;
-use ratelimit::{Limits, RateLimiter};
+pub use ratelimit::Limits;
+use ratelimit::RateLimiter;
 
 /// A slow or stalled TLS handshake must not hold a connection slot.
 const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
@@ -125,19 +126,20 @@ async fn stylesheet() -> impl IntoResponse {
 }
 
 /// Serves the portal on `listener` until `shutdown` turns true (or its
-/// sender goes away). Connections already open finish their current
-/// request and close.
+/// sender goes away), each client address held to `limits`. Connections
+/// already open finish their current request and close.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     tls: tokio_rustls::TlsAcceptor,
     access: Arc<dyn Access>,
     base_url: String,
+    limits: Limits,
     shutdown: tokio::sync::watch::Receiver<bool>,
 ) {
     serve_with(
         listener,
         tls,
-        router(access, base_url),
+        build(access, &base_url, limits),
         MAX_CONNECTIONS,
         shutdown,
     )

@@ -35,6 +35,18 @@ impl Default for Limits {
     }
 }
 
+impl Limits {
+    /// `[portal] requests_per_minute` and `posts_per_minute`; the rest as
+    /// by default.
+    pub fn per_minute(requests: u32, posts: u32) -> Self {
+        Limits {
+            requests,
+            posts,
+            ..Limits::default()
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Window {
     start: Instant,

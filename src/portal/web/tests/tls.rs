@@ -11,7 +11,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio_rustls::{TlsAcceptor, TlsConnector};
 
 use super::{BASE, Fake, GOOD, ORIGIN};
-use crate::portal::web::{router, serve, serve_with};
+use crate::portal::web::{Limits, router, serve, serve_with};
 
 fn tls_pair() -> (TlsAcceptor, TlsConnector) {
     let ca_key = rcgen::KeyPair::generate().unwrap();
@@ -67,6 +67,7 @@ async fn serves_over_tls_keys_by_peer_and_stops_on_shutdown() {
         acceptor,
         fake.clone(),
         BASE.into(),
+        Limits::default(),
         shutdown,
     ));
 
