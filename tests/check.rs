@@ -177,9 +177,10 @@ fn keys_of_features_that_do_not_exist_yet_are_refused() {
     let out = check(&cfg);
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    // A route's tls_name is available now and must not be refused.
+    // A route's tls_name and the portal are available now and must not be refused.
     assert!(!err.contains("tls_name"), "{err}");
-    for (line, key) in [(7, "portal"), (10, "dkim.key")] {
+    assert!(!err.contains(": portal: "), "{err}");
+    for (line, key) in [(10, "dkim.key")] {
         let prefix = format!("{}:{line}:", cfg.display());
         assert!(
             err.lines().any(|l| l.starts_with(&prefix)
