@@ -18,6 +18,7 @@ mod outbox;
 pub mod sealed;
 mod service;
 pub mod store;
+mod views;
 pub mod web;
 
 pub use outbox::Outbox;

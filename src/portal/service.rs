@@ -66,6 +66,7 @@ pub struct Portal {
     hostname: String,
     audit: Arc<AuditLog>,
     outbox: Outbox,
+    views: super::views::Views,
 }
 
 fn random_token<const N: usize>() -> Result<String, KeyError> {
@@ -124,6 +125,7 @@ impl Portal {
             hostname,
             audit,
             outbox,
+            views: Default::default(),
         }
     }
 
@@ -499,16 +501,25 @@ impl Access for Portal {
 
     fn view(&self, token: &str, session: &Session) -> Result<MessageView, Denied> {
         let r = self.for_session(token, session)?;
-        let raw = self.content(&r)?;
-        let first = self
-            .store
-            .mark_opened(&r.id, crate::time::unix_now())
-            .map_err(Self::store_err)?;
+        let now_ms = crate::time::unix_now_ms();
+        let view = match self.views.get(&r.id, now_ms) {
+            Some(v) => v,
+            None => {
+                let v = std::sync::Arc::new(content::view(&self.content(&r)?, r.created));
+                self.views.put(&r.id, v.clone(), now_ms);
+                v
+            }
+        };
+        let first = r.opened_at.is_none()
+            && self
+                .store
+                .mark_opened(&r.id, now_ms / 1000)
+                .map_err(Self::store_err)?;
         self.event("portal_opened", &r, json!({"first": first}));
         if first && self.settings.notify_sender {
             self.notify_sender(&r, SenderNotice::Opened);
         }
-        Ok(content::view(&raw, r.created))
+        Ok((*view).clone())
     }
 
     fn attachment(
