@@ -305,7 +305,21 @@ impl Browser {
             );
             return None;
         };
-        Some(Self::launch(&driver, opts).unwrap_or_else(|e| panic!("starting the browser: {e}")))
+        // The port comes from `free_port`, which another process can take
+        // before chromedriver binds it (it then exits at once): try again
+        // on a new port.
+        let mut last = None;
+        for _ in 0..3 {
+            match Self::launch(&driver, opts) {
+                Ok(b) => return Some(b),
+                Err(e) if e.to_string().contains("chromedriver exited") => last = Some(e),
+                Err(e) => panic!("starting the browser: {e}"),
+            }
+        }
+        panic!(
+            "starting the browser: {}",
+            last.map(|e| e.to_string()).unwrap_or_default()
+        )
     }
 
     /// As [`Browser::start_with`], but panics when chromedriver is missing
