@@ -266,3 +266,53 @@ fn refuse_holds_mail_from_a_domain_without_a_key_and_says_why() {
     let list = String::from_utf8_lossy(&list.stdout);
     assert!(list.contains("no DKIM key for elsewhere.test"), "{list}");
 }
+
+#[test]
+fn portal_notifications_are_signed_for_the_senders_domain() {
+    let mut w = common::portal::PortalWorld::start("dkim-portal");
+    w.gw.sigterm();
+    let mut records = HashMap::new();
+    for (selector, algo) in [("ed1", "ed25519"), ("rsa1", "rsa")] {
+        let (name, text) = keygen(&w.gw, "riverbend.test", selector, algo);
+        records.insert(name, text);
+    }
+    let mut config = std::fs::read_to_string(&w.gw.config).unwrap();
+    config.push_str(&key_section("riverbend.test", "ed1"));
+    config.push_str(&key_section("riverbend.test", "rsa1"));
+    std::fs::write(&w.gw.config, config).unwrap();
+    w.gw.spawn();
+    let port = w.portal_port;
+    wait_for("portal HTTPS port", T, || {
+        std::net::TcpStream::connect(("127.0.0.1", port)).ok()
+    });
+    let mut c = Client::connect(w.gw.addr());
+    c.reply();
+    // PHI to a server without TLS: held in the portal, the recipient notified.
+    let r = c.send_mail(
+        "dr.kim@riverbend.test",
+        &["pat@plain.test"],
+        &crlf(
+            b"From: Dr. Ada Kim <dr.kim@riverbend.test>\n\
+To: pat@plain.test\n\
+Subject: Results\n\
+Message-ID: <phi-dkim@riverbend.test>\n\
+\n\
+Patient: Zebulon Quartermaine\n\
+DOB: 03/14/1961\n\
+MRN: MR623811104\n\
+SSN: 219-09-9999\n\
+Diagnosis: adenocarcinoma (C34.90). Please call to discuss treatment.\n",
+        ),
+    );
+    assert!(r.starts_with("250"), "{r}");
+    let got = w.plain.wait_count(1, T);
+    let note = &got[0];
+    let text = String::from_utf8_lossy(&note.data).to_string();
+    assert!(!text.contains("Zebulon"), "not a notification:\n{text}");
+    assert!(text.contains("d=riverbend.test;"), "{text}");
+    assert_eq!(
+        dkimpy(&w.gw.dir, "notification", &note.data, &records),
+        vec![true, true],
+        "{text}"
+    );
+}
