@@ -159,3 +159,74 @@ pub fn valid_selector(s: &str) -> bool {
                 && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ring::signature::Ed25519KeyPair;
+
+    fn signer(unsigned: Unsigned) -> Signer {
+        let rng = ring::rand::SystemRandom::new();
+        let pkcs8 = Ed25519KeyPair::generate_pkcs8(&rng).expect("keygen");
+        let key = Ed25519KeyPair::from_pkcs8(pkcs8.as_ref()).expect("key");
+        Signer {
+            keys: Arc::new(vec![SigningKey {
+                domain: "riverbend.test".into(),
+                selector: "s1".into(),
+                key: keys::PrivateKey::Ed25519(key),
+            }]),
+            unsigned,
+        }
+    }
+
+    fn signed_by(out: &[u8]) -> Option<String> {
+        let text = String::from_utf8_lossy(out);
+        let d = text.split("d=").nth(1)?;
+        Some(d.split(';').next()?.to_string())
+    }
+
+    #[test]
+    fn the_key_is_picked_by_the_from_domain_not_the_envelope() {
+        let s = signer(Unsigned::Pass);
+        let msg = b"From: A <a@RiverBend.test>\r\nSubject: x\r\n\r\nhi\r\n";
+        let out = s.sign(Some("other.test"), msg).expect("sign");
+        assert_eq!(signed_by(&out).as_deref(), Some("riverbend.test"));
+        assert!(out.ends_with(msg));
+        // A From of another domain: not signed, although the envelope matches.
+        let msg = b"From: a@other.test\r\n\r\nhi\r\n";
+        assert!(matches!(
+            s.sign(Some("riverbend.test"), msg),
+            Ok(Cow::Borrowed(_))
+        ));
+    }
+
+    #[test]
+    fn without_a_readable_from_the_envelope_domain_decides() {
+        let s = signer(Unsigned::Pass);
+        let msg = b"Subject: no from\r\n\r\nhi\r\n";
+        let out = s.sign(Some("riverbend.test"), msg).expect("sign");
+        assert_eq!(signed_by(&out).as_deref(), Some("riverbend.test"));
+        assert!(matches!(s.sign(None, msg), Ok(Cow::Borrowed(_))));
+    }
+
+    #[test]
+    fn refuse_turns_a_domain_without_a_key_into_an_error_naming_it() {
+        let s = signer(Unsigned::Refuse);
+        let e = s
+            .sign(None, b"From: a@other.test\r\n\r\nhi\r\n")
+            .expect_err("refused");
+        assert!(e.to_string().contains("no DKIM key for other.test"), "{e}");
+        assert!(s.sign(None, b"Subject: x\r\n\r\n").is_err());
+        assert!(s.sign(None, b"From: a@riverbend.test\r\n\r\n").is_ok());
+    }
+
+    #[test]
+    fn selectors_are_dns_labels() {
+        for ok in ["sg1", "2026-11.rsa", "a"] {
+            assert!(valid_selector(ok), "{ok}");
+        }
+        for bad in ["", "../x", "a/b", "-a", "a..b", "a b", "ä"] {
+            assert!(!valid_selector(bad), "{bad}");
+        }
+    }
+}
