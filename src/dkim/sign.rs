@@ -119,7 +119,7 @@ pub fn signature_field(
         }
     }
     canon::relaxed_header(text.as_bytes(), &mut data);
-    data.truncate(data.len() - 2);
+    data.truncate(data.len().saturating_sub(2));
 
     let signature = match &key.key {
         PrivateKey::Rsa(k) => {
