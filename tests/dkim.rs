@@ -15,6 +15,27 @@ use common::*;
 const T: Duration = Duration::from_secs(30);
 const PYTHON: &str = "/usr/bin/python3";
 
+/// Whether dkimpy (with PyNaCl, for Ed25519) and openssl are here. Missing
+/// outside CI: the test is skipped with a note; in CI it fails.
+fn verifier_present() -> bool {
+    let ok = Command::new(PYTHON)
+        .args(["-c", "import dkim, nacl"])
+        .output()
+        .is_ok_and(|o| o.status.success())
+        && Command::new("openssl")
+            .arg("version")
+            .output()
+            .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but dkimpy or openssl is missing: apt-get install python3-dkim python3-nacl openssl"
+        );
+        eprintln!("skipped: no dkimpy (python3-dkim, python3-nacl) or openssl");
+    }
+    ok
+}
+
 /// Verifies every DKIM-Signature of `message` with dkimpy; one bool each,
 /// in header order. `records` maps `selector._domainkey.domain` to TXT text.
 fn dkimpy(dir: &Path, name: &str, message: &[u8], records: &HashMap<String, String>) -> Vec<bool> {
@@ -103,6 +124,9 @@ fn header<'a>(message: &'a str, name: &str) -> Option<&'a str> {
 
 #[test]
 fn ed25519_and_rsa_signatures_verify_with_dkimpy_on_edge_cases() {
+    if !verifier_present() {
+        return;
+    }
     let mut rcpt_reply = HashMap::new();
     rcpt_reply.insert(
         "gone@partner.test".to_string(),
@@ -269,6 +293,9 @@ fn refuse_holds_mail_from_a_domain_without_a_key_and_says_why() {
 
 #[test]
 fn portal_notifications_are_signed_for_the_senders_domain() {
+    if !verifier_present() {
+        return;
+    }
     let mut w = common::portal::PortalWorld::start("dkim-portal");
     w.gw.sigterm();
     let mut records = HashMap::new();
