@@ -623,6 +623,18 @@ impl Default for Portal {
 pub struct Dkim {
     #[serde(rename = "key")]
     pub keys: Vec<DkimKey>,
+    /// What happens to mail from a domain that has no key.
+    pub unsigned: Unsigned,
+}
+
+/// Mail from a domain without a `[[dkim.key]]`: sent as it is, or held in
+/// the queue (deferred with a reason) until a key is configured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Unsigned {
+    #[default]
+    Pass,
+    Refuse,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -631,6 +643,17 @@ pub struct DkimKey {
     pub domain: String,
     pub selector: String,
     pub key: PathBuf,
+    /// Optional: checked against the key file, which decides otherwise.
+    #[serde(default)]
+    pub algorithm: Option<DkimAlgorithm>,
+}
+
+/// RFC 6376 `rsa-sha256` and RFC 8463 `ed25519-sha256`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DkimAlgorithm {
+    Ed25519,
+    Rsa,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -836,14 +859,6 @@ fn password_hash<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     Ok(s)
 }
 
-/// Keys of the design that this version does not implement. Accepting them
-/// silently would let an operator believe mail is signed, or that a portal
-/// holds it, when neither is true.
-const NOT_AVAILABLE: &[(&str, &str)] = &[(
-    "dkim.key",
-    "DKIM signing is not available in this version; remove the [[dkim.key]] tables (mail leaves unsigned)",
-)];
-
 /// `https://host[:port]` with nothing after it but an optional `/`: the
 /// portal's links start with it and a reply's Origin must equal it.
 fn check_base_url(url: &str) -> Result<(), String> {
@@ -887,9 +902,6 @@ impl Config {
             Ok(d) => d,
             Err(p) => return (None, vec![p]),
         };
-        for (key, why) in NOT_AVAILABLE {
-            doc.refuse(key, why);
-        }
         let config: Option<Config> = doc.deserialize();
         let mut problems = std::mem::take(&mut doc.problems);
         let config = config.map(|mut config| {
@@ -1376,20 +1388,17 @@ mod tests {
     }
 
     #[test]
-    fn keys_of_features_not_in_this_version_are_refused_by_name() {
-        let p = problems(
-            "[portal]\nlisten = \"127.0.0.1:8443\"\n\n[[dkim.key]]\ndomain = \"a.test\"\nselector = \"s\"\nkey = \"k\"\n\n[[delivery.route]]\ndomain = \"a.test\"\nnext_hop = \"127.0.0.1:25\"\ntls_name = \"mx.a.test\"\n",
-        );
-        let keys: Vec<&str> = p.iter().map(|p| p.key.as_str()).collect();
-        assert_eq!(
-            keys,
-            vec!["dkim.key"],
-            "the portal and tls_name are available"
-        );
-        assert!(
-            p.iter()
-                .all(|p| p.message.contains("not available in this version"))
-        );
+    fn dkim_keys_are_accepted_with_an_optional_algorithm() {
+        let c = parse(
+            "[dkim]\nunsigned = \"refuse\"\n\n[[dkim.key]]\ndomain = \"a.test\"\nselector = \"s\"\nkey = \"k\"\n\n[[dkim.key]]\ndomain = \"a.test\"\nselector = \"r\"\nkey = \"k2\"\nalgorithm = \"rsa\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.dkim.unsigned, Unsigned::Refuse);
+        assert_eq!(c.dkim.keys.len(), 2);
+        assert_eq!(c.dkim.keys[1].algorithm, Some(DkimAlgorithm::Rsa));
+        let p = problems("[dkim]\nunsigned = \"maybe\"\n");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].key, "dkim.unsigned");
     }
 
     #[test]

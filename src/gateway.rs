@@ -71,9 +71,11 @@ impl Settings {
         };
         let scanner = Arc::new(Scanner::load(&config.dlp, &config.base_dir)?);
         let outbound = Arc::new(Outbound::new(&config)?);
+        let dkim =
+            crate::dkim::Signer::new(&config).map_err(crate::config::ConfigError::Invalid)?;
         Ok(Settings {
             smtp: crate::smtp::Settings::new(&config, tls, scanner),
-            queue: queue::Settings::from_config(&config, outbound),
+            queue: queue::Settings::from_config(&config, outbound, dkim),
             config,
         })
     }

@@ -52,10 +52,36 @@ enum Command {
         #[command(subcommand)]
         action: RulesAction,
     },
+    /// DKIM keys.
+    Dkim {
+        #[command(subcommand)]
+        action: DkimAction,
+    },
     /// Print an argon2id hash for `[[relay.user]] password_hash`. Reads the
     /// password from stdin: asks twice without echo on a terminal, else
     /// takes one line.
     HashPassword,
+}
+
+#[derive(Subcommand)]
+enum DkimAction {
+    /// Write a new key to `<data_dir>/dkim/DOMAIN.SELECTOR.key` (mode 0600)
+    /// and print the DNS TXT record to publish. Rotate with a new selector.
+    Keygen {
+        #[arg(long)]
+        domain: String,
+        #[arg(long)]
+        selector: String,
+        /// RSA keys are made by `openssl genpkey` (2048 bits).
+        #[arg(long, value_enum, default_value = "ed25519")]
+        algo: Algo,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Algo {
+    Ed25519,
+    Rsa,
 }
 
 #[derive(Subcommand)]
@@ -211,7 +237,43 @@ fn main() -> ExitCode {
         },
         Command::Portal { action } => portal(&cli.config, action),
         Command::Rules { action } => rules(&cli.config, action),
+        Command::Dkim { action } => dkim(&cli.config, action),
         Command::HashPassword => ExitCode::from(sealgate::smtp::auth::cli::run()),
+    }
+}
+
+fn dkim(config: &Path, action: DkimAction) -> ExitCode {
+    use sealgate::config::DkimAlgorithm;
+    let DkimAction::Keygen {
+        domain,
+        selector,
+        algo,
+    } = action;
+    let config = match load(config) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let algo = match algo {
+        Algo::Ed25519 => DkimAlgorithm::Ed25519,
+        Algo::Rsa => DkimAlgorithm::Rsa,
+    };
+    match sealgate::dkim::keygen::generate(&config.data_dir(), &domain, &selector, algo) {
+        Ok(g) => {
+            eprintln!(
+                "wrote {}; publish this record, then add to the config:\n[[dkim.key]]\ndomain = \"{domain}\"\nselector = \"{selector}\"\nkey = \"{}\"\nalgorithm = \"{}\"",
+                g.path.display(),
+                g.path.display(),
+                g.algorithm
+            );
+            match out(&g.record) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(code) => code,
+            }
+        }
+        Err(e) => {
+            eprintln!("sealgate: {e}");
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -163,32 +163,52 @@ fn dangerous_settings_are_warnings_and_exit_zero() {
 }
 
 #[test]
-fn keys_of_features_that_do_not_exist_yet_are_refused() {
-    let dir = temp_dir("check-na");
+fn dkim_key_files_that_are_missing_or_readable_by_others_are_named_at_their_key() {
+    let dir = temp_dir("check-dkim");
     let cfg = dir.join("sealgate.toml");
     std::fs::write(
         &cfg,
         format!(
-            "[server]\nhostname = \"gw.test\"\n\n[dlp]\nrules_dir = \"{}\"\n\n[portal]\nlisten = \"127.0.0.1:8443\"\n\n[[dkim.key]]\ndomain = \"riverbend-health.org\"\nselector = \"sg1\"\nkey = \"var/dkim/sg1.key\"\n\n[[delivery.route]]\ndomain = \"partner.test\"\nnext_hop = \"127.0.0.1:2626\"\ntls_name = \"mx.partner.test\"\n",
+            "[server]\nhostname = \"gw.test\"\n\n[dlp]\nrules_dir = \"{}\"\n\n[portal]\nlisten = \"127.0.0.1:8443\"\n\n[[dkim.key]]\ndomain = \"riverbend-health.org\"\nselector = \"sg1\"\nkey = \"var/dkim/riverbend-health.org.sg1.key\"\n\n[[dkim.key]]\ndomain = \"riverbend-health.org\"\nselector = \"sg2\"\nkey = \"var/dkim/missing.key\"\n\n[[delivery.route]]\ndomain = \"partner.test\"\nnext_hop = \"127.0.0.1:2626\"\ntls_name = \"mx.partner.test\"\n",
             rules()
         ),
     )
     .unwrap();
+    let out = Command::new(BIN)
+        .arg("--config")
+        .arg(&cfg)
+        .args([
+            "dkim",
+            "keygen",
+            "--domain",
+            "riverbend-health.org",
+            "--selector",
+            "sg1",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let key = dir.join("var/dkim/riverbend-health.org.sg1.key");
+    std::fs::set_permissions(&key, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
     let out = check(&cfg);
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    // A route's tls_name and the portal are available now and must not be refused.
+    // A route's tls_name and the portal are available and not refused.
     assert!(!err.contains("tls_name"), "{err}");
     assert!(!err.contains(": portal: "), "{err}");
-    let (line, key) = (10, "dkim.key");
-    let prefix = format!("{}:{line}:", cfg.display());
-    assert!(
-        err.lines().any(|l| l.starts_with(&prefix)
-            && l.contains(&format!(": {key}: "))
-            && l.contains("not available in this version")),
-        "{key} at line {line} not refused:\n{err}"
-    );
-    // `run` refuses them the same way, before touching anything.
+    for (line, key, what) in [
+        (13, ": dkim.key.key: ", "chmod 600"),
+        (18, ": dkim.key.key: ", "missing.key: cannot read the key"),
+    ] {
+        let prefix = format!("{}:{line}:", cfg.display());
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with(&prefix) && l.contains(key) && l.contains(what)),
+            "{key} at line {line} not reported with `{what}`:\n{err}"
+        );
+    }
+    assert!(!err.contains("BEGIN PRIVATE KEY"), "{err}");
+    // `run` refuses to start the same way.
     let out = Command::new(BIN)
         .arg("--config")
         .arg(&cfg)
@@ -196,8 +216,15 @@ fn keys_of_features_that_do_not_exist_yet_are_refused() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("not available in this version"));
-    assert!(!dir.join("var").exists(), "run started despite the errors");
+    assert!(
+        text(&out.stderr).contains("chmod 600"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Fixed, check passes those keys.
+    std::fs::set_permissions(&key, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
+    let err = text(&check(&cfg).stderr);
+    assert!(!err.contains(":13:"), "{err}");
 }
 
 #[test]

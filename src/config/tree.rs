@@ -186,27 +186,6 @@ impl<'i> Doc<'i> {
         }
     }
 
-    /// Refuses every occurrence of a key (display form, e.g.
-    /// `delivery.route.tls_name`): one problem each, then the key is cut out.
-    pub fn refuse(&mut self, key: &str, message: &str) {
-        let mut hits: Vec<(Vec<Seg>, usize)> = Vec::new();
-        for (addr, span) in self.all_nodes() {
-            // Keys only: an `[[array]]` entry has the same display name as its array.
-            if matches!(addr.last(), Some(Seg::Key(_)))
-                && display_key(&indexed(&addr)) == key
-                && !hits.iter().any(|(a, _)| *a == addr)
-            {
-                hits.push((addr, span.start));
-            }
-        }
-        // Last first, so cutting one never shifts the address of another.
-        for (addr, at) in hits.into_iter().rev() {
-            self.problems
-                .push(self.problem_at(at, key.to_string(), message.to_string()));
-            self.cut(&addr);
-        }
-    }
-
     /// Deserializes what is left, cutting out each refused key, until it
     /// works (Some) or a problem cannot be pinned on a key (None).
     pub fn deserialize<T: DeserializeOwned>(&mut self) -> Option<T> {

@@ -28,6 +28,9 @@ pub fn check(config: &Config) -> Report {
     let mut warnings = Vec::new();
     let mut notes = Vec::new();
     tls_files(config, &mut errors);
+    if let Err(problems) = crate::dkim::Signer::new(config) {
+        errors.extend(problems);
+    }
     portal_files(config, &mut errors);
     if let Some(ca) = &config.delivery.ca_file
         && let Err(e) = load_certs(&config.path(ca))

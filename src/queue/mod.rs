@@ -32,13 +32,14 @@ pub struct Settings {
 }
 
 impl Settings {
-    pub fn from_config(config: &Config, outbound: Arc<Outbound>) -> Settings {
+    /// `dkim` holds the keys loaded from `[[dkim.key]]` ([`Signer::new`]).
+    pub fn from_config(config: &Config, outbound: Arc<Outbound>, dkim: Signer) -> Settings {
         Settings {
             hostname: config.server.hostname.clone(),
             delivery: config.delivery.clone(),
             log_recipients: config.audit.log_recipients,
             recipients_in_logs: config.log.recipients,
-            dkim: Signer::new(),
+            dkim,
             outbound,
         }
     }

@@ -492,9 +492,30 @@ async fn attempt(
                         report
                     }
                     Route::Tls(tls) => {
-                        let signed = settings
+                        let signed = match settings
                             .dkim
-                            .sign(env.sender.as_ref().map(|s| s.domain.as_str()), &message);
+                            .sign(env.sender.as_ref().map(|s| s.domain.as_str()), &message)
+                        {
+                            Ok(signed) => signed,
+                            Err(e) => {
+                                // Unsigned mail refused by config, or a
+                                // signing failure: held, retried, in the log.
+                                let report = Report::all(
+                                    idx.len(),
+                                    Outcome::deferred("4.7.5", e.to_string()),
+                                );
+                                audit_report(
+                                    &ctx.audit,
+                                    &env,
+                                    &domain,
+                                    Some(tls.level),
+                                    policy::PortalReason::Connect.as_str(),
+                                    &report,
+                                    &settings,
+                                );
+                                return (idx, report);
+                            }
+                        };
                         let batch = Batch {
                             domain: &domain,
                             sender: env.sender.as_ref(),

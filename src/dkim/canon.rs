@@ -1,0 +1,226 @@
+//! RFC 6376 §3.4 "relaxed" canonicalization of header fields and body, and
+//! the split of a message into its header fields. Everything works on bytes:
+//! 8-bit and UTF-8 text pass through untouched, and nothing here can panic
+//! on what a client sent.
+
+use memchr::memmem;
+
+/// One header field as it stands in the message: its name, and the whole
+/// field (name, colon, value, continuation lines) without the final CRLF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Field<'a> {
+    pub name: &'a [u8],
+    pub raw: &'a [u8],
+}
+
+/// Splits a CRLF message at the first empty line: header fields in order,
+/// and the body (empty when there is no empty line). A line that is not a
+/// field and not a continuation is skipped: it cannot be signed usefully and
+/// verifiers skip it too.
+pub fn split<'a>(message: &'a [u8]) -> (Vec<Field<'a>>, &'a [u8]) {
+    let (head, body) = if message.starts_with(b"\r\n") {
+        (&message[..0], &message[2..])
+    } else {
+        match memmem::find(message, b"\r\n\r\n") {
+            Some(i) => (&message[..i + 2], &message[i + 4..]),
+            None => (message, &message[message.len()..]),
+        }
+    };
+    let mut fields: Vec<Field<'a>> = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut pos = 0;
+    while pos < head.len() {
+        let end = memmem::find(&head[pos..], b"\r\n")
+            .map(|i| pos + i + 2)
+            .unwrap_or(head.len());
+        let first = head[pos];
+        if first == b' ' || first == b'\t' {
+            // A continuation: the open field goes on.
+        } else {
+            if let Some(s) = start.take() {
+                push_field(&head[s..pos], &mut fields);
+            }
+            if memchr::memchr(b':', &head[pos..end]).is_some() {
+                start = Some(pos);
+            }
+        }
+        pos = end;
+    }
+    if let Some(s) = start {
+        push_field(&head[s..], &mut fields);
+    }
+    (fields, body)
+}
+
+/// A field's lines through its CRLF; kept when it has a name.
+fn push_field<'a>(raw: &'a [u8], fields: &mut Vec<Field<'a>>) {
+    let raw = raw.strip_suffix(b"\r\n").unwrap_or(raw);
+    if let Some(colon) = memchr::memchr(b':', raw) {
+        let name = trim_wsp(&raw[..colon]);
+        if !name.is_empty() {
+            fields.push(Field { name, raw });
+        }
+    }
+}
+
+fn is_wsp(c: u8) -> bool {
+    c == b' ' || c == b'\t'
+}
+
+fn trim_wsp(mut s: &[u8]) -> &[u8] {
+    while let [first, rest @ ..] = s
+        && is_wsp(*first)
+    {
+        s = rest;
+    }
+    while let [rest @ .., last] = s
+        && is_wsp(*last)
+    {
+        s = rest;
+    }
+    s
+}
+
+/// §3.4.2 relaxed header: lower-case name, unfolded value, runs of WSP as
+/// one SP, no WSP around the colon or at the end; then CRLF.
+pub fn relaxed_header(raw: &[u8], out: &mut Vec<u8>) {
+    let Some(colon) = memchr::memchr(b':', raw) else {
+        return;
+    };
+    out.extend(trim_wsp(&raw[..colon]).iter().map(u8::to_ascii_lowercase));
+    out.push(b':');
+    let mut value = Vec::with_capacity(raw.len() - colon);
+    let mut in_wsp = false;
+    for &c in &raw[colon + 1..] {
+        if c == b'\r' || c == b'\n' {
+            continue;
+        }
+        if is_wsp(c) {
+            in_wsp = true;
+        } else {
+            if in_wsp && !value.is_empty() {
+                value.push(b' ');
+            }
+            in_wsp = false;
+            value.push(c);
+        }
+    }
+    out.extend_from_slice(&value);
+    out.extend_from_slice(b"\r\n");
+}
+
+/// §3.4.4 relaxed body: per line, runs of WSP become one SP and WSP at the
+/// end goes; empty lines at the end go; a last line without CRLF gets one.
+/// An empty body (or one of empty lines only) is the empty string (erratum
+/// 1384 and every verifier: the CRLF of §3.4.3 is for "simple" only).
+pub fn relaxed_body(body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(body.len() + 2);
+    // Bytes of pending empty lines: written only if a non-empty line follows.
+    let mut blank_lines = 0usize;
+    let mut rest = body;
+    while !rest.is_empty() {
+        let (line, next) = match memmem::find(rest, b"\r\n") {
+            Some(i) => (&rest[..i], &rest[i + 2..]),
+            None => (rest, &rest[rest.len()..]),
+        };
+        rest = next;
+        let mut canon = Vec::with_capacity(line.len());
+        let mut in_wsp = false;
+        for &c in line {
+            if is_wsp(c) {
+                in_wsp = true;
+            } else {
+                if in_wsp {
+                    canon.push(b' ');
+                }
+                in_wsp = false;
+                canon.push(c);
+            }
+        }
+        if canon.is_empty() {
+            blank_lines += 1;
+            continue;
+        }
+        for _ in 0..blank_lines {
+            out.extend_from_slice(b"\r\n");
+        }
+        blank_lines = 0;
+        out.extend_from_slice(&canon);
+        out.extend_from_slice(b"\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(raw: &[u8]) -> String {
+        let mut out = Vec::new();
+        relaxed_header(raw, &mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    /// RFC 6376 §3.4.5, the example: header and body, relaxed.
+    #[test]
+    fn rfc6376_example_relaxed() {
+        let msg = b"A: X\r\nB : Y\t\r\n\tZ  \r\n\r\n C \r\nD \t E\r\n\r\n\r\n";
+        let (fields, body) = split(msg);
+        let names: Vec<&[u8]> = fields.iter().map(|f| f.name).collect();
+        assert_eq!(names, vec![&b"A"[..], &b"B"[..]]);
+        assert_eq!(header(fields[0].raw), "a:X\r\n");
+        assert_eq!(header(fields[1].raw), "b:Y Z\r\n");
+        assert_eq!(relaxed_body(body), b" C\r\nD E\r\n");
+    }
+
+    #[test]
+    fn empty_bodies_are_empty() {
+        assert_eq!(relaxed_body(b""), b"");
+        assert_eq!(relaxed_body(b"\r\n"), b"");
+        assert_eq!(relaxed_body(b"\r\n \t\r\n\r\n"), b"");
+    }
+
+    #[test]
+    fn trailing_blank_lines_go_but_inner_ones_stay() {
+        assert_eq!(
+            relaxed_body(b"a\r\n\r\n \r\nb\r\n\r\n\r\n"),
+            b"a\r\n\r\n\r\nb\r\n"
+        );
+    }
+
+    #[test]
+    fn a_last_line_without_crlf_gets_one() {
+        assert_eq!(relaxed_body(b"a  b\t"), b"a b\r\n");
+    }
+
+    #[test]
+    fn eight_bit_bytes_pass_untouched() {
+        let body = "Grüße \u{00a0}x\r\n".as_bytes();
+        // NBSP is not WSP: only SP and HTAB are.
+        assert_eq!(relaxed_body(body), "Grüße \u{00a0}x\r\n".as_bytes());
+        assert_eq!(
+            header(b"Subject: \xc3\xa9t\xc3\xa9 "),
+            "subject:\u{e9}t\u{e9}\r\n"
+        );
+    }
+
+    #[test]
+    fn split_without_body_and_with_empty_header() {
+        let (f, b) = split(b"From: a@b\r\nTo: c@d\r\n");
+        assert_eq!(f.len(), 2);
+        assert!(b.is_empty());
+        let (f, b) = split(b"\r\nbody\r\n");
+        assert!(f.is_empty());
+        assert_eq!(b, b"body\r\n");
+        let (f, b) = split(b"Subject: x\r\n\r\n");
+        assert_eq!((f.len(), b), (1, &b""[..]));
+    }
+
+    #[test]
+    fn folded_fields_stay_one_field() {
+        let (f, _) = split(b"To: a@b,\r\n  c@d\r\nX-Y:z\r\n\r\n");
+        assert_eq!(f[0].raw, b"To: a@b,\r\n  c@d");
+        assert_eq!(header(f[0].raw), "to:a@b, c@d\r\n");
+        assert_eq!(header(f[1].raw), "x-y:z\r\n");
+    }
+}
