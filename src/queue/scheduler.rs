@@ -492,41 +492,29 @@ async fn attempt(
                         report
                     }
                     Route::Tls(tls) => {
-                        let signed = match settings
+                        let signed = settings
                             .dkim
-                            .sign(env.sender.as_ref().map(|s| s.domain.as_str()), &message)
-                        {
-                            Ok(signed) => signed,
+                            .sign(env.sender.as_ref().map(|s| s.domain.as_str()), &message);
+                        let report = match signed {
+                            Ok(signed) => {
+                                let batch = Batch {
+                                    domain: &domain,
+                                    sender: env.sender.as_ref(),
+                                    params: &env.params,
+                                    rcpts: idx.iter().map(|i| &env.recipients[*i]).collect(),
+                                    message: &signed,
+                                    route: tls,
+                                    next_hop: next_hop.as_deref(),
+                                    tls_name: tls_name.as_deref(),
+                                };
+                                settings.outbound.deliver(batch).await
+                            }
+                            // Unsigned mail refused by config, or a signing
+                            // failure: held, retried, in the log.
                             Err(e) => {
-                                // Unsigned mail refused by config, or a
-                                // signing failure: held, retried, in the log.
-                                let report = Report::all(
-                                    idx.len(),
-                                    Outcome::deferred("4.7.5", e.to_string()),
-                                );
-                                audit_report(
-                                    &ctx.audit,
-                                    &env,
-                                    &domain,
-                                    Some(tls.level),
-                                    policy::PortalReason::Connect.as_str(),
-                                    &report,
-                                    &settings,
-                                );
-                                return (idx, report);
+                                Report::all(idx.len(), Outcome::deferred("4.7.5", e.to_string()))
                             }
                         };
-                        let batch = Batch {
-                            domain: &domain,
-                            sender: env.sender.as_ref(),
-                            params: &env.params,
-                            rcpts: idx.iter().map(|i| &env.recipients[*i]).collect(),
-                            message: &signed,
-                            route: tls,
-                            next_hop: next_hop.as_deref(),
-                            tls_name: tls_name.as_deref(),
-                        };
-                        let report = settings.outbound.deliver(batch).await;
                         audit_report(
                             &ctx.audit,
                             &env,
