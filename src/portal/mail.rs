@@ -32,19 +32,9 @@ fn mailbox(name: &str, addr: &str) -> String {
     }
 }
 
+/// HTML-escaped text, by the same escaper as the portal's pages.
 fn escape_html(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            c => o.push(c),
-        }
-    }
-    o
+    maud::html! { (s) }.into_string()
 }
 
 /// base64 in 76-column lines.
@@ -301,11 +291,6 @@ pub fn reply(org: &Org<'_>, r: &Reply<'_>, now: u64) -> Vec<u8> {
         b64_lines(r.text.as_bytes())
     );
     for f in r.files {
-        let name: String = f
-            .name
-            .chars()
-            .filter(|c| !c.is_control() && !matches!(c, '"' | '\\' | '/'))
-            .collect();
         let ctype = if f.content_type.is_ascii()
             && f.content_type.contains('/')
             && !f.content_type.contains(['\r', '\n', ';', '"'])
@@ -314,21 +299,7 @@ pub fn reply(org: &Org<'_>, r: &Reply<'_>, now: u64) -> Vec<u8> {
         } else {
             "application/octet-stream"
         };
-        let disp = if name.is_ascii() {
-            format!("attachment; filename=\"{name}\"")
-        } else {
-            let enc: String = name
-                .bytes()
-                .map(|b| {
-                    if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                        (b as char).to_string()
-                    } else {
-                        format!("%{b:02X}")
-                    }
-                })
-                .collect();
-            format!("attachment; filename*=UTF-8''{enc}")
-        };
+        let disp = super::filename::mime_attachment(&f.name);
         out.push_str(&format!(
             "--{b}\r\nContent-Type: {ctype}\r\nContent-Disposition: {disp}\r\nContent-Transfer-Encoding: base64\r\n\r\n{}",
             b64_lines(&f.bytes)

@@ -11,6 +11,7 @@
 pub mod access;
 pub mod cli;
 mod content;
+pub mod filename;
 pub mod keys;
 pub mod link;
 pub mod mail;

@@ -9,9 +9,9 @@ use axum::response::{IntoResponse, Response};
 
 use crate::portal::access::Attachment;
 
+pub use crate::portal::filename::{content_disposition, sanitize_filename};
+
 const OCTET_STREAM: &str = "application/octet-stream";
-/// Long names are cut; browsers and file systems choke on them.
-const MAX_NAME_CHARS: usize = 120;
 
 /// The canonical type of a raster image we may show inline, or `None`.
 pub fn inline_image_type(content_type: &str) -> Option<&'static str> {
@@ -29,48 +29,6 @@ fn magic_matches(kind: &str, bytes: &[u8]) -> bool {
         "image/webp" => bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP",
         _ => false,
     }
-}
-
-/// A file name that cannot climb directories, hide its extension behind
-/// control characters, or break a header.
-pub fn sanitize_filename(name: &str) -> String {
-    let last = name.rsplit(['/', '\\']).next().unwrap_or("");
-    let cleaned: String = last
-        .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
-        .take(MAX_NAME_CHARS)
-        .collect();
-    let trimmed = cleaned.trim().trim_start_matches('.').trim();
-    if trimmed.is_empty() {
-        "attachment".to_string()
-    } else {
-        trimmed.to_string()
-    }
-}
-
-/// `attachment; filename="ascii"; filename*=UTF-8''pct` (RFC 6266 / 8187).
-pub fn content_disposition(disposition: &str, name: &str) -> String {
-    let name = sanitize_filename(name);
-    let ascii: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_graphic() || c == ' ' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .map(|c| if c == '\\' { '_' } else { c })
-        .collect();
-    let mut encoded = String::with_capacity(name.len() * 3);
-    for b in name.bytes() {
-        if b.is_ascii_alphanumeric() || b"!#$&+-.^_`|~".contains(&b) {
-            encoded.push(b as char);
-        } else {
-            encoded.push_str(&format!("%{b:02X}"));
-        }
-    }
-    format!("{disposition}; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
 }
 
 /// The response for one attachment. `inline` is the request's wish; it is
@@ -112,7 +70,7 @@ mod tests {
         assert_eq!(sanitize_filename(""), "attachment");
         assert_eq!(
             sanitize_filename(&"x".repeat(500)).chars().count(),
-            MAX_NAME_CHARS
+            crate::portal::filename::MAX_NAME_CHARS
         );
     }
 
