@@ -141,18 +141,14 @@ pub fn revoke(config: &Config, id: &str, by: &serde_json::Value) -> Result<Strin
 pub fn purge(config: &Config, by: &serde_json::Value) -> Result<String, CliError> {
     let store = open_store(config)?;
     let sealed = super::sealed::Sealed::open(&config.data_dir())?;
-    let now = crate::time::unix_now();
-    let mut n = 0;
-    for r in store.to_purge(now)? {
+    let n = super::service::purge_due(&store, &sealed, crate::time::unix_now(), |r, what| {
         let base = json!({"portal_id": r.id, "queue_id": r.queue_id, "by": by});
-        if r.state == State::Active && store.finish(&r.id, State::Expired)? {
-            audit(config, &store, "portal_expired", base.clone())?;
-        }
-        sealed.remove(&r.id)?;
-        store.mark_purged(&r.id)?;
-        audit(config, &store, "portal_purged", base)?;
-        n += 1;
-    }
+        let event = match what {
+            super::service::Ended::Expired => "portal_expired",
+            super::service::Ended::Purged => "portal_purged",
+        };
+        audit(config, &store, event, base)
+    })?;
     Ok(format!("{n} portal message(s) purged"))
 }
 

@@ -293,25 +293,22 @@ impl Portal {
     /// Expires what is past its time and deletes the ciphertext of what is
     /// no longer open (expired, revoked); returns how many were purged.
     pub fn purge_due(&self, now: u64) -> Result<usize, PortalError> {
-        let mut n = 0;
-        for r in self.store.to_purge(now)? {
-            if r.state == State::Active {
-                self.store.finish(&r.id, State::Expired)?;
-                self.event(
-                    "portal_expired",
-                    &r,
-                    json!({"opened": r.opened_at.is_some()}),
-                );
-                if self.settings.notify_sender && r.opened_at.is_none() {
-                    self.notify_sender(&r, SenderNotice::ExpiredUnread);
+        purge_due(self.store.as_ref(), &self.sealed, now, |r, what| {
+            match what {
+                Ended::Expired => {
+                    self.event(
+                        "portal_expired",
+                        r,
+                        json!({"opened": r.opened_at.is_some()}),
+                    );
+                    if self.settings.notify_sender && r.opened_at.is_none() {
+                        self.notify_sender(r, SenderNotice::ExpiredUnread);
+                    }
                 }
+                Ended::Purged => self.event("portal_purged", r, json!({})),
             }
-            self.sealed.remove(&r.id)?;
-            self.store.mark_purged(&r.id)?;
-            self.event("portal_purged", &r, json!({}));
-            n += 1;
-        }
-        Ok(n)
+            Ok::<(), PortalError>(())
+        })
     }
 
     /// Moves events the CLI wrote while the gateway ran into the audit log.
@@ -338,6 +335,38 @@ impl Portal {
             warn!(error = %e, "could not queue the notice to the sender");
         }
     }
+}
+
+/// What [`purge_due`] did to a record, for the caller's events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// It was open and is past its retention.
+    Expired,
+    /// Its ciphertext is deleted; the record stays as the trace.
+    Purged,
+}
+
+/// The end of every message past its retention or no longer open: expire
+/// it, delete its ciphertext, mark it purged — one rule for the gateway's
+/// upkeep and `sealgate portal purge`, which differ only in how they tell
+/// of it (`on`). Returns how many were purged.
+pub fn purge_due<E: From<StoreError> + From<SealedError>>(
+    store: &dyn Store,
+    sealed: &Sealed,
+    now: u64,
+    mut on: impl FnMut(&Record, Ended) -> Result<(), E>,
+) -> Result<usize, E> {
+    let mut n = 0;
+    for r in store.to_purge(now)? {
+        if r.state == State::Active && store.finish(&r.id, State::Expired)? {
+            on(&r, Ended::Expired)?;
+        }
+        sealed.remove(&r.id)?;
+        store.mark_purged(&r.id)?;
+        on(&r, Ended::Purged)?;
+        n += 1;
+    }
+    Ok(n)
 }
 
 /// Writes pending CLI events into the audit log, then forgets them.
