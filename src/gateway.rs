@@ -120,7 +120,7 @@ impl Cells {
 
 /// Reloads the rules when their files change. A broken edit keeps the
 /// rules in force and says why: a typo must not switch scanning off.
-async fn watch_rules(cells: Cells, mut shutdown: watch::Receiver<bool>) {
+async fn watch_rules(cells: Cells, audit: Arc<AuditLog>, mut shutdown: watch::Receiver<bool>) {
     let dir_of = |c: &Config| c.path(&c.dlp.rules_dir);
     let mut last = crate::dlp::rules_fingerprint(&dir_of(&cells.config.get()));
     loop {
@@ -143,9 +143,19 @@ async fn watch_rules(cells: Cells, mut shutdown: watch::Receiver<bool>) {
                 };
                 cells.smtp.set(smtp);
                 info!("DLP rules changed on disk; reloaded");
+                audit.record(Event::new(
+                    "rules_reloaded",
+                    None,
+                    serde_json::json!({"outcome": "applied"}),
+                ));
             }
             Ok(Err(e)) => {
-                error!(error = %e, "DLP rules changed but do not load; keeping the rules in force")
+                error!(error = %e, "DLP rules changed but do not load; keeping the rules in force");
+                audit.record(Event::new(
+                    "rules_reloaded",
+                    None,
+                    serde_json::json!({"outcome": "refused"}),
+                ));
             }
             Err(e) => error!(error = %e, "DLP rule reload failed; keeping the rules in force"),
         }
@@ -162,7 +172,7 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     std::fs::create_dir_all(&data_dir)?;
     let spool = Arc::new(Spool::open(&data_dir)?);
     let _lock = spool.lock()?;
-    let audit = Arc::new(AuditLog::open(&config.path(&config.audit.dir))?);
+    let audit = Arc::new(crate::audit::open(&config)?);
     let drain = config.server.drain_timeout;
     let listeners_cfg = config.listeners.clone();
     let scan_permits = crate::smtp::scan_permits(&config.limits);
@@ -253,7 +263,11 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
             l,
         )));
     }
-    let rules_watch = tokio::spawn(watch_rules(cells.clone(), shutdown_rx.clone()));
+    let rules_watch = tokio::spawn(watch_rules(
+        cells.clone(),
+        audit.clone(),
+        shutdown_rx.clone(),
+    ));
     let portal_tasks = portal.map(|(portal, tcp, tls, base_url, limits)| {
         let access: Arc<dyn crate::portal::access::Access> = portal.clone();
         (
@@ -269,6 +283,10 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
         )
     });
     let sweeper = tokio::spawn(sweep_outbound(cells.queue.clone()));
+    let audit_retention = started
+        .audit
+        .retention
+        .map(|keep| tokio::spawn(prune_audit(audit.clone(), keep)));
     audit.record(Event::new(
         "started",
         None,
@@ -279,23 +297,30 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
 
     let reload_wanted = Arc::new(tokio::sync::Notify::new());
     let reloader = {
-        let (cells, started, wanted, auth) = (
+        let (cells, started, wanted, auth, audit) = (
             cells.clone(),
             started.clone(),
             reload_wanted.clone(),
             auth.clone(),
+            audit.clone(),
         );
         tokio::spawn(async move {
             loop {
                 wanted.notified().await;
-                let (source, cells, started, auth) =
-                    (source.clone(), cells.clone(), started.clone(), auth.clone());
+                let (source, cells, started, auth, audit) = (
+                    source.clone(),
+                    cells.clone(),
+                    started.clone(),
+                    auth.clone(),
+                    audit.clone(),
+                );
                 // Reading files, compiling rules and building TLS configs
                 // block: not on the signal loop, not on an async worker.
                 // One reload at a time; SIGHUPs meanwhile make one more.
-                let _ =
-                    tokio::task::spawn_blocking(move || reload(&source, &cells, &started, &auth))
-                        .await;
+                let _ = tokio::task::spawn_blocking(move || {
+                    reload(&source, &cells, &started, &auth, &audit)
+                })
+                .await;
             }
         })
     };
@@ -320,6 +345,9 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     let _ = sched_task.await;
     control.abort();
     sweeper.abort();
+    if let Some(t) = audit_retention {
+        t.abort();
+    }
     if let Some((web, upkeep)) = portal_tasks {
         upkeep.abort();
         let _ = tokio::time::timeout(std::time::Duration::from_secs(5), web).await;
@@ -328,8 +356,29 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     cells.queue.get().outbound.sweep(true).await;
     let _ = std::fs::remove_file(crate::queue::control::socket_path(&spool));
     audit.record(Event::new("stopped", None, serde_json::json!({})));
+    audit.close();
     info!("sealgate stopped");
     Ok(())
+}
+
+/// Deletes audit segments past `[audit] retention`, at start and hourly;
+/// each deletion is itself a signed record.
+async fn prune_audit(audit: Arc<AuditLog>, keep: std::time::Duration) {
+    loop {
+        let log = audit.clone();
+        let cutoff = crate::time::unix_now_ms().saturating_sub(keep.as_millis() as u64);
+        match tokio::task::spawn_blocking(move || log.prune(cutoff)).await {
+            Ok(Ok(gone)) if !gone.is_empty() => {
+                info!(
+                    segments = gone.len(),
+                    "audit segments past retention pruned"
+                )
+            }
+            Ok(Err(e)) => error!(error = %e, "audit retention: pruning failed"),
+            _ => {}
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+    }
 }
 
 /// Opens the portal's key file, store and sealed files.
@@ -425,11 +474,24 @@ fn reload(
     cells: &Cells,
     started: &Config,
     auth: &crate::smtp::auth::Guard,
+    audit: &AuditLog,
 ) {
+    // The file's hash says which configuration was in force from here on.
+    let sha = std::fs::read(source)
+        .map(|b| crate::proto::hash::sha256_hex(&b))
+        .unwrap_or_default();
+    let record = |outcome: &str| {
+        audit.record(Event::new(
+            "config_reloaded",
+            None,
+            serde_json::json!({"outcome": outcome, "config_sha256": sha}),
+        ))
+    };
     let config = match Config::load(source) {
         Ok(c) => c,
         Err(e) => {
             error!(error = %e, "reload failed; keeping the running configuration");
+            record("refused");
             return;
         }
     };
@@ -442,8 +504,12 @@ fn reload(
             s.log_warnings();
             cells.set(s);
             info!("configuration reloaded");
+            record("applied");
         }
-        Err(e) => error!(error = %e, "reload failed; keeping the running configuration"),
+        Err(e) => {
+            error!(error = %e, "reload failed; keeping the running configuration");
+            record("refused");
+        }
     }
 }
 

@@ -57,10 +57,63 @@ enum Command {
         #[command(subcommand)]
         action: DkimAction,
     },
+    /// The signed audit log: verify it, search it, print its public key.
+    Audit {
+        #[command(subcommand)]
+        action: AuditAction,
+    },
     /// Print an argon2id hash for `[[relay.user]] password_hash`. Reads the
     /// password from stdin: asks twice without echo on a terminal, else
     /// takes one line.
     HashPassword,
+}
+
+#[derive(Subcommand)]
+enum AuditAction {
+    /// Check the chain and the signatures; name the first bad record.
+    /// Exit 0 intact, 1 not intact, 2 could not check.
+    Verify {
+        /// A copy of the audit folder; default: `[audit] dir` of the config.
+        dir: Option<PathBuf>,
+        /// Trusted public keys (`sealgate audit pubkey` output). Without it,
+        /// the config's own key, else the key the log names (consistency only).
+        #[arg(long, value_name = "FILE")]
+        pubkey: Option<PathBuf>,
+        /// The report as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Records matching every filter given, in order.
+    Search {
+        /// The audit folder; default: `[audit] dir` of the config.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        #[arg(long, value_name = "ID")]
+        queue_id: Option<String>,
+        /// From this time: RFC 3339, or a duration ago (24h, 7d).
+        #[arg(long, value_name = "T")]
+        since: Option<String>,
+        /// Before this time: RFC 3339, or a duration ago.
+        #[arg(long, value_name = "T")]
+        until: Option<String>,
+        /// An event name (received, scanned, delivered, portal, …); repeat for several.
+        #[arg(long = "event", value_name = "NAME")]
+        events: Vec<String>,
+        /// A recipient domain.
+        #[arg(long, value_name = "DOMAIN")]
+        domain: Option<String>,
+        /// A DLP rule id among the hits.
+        #[arg(long, value_name = "ID")]
+        rule: Option<String>,
+        /// The matching records as they are in the log, one JSON object per line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the public key that verifies the log (`> audit.pub` for an auditor).
+    Pubkey,
+    /// Replace the signing key (gateway stopped): the log records the new
+    /// public key signed by the old one.
+    RotateKey,
 }
 
 #[derive(Subcommand)]
@@ -238,8 +291,75 @@ fn main() -> ExitCode {
         Command::Portal { action } => portal(&cli.config, action),
         Command::Rules { action } => rules(&cli.config, action),
         Command::Dkim { action } => dkim(&cli.config, action),
+        Command::Audit { action } => audit(&cli.config, action),
         Command::HashPassword => ExitCode::from(sealgate::smtp::auth::cli::run()),
     }
+}
+
+fn audit(config: &Path, action: AuditAction) -> ExitCode {
+    use sealgate::audit::cli;
+    let loaded = || Config::load(config).map_err(|e| e.to_string());
+    let outcome = match action {
+        AuditAction::Verify { dir, pubkey, json } => {
+            cli::verify(dir, pubkey.as_deref(), loaded(), json)
+        }
+        AuditAction::Search {
+            dir,
+            queue_id,
+            since,
+            until,
+            events,
+            domain,
+            rule,
+            json,
+        } => {
+            let now = sealgate::time::unix_now_ms();
+            let time = |t: Option<String>| {
+                t.map(|s| sealgate::outbound::tls_report::parse_since(&s, now))
+                    .transpose()
+            };
+            let (since_ms, until_ms) = match (time(since), time(until)) {
+                (Ok(s), Ok(u)) => (s, u),
+                (Err(e), _) | (_, Err(e)) => {
+                    eprintln!("{e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let dir = match dir {
+                Some(d) => d,
+                None => match load(config) {
+                    Ok(c) => c.path(&c.audit.dir),
+                    Err(code) => return code,
+                },
+            };
+            let filter = sealgate::audit::search::Filter {
+                queue_id,
+                since_ms,
+                until_ms,
+                events,
+                domain,
+                rule,
+            };
+            cli::search(&dir, &filter, json)
+        }
+        AuditAction::Pubkey => match load(config) {
+            Ok(c) => cli::pubkey(&c),
+            Err(code) => return code,
+        },
+        AuditAction::RotateKey => match load(config) {
+            Ok(c) => cli::rotate_key(&c),
+            Err(code) => return code,
+        },
+    };
+    if !outcome.stderr.is_empty() {
+        eprintln!("{}", outcome.stderr);
+    }
+    if !outcome.stdout.is_empty()
+        && let Err(code) = out(&outcome.stdout)
+    {
+        return code;
+    }
+    ExitCode::from(outcome.code)
 }
 
 fn dkim(config: &Path, action: DkimAction) -> ExitCode {
@@ -423,7 +543,7 @@ fn tls(config: &Path, action: TlsAction) -> Result<ExitCode, ExitCode> {
                     eprintln!("{e}");
                     ExitCode::from(2)
                 })?;
-            let log = config.path(&config.audit.dir).join(sealgate::audit::FILE);
+            let log = config.path(&config.audit.dir);
             let summary = tls_report::read(&log, since).map_err(|e| {
                 eprintln!("cannot read the audit log {}: {e}", log.display());
                 ExitCode::from(1)
@@ -554,9 +674,8 @@ fn queue_inner(config: &Path, action: QueueAction) -> Result<ExitCode, ExitCode>
         ExitCode::from(1)
     })?;
     let rt = runtime(tokio::runtime::Builder::new_current_thread())?;
-    let audit_dir = config.path(&config.audit.dir);
     let results = rt
-        .block_on(control::apply(&spool, &audit_dir, &selection.ids, op))
+        .block_on(control::apply(&spool, &config, &selection.ids, op))
         .map_err(|e| {
             eprintln!("{e}");
             ExitCode::from(1)

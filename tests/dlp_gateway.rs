@@ -123,7 +123,7 @@ fn gateway_verdict_equals_rules_test_verdict() {
         expected.len()
     );
     // Verdicts travel as rule ids and counts only.
-    let audit = std::fs::read_to_string(gw.dir.join("var/audit/audit.log")).unwrap();
+    let audit = gw.audit_text();
     assert!(
         !audit.contains("matched") && !audit.contains("snippet"),
         "audit log carries match text"

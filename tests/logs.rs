@@ -307,7 +307,7 @@ fn no_rust_debug_names_in_logs_or_received_headers() {
             .any(|l| l.contains("listening") && l.contains("tls=starttls")),
         "{log}"
     );
-    let audit = std::fs::read_to_string(gw.dir.join("var/audit/audit.log")).unwrap();
+    let audit = gw.audit_text();
     let list = String::from_utf8_lossy(&gw.cli(&["queue", "list", "--json"]).stdout).to_string();
     for debug_name in [
         "TLSv1_3",

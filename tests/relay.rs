@@ -56,7 +56,7 @@ fn relayed_message_arrives_byte_for_byte_with_one_trace_header() {
             "audit lacks {e}: {events:?}"
         );
     }
-    let audit = std::fs::read_to_string(gw.dir.join("var/audit/audit.log")).unwrap();
+    let audit = gw.audit_text();
     assert!(
         !audit.contains("lab results") && !audit.contains("Line one"),
         "content leaked into the audit log"

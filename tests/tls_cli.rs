@@ -201,7 +201,11 @@ fn write_audit(g: &Gateway, now_ms: u64) -> (u64, u64) {
     ];
     let dir = g.dir.join("var/audit");
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("audit.log"), lines.join("\n") + "\n").unwrap();
+    std::fs::write(
+        dir.join("audit-20261130-000000000001.log"),
+        lines.join("\n") + "\n",
+    )
+    .unwrap();
     (old, recent)
 }
 
@@ -409,7 +413,7 @@ fn report_counts_per_domain_and_since_excludes_older_events() {
 fn report_without_an_audit_log() {
     let g = Gateway::offline("tls-report-none", "");
     let text = ok(g.cli(&["tls", "report"]));
-    let log = g.dir.join("var/audit/audit.log");
+    let log = g.dir.join("var/audit");
     assert_eq!(
         text.trim_end(),
         format!("no audit log at {}", log.display())

@@ -1,44 +1,65 @@
-//! The audit log: one JSON object per line, each carrying the SHA-256 of the
-//! line before it, so a deleted or edited line breaks the chain.
+//! The audit log: every decision sealgate makes about a message, in a form
+//! an auditor can check without trusting us.
 //!
-//! This is the simplest correct version; signed checkpoints, segments,
-//! `audit verify` and `audit search` come with the audit issue. What goes in
-//! is already restricted to ids, hashes, counts and TLS facts: callers pass
-//! typed fields, never message text.
+//! Records are JSON lines in daily or size-bounded segments (`segment`),
+//! each carrying the hash of the one before (`record`). Signed checkpoints
+//! (`keys`, Ed25519) close each segment and come every N records or T
+//! seconds, so `verify` can tell an untouched log from one with a record
+//! edited, deleted, reordered, cut off or a checkpoint forged, given only
+//! the folder and the public key. The `writer` makes the record a reply
+//! depends on durable before the reply (group commit), and refuses rather
+//! than loses: a caller that cannot audit must not accept. What goes in is
+//! restricted to ids, hashes, counts and TLS facts: callers pass typed
+//! fields, never message text; recipients appear as `[audit] recipients`
+//! allows.
 
-use std::fs::{File, OpenOptions};
-use std::io::{Read, Seek, SeekFrom, Write};
-use std::os::unix::fs::OpenOptionsExt;
+pub mod cli;
+pub mod keys;
+pub mod record;
+pub mod search;
+pub mod segment;
+pub mod syslog;
+pub mod verify;
+mod writer;
+
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
-use ring::digest::{SHA256, digest};
 use serde_json::{Map, Value};
 
-use crate::proto::hash::hex;
+pub use crate::config::AuditRecipients as Recipients;
+use crate::config::Config;
 use crate::spool::QueueId;
+pub use writer::{AuditLog, Options};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AuditError {
-    #[error("audit log {path}: {source}")]
+    #[error("audit log {}: {source}", path.display())]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-}
-
-struct Inner {
-    file: File,
-    seq: u64,
-    prev: String,
-}
-
-/// The log's file name in the audit folder.
-pub const FILE: &str = "audit.log";
-
-pub struct AuditLog {
-    path: PathBuf,
-    inner: Mutex<Inner>,
+    #[error("{0}")]
+    Key(#[from] keys::KeyError),
+    #[error("{0}")]
+    Syslog(#[from] syslog::SyslogError),
+    #[error(
+        "audit log {}: another sealgate process is writing it (a running gateway?); the log has one writer",
+        .0.display()
+    )]
+    InUse(PathBuf),
+    #[error(
+        "audit log {}: {why}; run `sealgate audit verify` and move the damaged segment aside",
+        path.display()
+    )]
+    Unreadable { path: PathBuf, why: String },
+    #[error("audit log {}: a failed write could not be undone ({why})", path.display())]
+    Broken { path: PathBuf, why: String },
+    #[error("audit log fsync failed: {0}")]
+    Sync(String),
+    #[error("audit log closed")]
+    Closed,
+    #[error("audit record fields must be a JSON object")]
+    NotAnObject,
 }
 
 /// One event: a name, the message it concerns, and plain fields.
@@ -63,124 +84,91 @@ impl<'a> Event<'a> {
         self.message_sha256 = Some(sha);
         self
     }
-}
 
-impl AuditLog {
-    pub fn open(dir: &Path) -> Result<AuditLog, AuditError> {
-        let err = |path: &Path| {
-            let path = path.to_path_buf();
-            move |source| AuditError::Io { path, source }
-        };
-        std::fs::create_dir_all(dir).map_err(err(dir))?;
-        let path = dir.join(FILE);
-        let mut file = OpenOptions::new()
-            .create(true)
-            .append(true)
-            .read(true)
-            .mode(0o600)
-            .open(&path)
-            .map_err(err(&path))?;
-        let (seq, prev) = last_record(&mut file).map_err(err(&path))?;
-        Ok(AuditLog {
-            path,
-            inner: Mutex::new(Inner { file, seq, prev }),
-        })
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Appends one record. A failure to write is logged, not returned: mail
-    /// flow must not stop because the audit disk filled, but the operator
-    /// must hear of it.
-    pub fn record(&self, ev: Event<'_>) {
-        let Ok(mut inner) = self.inner.lock() else {
-            tracing::error!("audit log lock poisoned; record dropped");
-            return;
-        };
+    /// The record's members; the event's own fields cannot overwrite the
+    /// names the log depends on.
+    fn into_fields(self) -> Map<String, Value> {
         let mut obj = Map::new();
-        obj.insert("seq".into(), Value::from(inner.seq + 1));
-        obj.insert(
-            "time".into(),
-            Value::from(crate::time::rfc3339_ms(crate::time::unix_now_ms())),
-        );
-        obj.insert("event".into(), Value::from(ev.event));
-        if let Some(q) = ev.queue_id {
+        obj.insert("event".into(), Value::from(self.event));
+        if let Some(q) = self.queue_id {
             obj.insert("queue_id".into(), Value::from(q.as_str()));
         }
-        if let Some(s) = ev.message_sha256 {
+        if let Some(s) = self.message_sha256 {
             obj.insert("message_sha256".into(), Value::from(s));
         }
-        if let Value::Object(fields) = ev.fields {
+        if let Value::Object(fields) = self.fields {
             for (k, v) in fields {
-                obj.entry(k).or_insert(v);
+                if !matches!(k.as_str(), "seq" | "time" | "prev" | "sig" | "key_id") {
+                    obj.entry(k).or_insert(v);
+                }
             }
         }
-        obj.insert("prev".into(), Value::from(inner.prev.clone()));
-        let line = Value::Object(obj).to_string();
-        let mut bytes = line.clone().into_bytes();
-        bytes.push(b'\n');
-        match inner.file.write_all(&bytes) {
-            Ok(()) => {
-                inner.seq += 1;
-                inner.prev = hex(digest(&SHA256, line.as_bytes()).as_ref());
-            }
-            Err(e) => {
-                tracing::error!(path = %self.path.display(), error = %e, "audit record not written")
-            }
-        }
+        obj
     }
 }
 
-/// Sequence number and hash of the last whole line, to continue the chain.
-fn last_record(file: &mut File) -> std::io::Result<(u64, String)> {
-    let len = file.seek(SeekFrom::End(0))?;
-    let start = len.saturating_sub(256 * 1024);
-    file.seek(SeekFrom::Start(start))?;
-    let mut tail = Vec::new();
-    file.read_to_end(&mut tail)?;
-    let genesis = (0, hex(&[0u8; 32]));
-    let Some(line) = tail.split(|b| *b == b'\n').rev().find(|l| !l.is_empty()) else {
-        return Ok(genesis);
+/// The folder and key the config names.
+pub fn paths(config: &Config) -> (PathBuf, PathBuf) {
+    (
+        config.path(&config.audit.dir),
+        config.path(&config.audit.key),
+    )
+}
+
+/// The writer's settings from `[audit]`, with the syslog socket opened.
+pub fn options(config: &Config) -> Result<Options, AuditError> {
+    let a = &config.audit;
+    let syslog = match &a.syslog {
+        Some(dest) => Some(syslog::Syslog::connect(
+            dest,
+            &a.syslog_facility,
+            &config.server.hostname,
+        )?),
+        None => None,
     };
-    let seq = serde_json::from_slice::<Value>(line)
-        .ok()
-        .and_then(|v| v.get("seq").and_then(Value::as_u64))
-        .unwrap_or(0);
-    Ok((seq, hex(digest(&SHA256, line).as_ref())))
+    Ok(Options {
+        checkpoint_records: a.checkpoint_records.max(1),
+        checkpoint_interval: a.checkpoint_interval,
+        max_segment_bytes: a.max_segment_bytes.max(4096),
+        recipients: a.recipients(),
+        syslog,
+    })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn chain_continues_across_reopen() {
-        let dir = std::env::temp_dir().join(format!("sealgate-audit-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        let id = QueueId::generate();
-        {
-            let log = AuditLog::open(&dir).unwrap();
-            log.record(
-                Event::new("received", Some(&id), serde_json::json!({"size": 3})).sha256("ab"),
-            );
-        }
-        let log = AuditLog::open(&dir).unwrap();
-        log.record(Event::new(
-            "delivered",
-            Some(&id),
-            serde_json::json!({"seq": 99}),
-        ));
-        let text = std::fs::read_to_string(dir.join("audit.log")).unwrap();
-        let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines.len(), 2);
-        let second: Value = serde_json::from_str(lines[1]).unwrap();
-        assert_eq!(second["seq"], 2, "fields cannot overwrite seq");
-        assert_eq!(
-            second["prev"],
-            hex(digest(&SHA256, lines[0].as_bytes()).as_ref())
+/// Opens the log as the config describes it; a log that records nothing
+/// when auditing is switched off.
+pub fn open(config: &Config) -> Result<AuditLog, AuditError> {
+    if !config.audit.enabled {
+        tracing::warn!(
+            "audit logging is OFF ([audit] enabled = false): no record of decisions is kept; this setting exists only to measure what auditing costs"
         );
-        let _ = std::fs::remove_dir_all(&dir);
+        return Ok(AuditLog::disabled());
     }
+    let (dir, key) = paths(config);
+    AuditLog::open(&dir, &key, options(config)?)
+}
+
+/// Replaces the signing key: a signed `audit_key_rotated` record names the
+/// new public key under the old one, so a verifier holding only the old
+/// public key accepts what the new key signs. The old private key is
+/// deleted. The gateway must be stopped (it holds the log).
+pub fn rotate_key(
+    dir: &Path,
+    key_path: &Path,
+    options: Options,
+) -> Result<keys::PublicKey, AuditError> {
+    let log = AuditLog::open(dir, key_path, options)?;
+    let next = key_path.with_extension("key.next");
+    let _ = std::fs::remove_file(&next);
+    keys::SigningKey::create(&next)?;
+    let new = keys::SigningKey::open(&next)?;
+    log.announce_key(new.public())?;
+    std::fs::rename(&next, key_path).map_err(|source| AuditError::Io {
+        path: key_path.to_path_buf(),
+        source,
+    })?;
+    if let Some(parent) = key_path.parent() {
+        let _ = std::fs::File::open(parent).and_then(|d| d.sync_all());
+    }
+    Ok(new.public().clone())
 }

@@ -11,7 +11,6 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use base64ct::{Base64, Encoding};
 use ring::rand::SystemRandom;
 use ring::signature::Ed25519KeyPair;
 
@@ -69,7 +68,7 @@ pub fn generate(
         DkimAlgorithm::Ed25519 => {
             let der = Ed25519KeyPair::generate_pkcs8(&SystemRandom::new())
                 .map_err(|_| KeygenError::Generate)?;
-            pem("PRIVATE KEY", der.as_ref())
+            crate::proto::pem::encode("PRIVATE KEY", der.as_ref())
         }
         DkimAlgorithm::Rsa => openssl_rsa()?,
     };
@@ -121,17 +120,6 @@ pub fn txt_record(domain: &str, selector: &str, k: &str, p: &str) -> String {
         "{selector}._domainkey.{domain}. IN TXT ( {} )",
         strings.join("\n\t")
     )
-}
-
-fn pem(label: &str, der: &[u8]) -> String {
-    let b64 = Base64::encode_string(der);
-    let mut out = format!("-----BEGIN {label}-----\n");
-    for chunk in b64.as_bytes().chunks(64) {
-        out.push_str(&String::from_utf8_lossy(chunk));
-        out.push('\n');
-    }
-    out.push_str(&format!("-----END {label}-----\n"));
-    out
 }
 
 /// A 2048-bit RSA key in PKCS#8 PEM from `openssl genpkey` on stdout.

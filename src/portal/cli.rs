@@ -110,7 +110,7 @@ fn audit(
     store.push_event(event, &fields.to_string())?;
     let spool = crate::spool::Spool::open(&config.data_dir())?;
     if let Ok(_lock) = spool.lock() {
-        let log = crate::audit::AuditLog::open(&config.path(&config.audit.dir))?;
+        let log = crate::audit::open(config)?;
         super::service::drain_events(store, &log)?;
     }
     Ok(())

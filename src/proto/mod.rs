@@ -7,6 +7,7 @@ pub mod hash;
 pub mod header;
 pub mod next_hop;
 pub mod params;
+pub mod pem;
 pub mod reply;
 pub mod stream;
 pub mod tls;

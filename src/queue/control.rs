@@ -7,7 +7,7 @@
 //! event and who made it. Reading (`list`, `show`) and choosing which
 //! messages `--all` or `--domain` mean always read the files.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -225,18 +225,18 @@ pub fn select(spool: &Spool, target: &Target, op: Op) -> Result<Selection, Spool
 }
 
 /// Applies an operation to each message, through the running gateway if
-/// there is one, else to the files (auditing into `audit_dir`). One result
+/// there is one, else to the files (auditing as `config` says). One result
 /// per message; `Err` only when the gateway cannot be reached at all.
 pub async fn apply(
     spool: &Arc<Spool>,
-    audit_dir: &Path,
+    config: &crate::config::Config,
     ids: &[QueueId],
     op: Op,
 ) -> Result<Vec<(QueueId, Result<String, String>)>, String> {
     // Holding the lock while editing keeps a gateway from starting halfway.
     match spool.lock() {
         Ok(_held) => {
-            let audit = AuditLog::open(audit_dir).map_err(|e| e.to_string())?;
+            let audit = crate::audit::open(config).map_err(|e| e.to_string())?;
             let by = Actor::this_process("offline");
             return Ok(ids
                 .iter()

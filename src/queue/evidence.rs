@@ -6,7 +6,6 @@
 use serde_json::json;
 use tracing::debug;
 
-use super::Settings;
 use crate::audit::{AuditLog, Event};
 use crate::outbound::Outcome;
 use crate::policy;
@@ -39,7 +38,6 @@ pub(super) fn audit_report(
     level: Option<crate::config::TlsLevel>,
     portal_reason: &str,
     report: &crate::outbound::Report,
-    settings: &Settings,
 ) {
     let count = |f: fn(&Outcome) -> bool| report.outcomes.iter().filter(|o| f(o)).count();
     let delivered = count(|o| matches!(o, Outcome::Delivered { .. }));
@@ -94,12 +92,12 @@ pub(super) fn audit_report(
     if portal > 0 {
         fields["portal_reason"] = json!(portal_reason);
     }
-    if settings.log_recipients {
+    if audit.recipients_mode() != crate::audit::Recipients::Domain {
         let rcpts: Vec<String> = env
             .recipients
             .iter()
             .filter(|r| super::scheduler::routing_domain(&r.address.domain) == domain)
-            .map(|r| r.address.to_string())
+            .map(|r| audit.recipient(&r.address.to_string()))
             .collect();
         fields["recipients"] = json!(rcpts);
     }

@@ -20,8 +20,6 @@ pub struct Settings {
     /// EHLO name and the Reporting-MTA of DSNs.
     pub hostname: String,
     pub delivery: Delivery,
-    /// Full recipient addresses in the audit log (else domains only).
-    pub log_recipients: bool,
     /// How delivery log lines name recipients (`log.recipients`).
     pub recipients_in_logs: LogRecipients,
     pub dkim: Signer,
@@ -37,7 +35,6 @@ impl Settings {
         Settings {
             hostname: config.server.hostname.clone(),
             delivery: config.delivery.clone(),
-            log_recipients: config.audit.log_recipients,
             recipients_in_logs: config.log.recipients,
             dkim,
             outbound,

@@ -480,15 +480,7 @@ async fn attempt(
                                 reason: evidence::portal_words(reason),
                             },
                         );
-                        audit_report(
-                            &ctx.audit,
-                            &env,
-                            &domain,
-                            None,
-                            reason.as_str(),
-                            &report,
-                            &settings,
-                        );
+                        audit_report(&ctx.audit, &env, &domain, None, reason.as_str(), &report);
                         report
                     }
                     Route::Tls(tls) => {
@@ -522,7 +514,6 @@ async fn attempt(
                             Some(tls.level),
                             policy::PortalReason::Connect.as_str(),
                             &report,
-                            &settings,
                         );
                         report
                     }

@@ -384,38 +384,46 @@ impl Session {
             origin: Default::default(),
             is_dsn: false,
         };
+        // The record comes first and is durable before the spool commit:
+        // a message the log cannot show was accepted is not accepted.
+        let received = Event::new(
+            "received",
+            Some(&envelope.id),
+            json!({
+                "client": envelope.client.ip,
+                "size": envelope.size,
+                "recipients": envelope.recipients.len(),
+                "authorized_by": envelope.client.authorized_by,
+                "tls": envelope.client.tls,
+            }),
+        )
+        .sha256(&sha);
+        if let Err(e) = self.shared.audit.commit(received).await {
+            error!(parent: &txn.span, error = %e, "audit record not written; message not accepted");
+            self.conn
+                .reply("451 4.3.0 Local error: message not accepted, try again later");
+            return Flow::Continue;
+        }
         let spool = self.shared.spool.clone();
         let env2 = envelope.clone();
         let msg2 = message.clone();
         let committed = tokio::task::spawn_blocking(move || spool.commit(&env2, &msg2)).await;
-        match committed {
-            Ok(Ok(())) => {}
-            Ok(Err(e)) => {
-                error!(parent: &txn.span, error = %e, "spool commit failed");
-                self.conn
-                    .reply("451 4.3.0 Local error: message not accepted, try again later");
-                return Flow::Continue;
-            }
-            Err(e) => {
-                error!(parent: &txn.span, error = %e, "spool commit task failed");
-                self.conn
-                    .reply("451 4.3.0 Local error: message not accepted, try again later");
-                return Flow::Continue;
-            }
-        }
-        self.shared.audit.record(
-            Event::new(
-                "received",
+        let failure = match committed {
+            Ok(Ok(())) => None,
+            Ok(Err(e)) => Some(e.to_string()),
+            Err(e) => Some(e.to_string()),
+        };
+        if let Some(e) = failure {
+            error!(parent: &txn.span, error = %e, "spool commit failed");
+            self.shared.audit.record(Event::new(
+                "refused",
                 Some(&envelope.id),
-                json!({
-                    "size": envelope.size,
-                    "recipients": envelope.recipients.len(),
-                    "authorized_by": envelope.client.authorized_by,
-                    "tls": envelope.client.tls,
-                }),
-            )
-            .sha256(&sha),
-        );
+                json!({"reason": "local_error"}),
+            ));
+            self.conn
+                .reply("451 4.3.0 Local error: message not accepted, try again later");
+            return Flow::Continue;
+        }
         info!(parent: &txn.span, size = envelope.size, recipients = envelope.recipients.len(), "queued");
         let reply = format!("250 2.0.0 Ok: queued as {}", envelope.id);
         self.shared.scheduler.submit(envelope, Some(message));

@@ -354,12 +354,43 @@ impl Gateway {
     }
 
     pub fn audit(&self) -> Vec<serde_json::Value> {
-        std::fs::read_to_string(self.dir.join("var/audit/audit.log"))
-            .unwrap_or_default()
+        self.audit_text()
             .lines()
             .filter_map(|l| serde_json::from_str(l).ok())
             .collect()
     }
+
+    /// The audit log's segments, in order, as one text.
+    pub fn audit_text(&self) -> String {
+        audit_text(&self.dir.join("var/audit"))
+    }
+}
+
+/// The segments (`audit-YYYYMMDD-SEQ.log`) of the audit folder `dir`, in
+/// `seq` order, as one text; empty when there are none.
+pub fn audit_text(dir: &Path) -> String {
+    let mut segments: Vec<(u64, PathBuf)> = std::fs::read_dir(dir)
+        .map(|r| {
+            r.filter_map(|e| e.ok())
+                .filter_map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    let seq = name
+                        .strip_prefix("audit-")?
+                        .strip_suffix(".log")?
+                        .split_once('-')?
+                        .1
+                        .parse()
+                        .ok()?;
+                    Some((seq, e.path()))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    segments.sort();
+    segments
+        .iter()
+        .map(|(_, p)| std::fs::read_to_string(p).unwrap_or_default())
+        .collect()
 }
 
 impl Drop for Gateway {

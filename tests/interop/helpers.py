@@ -24,8 +24,8 @@ addresses are ever connected to or bound.
                                   print the wall-clock time (epoch seconds,
                                   like bash's $EPOCHREALTIME) it was seen
   wait-json-line FILE SECS KEY=VALUE...
-                                  wait until a line of the JSON-lines FILE (an
-                                  audit log) has every KEY equal to VALUE (a
+                                  wait until a line of the JSON-lines FILE (or
+                                  of an audit folder's segments) has every KEY equal to VALUE (a
                                   string as is, anything else as compact
                                   JSON: delivered=1, tls=null); print it
   rcpt-state RCPT                 read `sealgate queue show` JSON on stdin;
@@ -280,10 +280,14 @@ def wait_json_line(path, secs, pairs):
     deadline = time.monotonic() + float(secs)
     while True:
         seen = 0
-        try:
-            lines = open(path, encoding="utf-8").read().splitlines()
-        except OSError:
-            lines = []
+        lines = []
+        # A folder is an audit log: its segments in order.
+        files = sorted(glob.glob(os.path.join(path, "audit-*.log"))) if os.path.isdir(path) else [path]
+        for f in files:
+            try:
+                lines += open(f, encoding="utf-8").read().splitlines()
+            except OSError:
+                pass
         for line in lines:
             try:
                 obj = json.loads(line)

@@ -7,7 +7,6 @@
 mod render;
 
 use std::collections::BTreeMap;
-use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -68,18 +67,16 @@ pub fn parse_since(s: &str, now_ms: u64) -> Result<u64, String> {
     }
 }
 
-/// Summarises the audit log at `path`; Ok(None) when there is none.
-pub fn read(path: &Path, since: Option<u64>) -> Result<Option<Summary>, std::io::Error> {
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
+/// Summarises the audit log's segments in `dir`; Ok(None) when there are
+/// none.
+pub fn read(dir: &Path, since: Option<u64>) -> Result<Option<Summary>, std::io::Error> {
+    let mut summary = Summary::new(dir.to_path_buf(), since);
+    let segments = match crate::audit::segment::for_each_line(dir, |l| summary.add_line(l)) {
+        Ok(n) => n,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };
-    let mut summary = Summary::new(path.to_path_buf(), since);
-    for line in std::io::BufReader::new(file).split(b'\n') {
-        summary.add_line(&line?);
-    }
-    Ok(Some(summary))
+    Ok((segments > 0).then_some(summary))
 }
 
 fn count(v: &Value, key: &str) -> u64 {

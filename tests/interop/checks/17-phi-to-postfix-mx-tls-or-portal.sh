@@ -83,7 +83,7 @@ EOF
 artifact "$CFG"
 start_sealgate sg "$SG"
 artifact "$WORK/sg.out"
-AUDIT="$WORK/sg/var/audit/audit.log"
+AUDIT="$WORK/sg/var/audit"
 artifact "$AUDIT"
 SG_LOG=("$WORK/sg.out" "$WORK/sg.err")
 
