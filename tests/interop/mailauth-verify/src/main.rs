@@ -50,7 +50,7 @@ fn run() -> Result<(), String> {
 
     // No name server at all: the zone answers every TXT lookup, and should
     // mail-auth ever want another record type the resolver has nowhere to send
-    // it. Building it spawns nothing.
+    // it.
     let authenticator = MessageAuthenticator::new(
         ResolverConfig::from_name_servers(Vec::new()),
         ResolverOpts::default(),
@@ -68,6 +68,7 @@ fn run() -> Result<(), String> {
         .checked_sub(signatures.len())
         .map(|skip| &outputs[skip..])
         .ok_or("mail-auth returned fewer results than signatures")?;
+    // Header values are slices of `raw`, so where one starts orders them.
     let offset = |value: &[u8]| value.as_ptr() as usize - raw.as_ptr() as usize;
     let mut results: Vec<(usize, bool, String)> = signatures
         .iter()
