@@ -1,12 +1,15 @@
 //! DKIM interop: keys made by `sealgate dkim keygen` (Ed25519, and RSA
-//! through openssl), a gateway that signs with both, a sink, and dkimpy
-//! (Debian's python3-dkim) verifying every message the sink receives, with
-//! the public keys handed to it as the TXT records keygen printed.
+//! through openssl), a gateway that signs with both, a sink, and two
+//! independent verifiers checking every message the sink receives, with the
+//! public keys handed to them as the TXT records keygen printed: dkimpy
+//! (Debian's python3-dkim) and mail-auth (tests/interop/mailauth-verify, a
+//! crate of its own; see tests/interop/README.md). They must agree on every
+//! signature, failures included.
 
 mod common;
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
@@ -14,10 +17,19 @@ use common::*;
 
 const T: Duration = Duration::from_secs(30);
 const PYTHON: &str = "/usr/bin/python3";
+const MAILAUTH_ENV: &str = "SEALGATE_MAILAUTH_VERIFY";
 
-/// Whether dkimpy (with PyNaCl, for Ed25519) and openssl are here. Missing
-/// outside CI: the test is skipped with a note; in CI it fails.
-fn verifier_present() -> bool {
+/// The verifiers present. dkimpy is required for the DKIM interop tests;
+/// mail-auth joins it when `SEALGATE_MAILAUTH_VERIFY` names its binary.
+struct Verifiers {
+    mailauth: Option<PathBuf>,
+}
+
+/// Whether dkimpy (with PyNaCl, for Ed25519) and openssl are here, and the
+/// mail-auth verifier. Missing outside CI: the test (or its mail-auth half)
+/// is skipped with a note; in CI it fails.
+fn verifiers() -> Option<Verifiers> {
+    let ci = std::env::var_os("CI").is_some();
     let ok = Command::new(PYTHON)
         .args(["-c", "import dkim, nacl"])
         .output()
@@ -28,21 +40,70 @@ fn verifier_present() -> bool {
             .is_ok_and(|o| o.status.success());
     if !ok {
         assert!(
-            std::env::var_os("CI").is_none(),
+            !ci,
             "CI is set but dkimpy or openssl is missing: apt-get install python3-dkim python3-nacl openssl"
         );
         eprintln!("skipped: no dkimpy (python3-dkim, python3-nacl) or openssl");
+        return None;
     }
-    ok
+    let mailauth = std::env::var_os(MAILAUTH_ENV)
+        .map(PathBuf::from)
+        .filter(|p| p.is_file());
+    if mailauth.is_none() {
+        assert!(
+            !ci,
+            "CI is set but {MAILAUTH_ENV} does not name the mail-auth verifier: build it with \
+             `cargo build --release --locked --ignore-rust-version --manifest-path \
+             tests/interop/mailauth-verify/Cargo.toml` and set \
+             {MAILAUTH_ENV}=$PWD/tests/interop/mailauth-verify/target/release/mailauth-verify"
+        );
+        eprintln!(
+            "mail-auth check skipped: {MAILAUTH_ENV} unset or not a file (see tests/interop/README.md)"
+        );
+    }
+    Some(Verifiers { mailauth })
 }
 
-/// Verifies every DKIM-Signature of `message` with dkimpy; one bool each,
-/// in header order. `records` maps `selector._domainkey.domain` to TXT text.
-fn dkimpy(dir: &Path, name: &str, message: &[u8], records: &HashMap<String, String>) -> Vec<bool> {
-    let msg = dir.join(format!("{name}.eml"));
-    std::fs::write(&msg, message).unwrap();
-    let keys = dir.join(format!("{name}.keys.json"));
-    std::fs::write(&keys, serde_json::to_vec(records).unwrap()).unwrap();
+impl Verifiers {
+    /// Verifies every DKIM-Signature of `message`; one bool each, in header
+    /// order. `records` maps `selector._domainkey.domain` to TXT text. With
+    /// mail-auth present, its verdicts must equal dkimpy's, so a bug in one
+    /// verifier cannot pass (or fail) a signature unnoticed.
+    fn check(
+        &self,
+        dir: &Path,
+        name: &str,
+        message: &[u8],
+        records: &HashMap<String, String>,
+    ) -> Vec<bool> {
+        let msg = dir.join(format!("{name}.eml"));
+        std::fs::write(&msg, message).unwrap();
+        let keys = dir.join(format!("{name}.keys.json"));
+        std::fs::write(&keys, serde_json::to_vec(records).unwrap()).unwrap();
+        let dkimpy = dkimpy(name, &msg, &keys);
+        if let Some(bin) = &self.mailauth {
+            let mailauth = mailauth(bin, name, &msg, &keys);
+            assert_eq!(
+                mailauth, dkimpy,
+                "{name}: mail-auth (left) and dkimpy (right) disagree"
+            );
+        }
+        dkimpy
+    }
+}
+
+/// Words `ok`/`bad`, one per signature: the format both verifiers print.
+fn verdicts(out: &std::process::Output, who: &str, name: &str) -> Vec<bool> {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{who} failed on {name}: {stderr}");
+    eprintln!("{name} ({who}): {stderr}");
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .map(|w| w == "ok")
+        .collect()
+}
+
+fn dkimpy(name: &str, msg: &Path, keys: &Path) -> Vec<bool> {
     let script = r#"
 import dkim, json, sys
 records = json.load(open(sys.argv[2]))
@@ -63,20 +124,20 @@ print(' '.join(one(i) for i in range(n)))
     let out = Command::new(PYTHON)
         .arg("-c")
         .arg(script)
-        .arg(&msg)
-        .arg(&keys)
+        .arg(msg)
+        .arg(keys)
         .output()
         .expect("python3");
-    assert!(
-        out.status.success(),
-        "dkimpy failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    eprintln!("{name}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .map(|w| w == "ok")
-        .collect()
+    verdicts(&out, "dkimpy", name)
+}
+
+fn mailauth(bin: &Path, name: &str, msg: &Path, keys: &Path) -> Vec<bool> {
+    let out = Command::new(bin)
+        .arg(msg)
+        .arg(keys)
+        .output()
+        .unwrap_or_else(|e| panic!("{}: {e}", bin.display()));
+    verdicts(&out, "mail-auth", name)
 }
 
 /// Runs keygen; returns the record's name (no trailing dot) and its text.
@@ -123,10 +184,10 @@ fn header<'a>(message: &'a str, name: &str) -> Option<&'a str> {
 }
 
 #[test]
-fn ed25519_and_rsa_signatures_verify_with_dkimpy_on_edge_cases() {
-    if !verifier_present() {
+fn ed25519_and_rsa_signatures_verify_with_dkimpy_and_mail_auth_on_edge_cases() {
+    let Some(verifiers) = verifiers() else {
         return;
-    }
+    };
     let mut rcpt_reply = HashMap::new();
     rcpt_reply.insert(
         "gone@partner.test".to_string(),
@@ -196,7 +257,7 @@ fn ed25519_and_rsa_signatures_verify_with_dkimpy_on_edge_cases() {
             .collect();
         assert_eq!(sigs.len(), 2, "{name}: {text}");
         assert_eq!(
-            dkimpy(&gw.dir, name, &m.data, &records),
+            verifiers.check(&gw.dir, name, &m.data, &records),
             vec![true, true],
             "{name} does not verify:\n{text}"
         );
@@ -204,9 +265,23 @@ fn ed25519_and_rsa_signatures_verify_with_dkimpy_on_edge_cases() {
         let mut tampered = m.data.clone();
         tampered.extend_from_slice(b"added\r\n");
         assert_eq!(
-            dkimpy(&gw.dir, &format!("{name}-tampered"), &tampered, &records),
+            verifiers.check(&gw.dir, &format!("{name}-tampered"), &tampered, &records),
             vec![false, false],
             "{name}: a changed body still verifies"
+        );
+        // A changed signed header leaves the body hash right: this one fails
+        // in the signature check itself, RSA and Ed25519 alike.
+        let retitled = text.replacen("\r\nSubject:", "\r\nSubject: Re:", 1);
+        assert_ne!(retitled, text);
+        assert_eq!(
+            verifiers.check(
+                &gw.dir,
+                &format!("{name}-retitled"),
+                retitled.as_bytes(),
+                &records
+            ),
+            vec![false, false],
+            "{name}: a changed Subject still verifies"
         );
     }
     let tagged = got
@@ -239,7 +314,7 @@ fn ed25519_and_rsa_signatures_verify_with_dkimpy_on_edge_cases() {
     let text = String::from_utf8_lossy(&dsn.data).to_string();
     assert!(text.contains("d=gw.test;"), "{text}");
     assert_eq!(
-        dkimpy(&gw.dir, "dsn", &dsn.data, &records),
+        verifiers.check(&gw.dir, "dsn", &dsn.data, &records),
         vec![true],
         "{text}"
     );
@@ -293,9 +368,9 @@ fn refuse_holds_mail_from_a_domain_without_a_key_and_says_why() {
 
 #[test]
 fn portal_notifications_are_signed_for_the_senders_domain() {
-    if !verifier_present() {
+    let Some(verifiers) = verifiers() else {
         return;
-    }
+    };
     let mut w = common::portal::PortalWorld::start("dkim-portal");
     w.gw.sigterm();
     let mut records = HashMap::new();
@@ -338,7 +413,7 @@ Diagnosis: adenocarcinoma (C34.90). Please call to discuss treatment.\n",
     assert!(!text.contains("Zebulon"), "not a notification:\n{text}");
     assert!(text.contains("d=riverbend.test;"), "{text}");
     assert_eq!(
-        dkimpy(&w.gw.dir, "notification", &note.data, &records),
+        verifiers.check(&w.gw.dir, "notification", &note.data, &records),
         vec![true, true],
         "{text}"
     );
