@@ -7,6 +7,7 @@
 //! on); checks that need several keys at once run in [`Config::validate`] and
 //! name the key too.
 
+pub mod locate;
 mod tree;
 
 use std::fmt;

@@ -20,8 +20,10 @@ use sealgate::spool::{QueueId, Spool};
 )]
 struct Cli {
     /// Configuration file; relative paths in it are relative to its folder.
-    #[arg(long, global = true, default_value = "sealgate.toml")]
-    config: PathBuf,
+    /// Without it: $SEALGATE_CONFIG, else ./sealgate.toml, else
+    /// /etc/sealgate/sealgate.toml.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -208,11 +210,33 @@ fn load(path: &Path) -> Result<Config, ExitCode> {
     })
 }
 
+/// The config file by the lookup order (see `config::locate`); prints the
+/// places tried when there is none.
+fn config_path(flag: Option<&Path>) -> Result<PathBuf, ExitCode> {
+    sealgate::config::locate::locate(flag)
+        .map(|l| l.path)
+        .map_err(|e| {
+            eprintln!("sealgate: {e}");
+            ExitCode::from(1)
+        })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let flag = cli.config.as_deref();
+    // `rules` and `hash-password` work without a config; every other
+    // command needs one.
+    let path = match &cli.command {
+        Command::Rules { .. } | Command::HashPassword => None,
+        _ => match config_path(flag) {
+            Ok(p) => Some(p),
+            Err(code) => return code,
+        },
+    };
+    let path = path.as_deref().unwrap_or(Path::new(""));
     match cli.command {
         Command::Run => {
-            let config = match load(&cli.config) {
+            let config = match load(path) {
                 Ok(c) => c,
                 Err(code) => return code,
             };
@@ -230,14 +254,14 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check => check(&cli.config),
-        Command::Queue { action } => queue(&cli.config, action),
-        Command::Tls { action } => match tls(&cli.config, action) {
+        Command::Check => check(path),
+        Command::Queue { action } => queue(path, action),
+        Command::Tls { action } => match tls(path, action) {
             Ok(code) | Err(code) => code,
         },
-        Command::Portal { action } => portal(&cli.config, action),
-        Command::Rules { action } => rules(&cli.config, action),
-        Command::Dkim { action } => dkim(&cli.config, action),
+        Command::Portal { action } => portal(path, action),
+        Command::Rules { action } => rules(flag, action),
+        Command::Dkim { action } => dkim(path, action),
         Command::HashPassword => ExitCode::from(sealgate::smtp::auth::cli::run()),
     }
 }
@@ -277,19 +301,30 @@ fn dkim(config: &Path, action: DkimAction) -> ExitCode {
     }
 }
 
-/// The DLP settings of the config file when there is one, else the defaults
-/// (rules in ./rules): rules can be tried before a gateway is configured.
-fn dlp_settings(config: &Path) -> Result<(sealgate::dlp::DlpConfig, PathBuf), ExitCode> {
-    if config.exists() {
-        let c = load(config)?;
-        Ok((c.dlp, c.base_dir))
-    } else {
-        Ok((sealgate::dlp::DlpConfig::default(), PathBuf::from(".")))
+/// The DLP settings of the config file when there is one (by the usual
+/// lookup), else the defaults (rules in ./rules): rules can be tried
+/// before a gateway is configured.
+fn dlp_settings(flag: Option<&Path>) -> Result<(sealgate::dlp::DlpConfig, PathBuf), ExitCode> {
+    use sealgate::config::locate::{LocateError, locate};
+    let found = match locate(flag) {
+        Ok(l) if l.path.exists() => Some(l.path),
+        Ok(_) | Err(LocateError::NotFound { .. }) => None,
+        Err(e @ LocateError::EnvUnreadable { .. }) => {
+            eprintln!("sealgate: {e}");
+            return Err(ExitCode::from(1));
+        }
+    };
+    match found {
+        Some(p) => {
+            let c = load(&p)?;
+            Ok((c.dlp, c.base_dir))
+        }
+        None => Ok((sealgate::dlp::DlpConfig::default(), PathBuf::from("."))),
     }
 }
 
-fn rules(config: &Path, action: RulesAction) -> ExitCode {
-    let (dlp, base) = match dlp_settings(config) {
+fn rules(flag: Option<&Path>, action: RulesAction) -> ExitCode {
+    let (dlp, base) = match dlp_settings(flag) {
         Ok(x) => x,
         Err(code) => return code,
     };
