@@ -246,6 +246,7 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
         handle,
     ));
     let mut listener_tasks = Vec::new();
+    let addresses: Vec<String> = bound.iter().map(|(_, l)| l.address.to_string()).collect();
     for (tcp, l) in bound {
         listener_tasks.push(tokio::spawn(crate::smtp::listener::serve(
             shared.clone(),
@@ -274,7 +275,14 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
         None,
         serde_json::json!({"version": env!("CARGO_PKG_VERSION")}),
     ));
-    crate::ops::notify_ready();
+    notified(crate::ops::notify::ready(&format!(
+        "accepting mail on {}",
+        addresses.join(", ")
+    )));
+    let watchdog = crate::ops::notify::watchdog_interval().map(|every| {
+        info!(every = ?every, "pinging systemd's watchdog");
+        tokio::spawn(crate::ops::notify::watchdog(every))
+    });
     info!("sealgate ready");
 
     let reload_wanted = Arc::new(tokio::sync::Notify::new());
@@ -303,7 +311,7 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     reloader.abort();
 
     info!("shutting down: no new connections; draining sessions and deliveries");
-    crate::ops::notify_stopping();
+    notified(crate::ops::notify::stopping());
     let _ = shutdown_tx.send(true);
     for t in listener_tasks {
         let _ = t.await;
@@ -328,8 +336,18 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     cells.queue.get().outbound.sweep(true).await;
     let _ = std::fs::remove_file(crate::queue::control::socket_path(&spool));
     audit.record(Event::new("stopped", None, serde_json::json!({})));
+    if let Some(w) = watchdog {
+        w.abort();
+    }
     info!("sealgate stopped");
     Ok(())
+}
+
+/// Logs a failed notification; serving mail goes on regardless.
+fn notified(r: std::io::Result<bool>) {
+    if let Err(e) = r {
+        warn!(error = %e, "cannot notify systemd (NOTIFY_SOCKET)");
+    }
 }
 
 /// Opens the portal's key file, store and sealed files.
@@ -421,6 +439,17 @@ async fn sweep_outbound(settings: Live<queue::Settings>) {
 /// anchors and nameservers); each changed key that cannot is named in the log.
 /// A config that does not load keeps the running one.
 fn reload(
+    source: &std::path::Path,
+    cells: &Cells,
+    started: &Config,
+    auth: &crate::smtp::auth::Guard,
+) {
+    notified(crate::ops::notify::reloading());
+    reload_config(source, cells, started, auth);
+    notified(crate::ops::notify::ready("accepting mail"));
+}
+
+fn reload_config(
     source: &std::path::Path,
     cells: &Cells,
     started: &Config,
