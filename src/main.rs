@@ -31,7 +31,15 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Serve: SMTP listeners and the delivery queue.
-    Run,
+    ///
+    /// Started as root, it binds its ports and then runs as `[server] user`;
+    /// without that key it refuses to start as root.
+    Run {
+        /// Keep running as root when `[server] user` is not set (a
+        /// throwaway machine or a container whose root is confined).
+        #[arg(long)]
+        allow_root: bool,
+    },
     /// Validate the configuration; prints problems as file:line:col and exits 1 on error.
     Check,
     /// Inspect and steer the queue of a running or stopped gateway.
@@ -235,7 +243,7 @@ fn main() -> ExitCode {
     };
     let path = path.as_deref().unwrap_or(Path::new(""));
     match cli.command {
-        Command::Run => {
+        Command::Run { allow_root } => {
             let config = match load(path) {
                 Ok(c) => c,
                 Err(code) => return code,
@@ -245,7 +253,8 @@ fn main() -> ExitCode {
                 Ok(rt) => rt,
                 Err(code) => return code,
             };
-            match rt.block_on(sealgate::gateway::run(config)) {
+            let options = sealgate::gateway::RunOptions { allow_root };
+            match rt.block_on(sealgate::gateway::run(config, options)) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     tracing::error!(error = %e, "sealgate stopped on an error");

@@ -1,6 +1,7 @@
-//! Operations: logging, signals, systemd notification.
+//! Operations: logging, signals, systemd notification, privilege drop.
 
 pub mod notify;
+pub mod privdrop;
 
 use tokio::signal::unix::{SignalKind, signal};
 use tracing::info;

@@ -280,6 +280,8 @@ impl Gateway {
             .arg("--config")
             .arg(&self.config)
             .arg("run")
+            // Tests run as root in CI; the privilege drop has its own test.
+            .arg("--allow-root")
             .env("RUST_LOG", "sealgate=debug")
             .stdout(Stdio::null())
             .stderr(log)
