@@ -89,12 +89,14 @@ impl Drop for TestUser {
     }
 }
 
-/// A free port below 1024 on loopback (only root may bind it), chosen at
-/// random in 600..1000 so parallel runs rarely meet.
-fn low_port() -> u16 {
+/// A free port below 1024 on loopback (only root may bind it), other than
+/// `not`, picked from 600..1000 starting at a place that depends on the
+/// process id, so parallel runs rarely meet.
+fn low_port(not: u16) -> u16 {
     let start = 600 + (std::process::id() % 400) as u16;
     (0..400)
         .map(|i| 600 + (start - 600 + i) % 400)
+        .filter(|p| *p != not)
         .find(|p| TcpListener::bind((Ipv4Addr::LOCALHOST, *p)).is_ok())
         .expect("a free port in 600..1000")
 }
@@ -132,12 +134,24 @@ fn root_binds_a_low_port_then_runs_as_the_user_and_relays() {
     }
     let user = TestUser::get();
     let sink = Sink::start(Behaviour::default());
-    let low = low_port();
+    let low = low_port(0);
+    let portal = low_port(low);
+    // The portal's certificate as an admin installs it: its key readable
+    // by the account only.
+    let dir = temp_dir("privdrop");
+    let pki = Pki::new(&dir, "privdrop");
+    let leaf = pki.leaf("portal", &["127.0.0.1"], false);
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&leaf.key, std::fs::Permissions::from_mode(0o600)).unwrap();
+        std::os::unix::fs::chown(&leaf.key, Some(user.uid), Some(user.gid)).unwrap();
+    }
     let sections = format!(
-        "[dlp]\nrules_dir = \"rules\"\n\n[[listener]]\naddress = \"127.0.0.1:{low}\"\ntls = \"none\"\n\n{}",
-        sink.route("sink.test")
+        "[dlp]\nrules_dir = \"rules\"\n\n[[listener]]\naddress = \"127.0.0.1:{low}\"\ntls = \"none\"\n\n{}\n{}",
+        sink.route("sink.test"),
+        common::portal::portal_section(portal, &leaf, "")
     );
-    let mut gw = Gateway::offline("privdrop", &sections);
+    let mut gw = Gateway::offline_in(dir, &sections);
     // The checkout may sit where the account cannot read (CI's clone):
     // the rules go beside the config, as in an install.
     copy_dir(
@@ -188,12 +202,18 @@ fn root_binds_a_low_port_then_runs_as_the_user_and_relays() {
     let got = sink.wait_count(1, T).remove(0);
     assert_eq!(got.rcpts, vec!["bob@sink.test"]);
 
+    // The portal serves HTTPS on the other port only root could bind.
+    let status = https_status(portal, &pki.ca_pem);
+    assert!(status.starts_with("HTTP/1.1 "), "{status}");
+
     // What it created belongs to the user: the data folder it was given,
-    // the spool and audit log it wrote, the certificate generated for it.
+    // the spool, audit log and portal key it wrote, the certificate
+    // generated for it.
     for p in [
         "var",
         "var/spool",
         "var/audit/audit.log",
+        "var/portal/master.key",
         "certs/server.key",
     ] {
         let m = std::fs::metadata(gw.dir.join(p)).unwrap();
@@ -204,6 +224,21 @@ fn root_binds_a_low_port_then_runs_as_the_user_and_relays() {
         log.contains(&format!("now running as {}", user.name)),
         "{log}"
     );
+}
+
+/// The status line of `GET /` over TLS (verified against `ca`) on `port`.
+fn https_status(port: u16, ca: &std::path::Path) -> String {
+    use std::io::{BufRead, Write};
+    let tcp = std::net::TcpStream::connect((Ipv4Addr::LOCALHOST, port)).unwrap();
+    tcp.set_read_timeout(Some(T)).unwrap();
+    let name = rustls::pki_types::ServerName::try_from("127.0.0.1").unwrap();
+    let conn = rustls::ClientConnection::new(client_tls(ca, None), name).unwrap();
+    let mut s = rustls::StreamOwned::new(conn, tcp);
+    s.write_all(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(s).read_line(&mut line).unwrap();
+    line
 }
 
 #[test]
