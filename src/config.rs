@@ -7,6 +7,7 @@
 //! on); checks that need several keys at once run in [`Config::validate`] and
 //! name the key too.
 
+pub mod locate;
 mod tree;
 
 use std::fmt;
@@ -118,6 +119,10 @@ pub struct Server {
     /// How long SIGTERM waits for sessions and deliveries in flight.
     #[serde(deserialize_with = "duration")]
     pub drain_timeout: Duration,
+    /// The unprivileged account `run` switches to after binding its ports
+    /// as root. A gateway parses hostile input all day; root must not be
+    /// the account that does it. Absent: started as root, `run` refuses.
+    pub user: Option<String>,
 }
 
 impl Default for Server {
@@ -127,6 +132,7 @@ impl Default for Server {
             data_dir: "var".into(),
             postmaster: String::new(),
             drain_timeout: Duration::from_secs(30),
+            user: None,
         }
     }
 }
@@ -1000,6 +1006,11 @@ impl Config {
                 "server.hostname",
                 format!("`{}` is not a host name", self.server.hostname),
             ));
+        }
+        if let Some(user) = &self.server.user
+            && (user.is_empty() || user.contains(['/', ':', '\0']) || user.trim() != user)
+        {
+            out.push(self.problem("server.user", format!("`{user}` is not an account name")));
         }
         if self.limits.max_command_line < 512 {
             out.push(self.problem(

@@ -2,11 +2,13 @@
 //! listeners, and handles SIGTERM (drain) and SIGHUP (reload).
 
 pub mod check;
+pub mod startup;
+
+pub use startup::RunOptions;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio_rustls::TlsAcceptor;
 use tracing::{error, info, warn};
@@ -38,11 +40,15 @@ pub enum GatewayError {
     Outbound(#[from] crate::outbound::OutboundError),
     #[error("DLP rules: {0}")]
     Rules(#[from] crate::dlp::RuleError),
-    #[error("cannot listen on {address}: {source}")]
+    #[error("cannot listen on {address}: {source}{hint}")]
     Bind {
         address: std::net::SocketAddr,
         source: std::io::Error,
+        /// What usually causes this error, or nothing.
+        hint: &'static str,
     },
+    #[error("{0}")]
+    Privileges(#[from] crate::ops::privdrop::PrivError),
     #[error("{0}")]
     Portal(#[from] crate::portal::PortalError),
     #[error("{0}")]
@@ -163,10 +169,14 @@ async fn watch_rules(cells: Cells, audit: Arc<AuditLog>, mut shutdown: watch::Re
 }
 
 /// Serves until SIGTERM/SIGINT, then drains.
-pub async fn run(config: Config) -> Result<(), GatewayError> {
+pub async fn run(config: Config, options: RunOptions) -> Result<(), GatewayError> {
     // First of all: a SIGTERM or SIGHUP sent while we start must neither
     // kill the process outright nor be lost.
     let signals = crate::ops::Signals::install()?;
+    // The sockets are all root is needed for (see gateway::startup); from
+    // here on the process runs as `[server] user`.
+    let (plan, bound) = startup::bind(&config, options).await?;
+    startup::become_unprivileged(&config, &plan)?;
     let source: PathBuf = config.source.clone();
     let data_dir = config.data_dir();
     std::fs::create_dir_all(&data_dir)?;
@@ -174,7 +184,6 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     let _lock = spool.lock()?;
     let audit = Arc::new(crate::audit::open(&config)?);
     let drain = config.server.drain_timeout;
-    let listeners_cfg = config.listeners.clone();
     let scan_permits = crate::smtp::scan_permits(&config.limits);
     let started = Arc::new(config.clone());
     let settings = Settings::build(config)?;
@@ -190,31 +199,22 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
         portal: Default::default(),
     });
     let (mut sched, handle) = Scheduler::new(ctx.clone());
-    let portal = match &started.portal {
-        Some(p) => {
+    let portal = match (&started.portal, bound.portal) {
+        (Some(p), Some(tcp)) => {
             let portal = open_portal(&started, p, &spool, &audit, &handle)?;
             let _ = ctx.portal.set(portal.clone());
             let (cert, key) = (started.path(&p.cert), started.path(&p.key));
-            let host = crate::portal::link::host(&p.base_url).to_string();
-            if crate::smtp::tls::ensure_dev_certificate(&cert, &key, &host)? {
-                warn!(cert = %cert.display(), "generated a self-signed development certificate for the portal; install a real one for production");
-            }
             let tls = TlsAcceptor::from(crate::smtp::tls::https_config(&cert, &key)?);
-            let tcp = TcpListener::bind(p.listen)
-                .await
-                .map_err(|source| GatewayError::Bind {
-                    address: p.listen,
-                    source,
-                })?;
             info!(listen = %p.listen, base_url = %p.base_url, "portal listening");
             let limits =
                 crate::portal::web::Limits::per_minute(p.requests_per_minute, p.posts_per_minute);
             Some((portal, tcp, tls, p.base_url.clone(), limits))
         }
-        None => None,
+        _ => None,
     };
-    // Recovery comes before the listeners: every unfinished message is
-    // known again before a new one can be accepted.
+    // Recovery comes before accepting: every unfinished message is known
+    // again before a new one can be accepted (the sockets are bound, and
+    // connections wait in their backlog until the listeners start).
     let recovery = spool.recover()?;
     for id in &recovery.corrupt {
         error!(queue_id = %id, "damaged queue file moved to spool/corrupt; it will not be delivered");
@@ -228,16 +228,6 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     sched.recover(recovery.queued);
     sched.recover_unreadable(recovery.unreadable);
 
-    let mut bound = Vec::new();
-    for l in &listeners_cfg {
-        let tcp = TcpListener::bind(l.address)
-            .await
-            .map_err(|source| GatewayError::Bind {
-                address: l.address,
-                source,
-            })?;
-        bound.push((tcp, l.clone()));
-    }
     let shared = Arc::new(Shared {
         settings: cells.smtp.clone(),
         spool: spool.clone(),
@@ -256,7 +246,12 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
         handle,
     ));
     let mut listener_tasks = Vec::new();
-    for (tcp, l) in bound {
+    let addresses: Vec<String> = bound
+        .smtp
+        .iter()
+        .map(|(_, l)| l.address.to_string())
+        .collect();
+    for (tcp, l) in bound.smtp {
         listener_tasks.push(tokio::spawn(crate::smtp::listener::serve(
             shared.clone(),
             tcp,
@@ -292,7 +287,14 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
         None,
         serde_json::json!({"version": env!("CARGO_PKG_VERSION")}),
     ));
-    crate::ops::notify_ready();
+    notified(crate::ops::notify::ready(&format!(
+        "accepting mail on {}",
+        addresses.join(", ")
+    )));
+    let watchdog = crate::ops::notify::watchdog_interval().map(|every| {
+        info!(every = ?every, "pinging systemd's watchdog");
+        tokio::spawn(crate::ops::notify::watchdog(every))
+    });
     info!("sealgate ready");
 
     let reload_wanted = Arc::new(tokio::sync::Notify::new());
@@ -328,7 +330,7 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     reloader.abort();
 
     info!("shutting down: no new connections; draining sessions and deliveries");
-    crate::ops::notify_stopping();
+    notified(crate::ops::notify::stopping());
     let _ = shutdown_tx.send(true);
     for t in listener_tasks {
         let _ = t.await;
@@ -357,6 +359,9 @@ pub async fn run(config: Config) -> Result<(), GatewayError> {
     let _ = std::fs::remove_file(crate::queue::control::socket_path(&spool));
     audit.record(Event::new("stopped", None, serde_json::json!({})));
     audit.close();
+    if let Some(w) = watchdog {
+        w.abort();
+    }
     info!("sealgate stopped");
     Ok(())
 }
@@ -378,6 +383,13 @@ async fn prune_audit(audit: Arc<AuditLog>, keep: std::time::Duration) {
             _ => {}
         }
         tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+    }
+}
+
+/// Logs a failed notification; serving mail goes on regardless.
+fn notified(r: std::io::Result<bool>) {
+    if let Err(e) = r {
+        warn!(error = %e, "cannot notify systemd (NOTIFY_SOCKET)");
     }
 }
 
@@ -470,6 +482,18 @@ async fn sweep_outbound(settings: Live<queue::Settings>) {
 /// anchors and nameservers); each changed key that cannot is named in the log.
 /// A config that does not load keeps the running one.
 fn reload(
+    source: &std::path::Path,
+    cells: &Cells,
+    started: &Config,
+    auth: &crate::smtp::auth::Guard,
+    audit: &AuditLog,
+) {
+    notified(crate::ops::notify::reloading());
+    reload_config(source, cells, started, auth, audit);
+    notified(crate::ops::notify::ready("accepting mail"));
+}
+
+fn reload_config(
     source: &std::path::Path,
     cells: &Cells,
     started: &Config,
@@ -574,6 +598,11 @@ fn needs_restart(running: &Config, new: &Config) -> Vec<(String, String, String)
         "log.format".into(),
         format!("{:?}", running.log.format).to_lowercase(),
         format!("{:?}", new.log.format).to_lowercase(),
+    );
+    differ(
+        "server.user".into(),
+        format!("{:?}", running.server.user),
+        format!("{:?}", new.server.user),
     );
     differ(
         "log.level".into(),

@@ -20,8 +20,10 @@ use sealgate::spool::{QueueId, Spool};
 )]
 struct Cli {
     /// Configuration file; relative paths in it are relative to its folder.
-    #[arg(long, global = true, default_value = "sealgate.toml")]
-    config: PathBuf,
+    /// Without it: $SEALGATE_CONFIG, else ./sealgate.toml, else
+    /// /etc/sealgate/sealgate.toml.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -29,7 +31,15 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Serve: SMTP listeners and the delivery queue.
-    Run,
+    ///
+    /// Started as root, it binds its ports and then runs as `[server] user`;
+    /// without that key it refuses to start as root.
+    Run {
+        /// Keep running as root when `[server] user` is not set (a
+        /// throwaway machine or a container whose root is confined).
+        #[arg(long)]
+        allow_root: bool,
+    },
     /// Validate the configuration; prints problems as file:line:col and exits 1 on error.
     Check,
     /// Inspect and steer the queue of a running or stopped gateway.
@@ -261,11 +271,33 @@ fn load(path: &Path) -> Result<Config, ExitCode> {
     })
 }
 
+/// The config file by the lookup order (see `config::locate`); prints the
+/// places tried when there is none.
+fn config_path(flag: Option<&Path>) -> Result<PathBuf, ExitCode> {
+    sealgate::config::locate::locate(flag)
+        .map(|l| l.path)
+        .map_err(|e| {
+            eprintln!("sealgate: {e}");
+            ExitCode::from(1)
+        })
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let flag = cli.config.as_deref();
+    // `rules`, `hash-password` and `audit` (an auditor's copy) work
+    // without a config; every other command needs one.
+    let path = match &cli.command {
+        Command::Rules { .. } | Command::HashPassword | Command::Audit { .. } => None,
+        _ => match config_path(flag) {
+            Ok(p) => Some(p),
+            Err(code) => return code,
+        },
+    };
+    let path = path.as_deref().unwrap_or(Path::new(""));
     match cli.command {
-        Command::Run => {
-            let config = match load(&cli.config) {
+        Command::Run { allow_root } => {
+            let config = match load(path) {
                 Ok(c) => c,
                 Err(code) => return code,
             };
@@ -274,7 +306,8 @@ fn main() -> ExitCode {
                 Ok(rt) => rt,
                 Err(code) => return code,
             };
-            match rt.block_on(sealgate::gateway::run(config)) {
+            let options = sealgate::gateway::RunOptions { allow_root };
+            match rt.block_on(sealgate::gateway::run(config, options)) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     tracing::error!(error = %e, "sealgate stopped on an error");
@@ -283,22 +316,30 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check => check(&cli.config),
-        Command::Queue { action } => queue(&cli.config, action),
-        Command::Tls { action } => match tls(&cli.config, action) {
+        Command::Check => check(path),
+        Command::Queue { action } => queue(path, action),
+        Command::Tls { action } => match tls(path, action) {
             Ok(code) | Err(code) => code,
         },
-        Command::Portal { action } => portal(&cli.config, action),
-        Command::Rules { action } => rules(&cli.config, action),
-        Command::Dkim { action } => dkim(&cli.config, action),
-        Command::Audit { action } => audit(&cli.config, action),
+        Command::Portal { action } => portal(path, action),
+        Command::Rules { action } => rules(flag, action),
+        Command::Dkim { action } => dkim(path, action),
+        Command::Audit { action } => audit(flag, action),
         Command::HashPassword => ExitCode::from(sealgate::smtp::auth::cli::run()),
     }
 }
 
-fn audit(config: &Path, action: AuditAction) -> ExitCode {
+fn audit(flag: Option<&Path>, action: AuditAction) -> ExitCode {
     use sealgate::audit::cli;
-    let loaded = || Config::load(config).map_err(|e| e.to_string());
+    let loaded = || {
+        sealgate::config::locate::locate(flag)
+            .map_err(|e| e.to_string())
+            .and_then(|l| Config::load(&l.path).map_err(|e| e.to_string()))
+    };
+    let load = |_: ()| match config_path(flag) {
+        Ok(p) => load(&p),
+        Err(code) => Err(code),
+    };
     let outcome = match action {
         AuditAction::Verify { dir, pubkey, json } => {
             cli::verify(dir, pubkey.as_deref(), loaded(), json)
@@ -327,7 +368,7 @@ fn audit(config: &Path, action: AuditAction) -> ExitCode {
             };
             let dir = match dir {
                 Some(d) => d,
-                None => match load(config) {
+                None => match load(()) {
                     Ok(c) => c.path(&c.audit.dir),
                     Err(code) => return code,
                 },
@@ -342,11 +383,11 @@ fn audit(config: &Path, action: AuditAction) -> ExitCode {
             };
             cli::search(&dir, &filter, json)
         }
-        AuditAction::Pubkey => match load(config) {
+        AuditAction::Pubkey => match load(()) {
             Ok(c) => cli::pubkey(&c),
             Err(code) => return code,
         },
-        AuditAction::RotateKey => match load(config) {
+        AuditAction::RotateKey => match load(()) {
             Ok(c) => cli::rotate_key(&c),
             Err(code) => return code,
         },
@@ -397,19 +438,30 @@ fn dkim(config: &Path, action: DkimAction) -> ExitCode {
     }
 }
 
-/// The DLP settings of the config file when there is one, else the defaults
-/// (rules in ./rules): rules can be tried before a gateway is configured.
-fn dlp_settings(config: &Path) -> Result<(sealgate::dlp::DlpConfig, PathBuf), ExitCode> {
-    if config.exists() {
-        let c = load(config)?;
-        Ok((c.dlp, c.base_dir))
-    } else {
-        Ok((sealgate::dlp::DlpConfig::default(), PathBuf::from(".")))
+/// The DLP settings of the config file when there is one (by the usual
+/// lookup), else the defaults (rules in ./rules): rules can be tried
+/// before a gateway is configured.
+fn dlp_settings(flag: Option<&Path>) -> Result<(sealgate::dlp::DlpConfig, PathBuf), ExitCode> {
+    use sealgate::config::locate::{LocateError, locate};
+    let found = match locate(flag) {
+        Ok(l) if l.path.exists() => Some(l.path),
+        Ok(_) | Err(LocateError::NotFound { .. }) => None,
+        Err(e @ LocateError::EnvUnreadable { .. }) => {
+            eprintln!("sealgate: {e}");
+            return Err(ExitCode::from(1));
+        }
+    };
+    match found {
+        Some(p) => {
+            let c = load(&p)?;
+            Ok((c.dlp, c.base_dir))
+        }
+        None => Ok((sealgate::dlp::DlpConfig::default(), PathBuf::from("."))),
     }
 }
 
-fn rules(config: &Path, action: RulesAction) -> ExitCode {
-    let (dlp, base) = match dlp_settings(config) {
+fn rules(flag: Option<&Path>, action: RulesAction) -> ExitCode {
+    let (dlp, base) = match dlp_settings(flag) {
         Ok(x) => x,
         Err(code) => return code,
     };

@@ -432,7 +432,7 @@ fn an_unwritable_audit_log_means_451_and_nothing_queued() {
     // pipe, which the limit does not touch.
     let mut child = Command::new("sh")
         .arg("-c")
-        .arg(r#"trap '' XFSZ; ulimit -f 32; exec "$0" --config "$1" run"#)
+        .arg(r#"trap '' XFSZ; ulimit -f 32; exec "$0" --config "$1" run --allow-root"#)
         .arg(BIN)
         .arg(&g.config)
         .env("RUST_LOG", "sealgate=info")

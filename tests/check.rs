@@ -212,7 +212,7 @@ fn dkim_key_files_that_are_missing_or_readable_by_others_are_named_at_their_key(
     let out = Command::new(BIN)
         .arg("--config")
         .arg(&cfg)
-        .arg("run")
+        .args(["run", "--allow-root"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -408,7 +408,7 @@ fn a_sighup_during_start_is_a_reload_not_a_kill() {
     let mut child = Command::new(BIN)
         .arg("--config")
         .arg(&gw.config)
-        .arg("run")
+        .args(["run", "--allow-root"])
         .env("RUST_LOG", "sealgate=debug")
         .stdout(std::process::Stdio::null())
         .stderr(std::fs::File::create(&log).unwrap())

@@ -28,6 +28,16 @@ pub fn check(config: &Config) -> Report {
     let mut warnings = Vec::new();
     let mut notes = Vec::new();
     tls_files(config, &mut errors);
+    if let Some(user) = &config.server.user {
+        match crate::ops::privdrop::Account::lookup(user) {
+            Ok(a) if a.uid.is_root() => errors.push(config.problem(
+                "server.user",
+                format!("`{user}` is root (uid 0); name an unprivileged account"),
+            )),
+            Ok(_) => {}
+            Err(e) => errors.push(config.problem("server.user", e.to_string())),
+        }
+    }
     if let Err(problems) = crate::dkim::Signer::new(config) {
         errors.extend(problems);
     }

@@ -1,4 +1,7 @@
-//! Operations: logging, signals, systemd readiness.
+//! Operations: logging, signals, systemd notification, privilege drop.
+
+pub mod notify;
+pub mod privdrop;
 
 use tokio::signal::unix::{SignalKind, signal};
 use tracing::info;
@@ -53,22 +56,4 @@ impl Signals {
 /// Resolves once the shutdown flag is set (or its sender is gone).
 pub async fn stopped(rx: &mut tokio::sync::watch::Receiver<bool>) {
     let _ = rx.wait_for(|s| *s).await;
-}
-
-fn sd_notify(msg: &str) {
-    let Some(path) = std::env::var_os("NOTIFY_SOCKET") else {
-        return;
-    };
-    let Ok(sock) = std::os::unix::net::UnixDatagram::unbound() else {
-        return;
-    };
-    let _ = sock.send_to(msg.as_bytes(), path);
-}
-
-pub fn notify_ready() {
-    sd_notify("READY=1");
-}
-
-pub fn notify_stopping() {
-    sd_notify("STOPPING=1");
 }

@@ -231,6 +231,11 @@ impl Gateway {
         Self::configured(temp_dir(name), "", sections)
     }
 
+    /// As `offline`, in a folder the test made (and filled) itself.
+    pub fn offline_in(dir: PathBuf, sections: &str) -> Gateway {
+        Self::configured(dir, "", sections)
+    }
+
     fn configured(dir: PathBuf, server: &str, sections: &str) -> Gateway {
         let port = free_port();
         let mut text = format!(
@@ -280,6 +285,8 @@ impl Gateway {
             .arg("--config")
             .arg(&self.config)
             .arg("run")
+            // Tests run as root in CI; the privilege drop has its own test.
+            .arg("--allow-root")
             .env("RUST_LOG", "sealgate=debug")
             .stdout(Stdio::null())
             .stderr(log)

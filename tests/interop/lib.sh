@@ -180,10 +180,11 @@ check_sealgate_bin() {
 }
 
 # start_sealgate NAME PORT: runs `sealgate --config $WORK/NAME/sealgate.toml run`
+# (--allow-root: CI and the benchmarks run as root on throwaway machines)
 start_sealgate() {
     local name=$1 port=$2
     check_sealgate_bin
-    start_bg "$name" "$SEALGATE_BIN" --config "$WORK/$name/sealgate.toml" run
+    start_bg "$name" "$SEALGATE_BIN" --config "$WORK/$name/sealgate.toml" run --allow-root
     SEALGATE_PID=$BG_PID
     # Poll the banner in short slices so an early exit fails at once.
     local end=$((SECONDS + 30))
