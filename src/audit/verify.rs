@@ -231,7 +231,7 @@ pub fn verify(
                 let (seq, line, what) = if next_chains && !prev_signed {
                     (
                         *prev_seq,
-                        if lineno > 1 { lineno - 1 } else { 0 },
+                        lineno.saturating_sub(1),
                         format!(
                             "the record was altered: its hash no longer matches the `prev` that seq {} recorded",
                             p.seq
