@@ -6,8 +6,8 @@
 # SINK has counted all M messages (relays queue: what counts is delivery).
 #
 #   bash bench/relay.sh [--runs N] [--messages M] [--sessions S] [--size L]
-#                       [--reuse] [--only postfix|sealgate] [--timeout SECS]
-#                       [--message FILE]
+#                       [--reuse] [--only postfix|sealgate|sealgate-bare]
+#                       [--timeout SECS] [--message FILE]
 #
 # Defaults: 1 run, 2000 messages, 20 sessions, 20480 bytes, a new connection
 # per message (smtp-source's default; --reuse sends all of a session's
@@ -19,7 +19,15 @@
 # final block:
 #   postfix: 512.3 msg/s
 #   sealgate: 801.0 msg/s
+#   sealgate-bare: 830.0 msg/s
 #   ratio: 1.56            (sealgate / postfix)
+#   signing+audit cost: 3.5%   (1 - sealgate / sealgate-bare)
+#
+# `sealgate` is the whole pipeline: DLP scan, DKIM signing (an Ed25519 key
+# for the sender domain, made by `sealgate dkim keygen`) and the signed
+# audit log with its fsync before every 250. `sealgate-bare` is the same
+# without DKIM keys and with `[audit] enabled = false`, so the difference
+# is what signing and auditing cost.
 #
 # The Postfix peer is stock Postfix 3.x (tests/interop/postfix/*.in: its own
 # instance, no chroot, log to a file because containers have no syslog) plus
@@ -42,12 +50,12 @@ while (($#)); do
     --only) ONLY=$2; shift 2 ;;
     --timeout) TIMEOUT=$2; shift 2 ;;
     --message) MESSAGE=$2; shift 2 ;;
-    -h | --help) sed -n '2,31p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,40p' "$0"; exit 0 ;;
     *) fail "unknown argument: $1 (see --help)" ;;
     esac
 done
 [[ "$RUNS" =~ ^[1-9][0-9]*$ && "$MESSAGES" =~ ^[1-9][0-9]*$ && "$SESSIONS" =~ ^[1-9][0-9]*$ && "$SIZE" =~ ^[0-9]+$ ]] || fail "numeric arguments expected"
-case $ONLY in "" | postfix | sealgate) ;; *) fail "--only takes postfix or sealgate" ;; esac
+case $ONLY in "" | postfix | sealgate | sealgate-bare) ;; *) fail "--only takes postfix, sealgate or sealgate-bare" ;; esac
 if [[ -n "$MESSAGE" ]]; then
     [[ -r "$MESSAGE" ]] || fail "--message $MESSAGE: not a readable file"
     MESSAGE="$(realpath "$MESSAGE")"
@@ -57,7 +65,8 @@ need smtp-source smtp-sink postfix postconf
 systems=()
 [[ -z "$ONLY" || "$ONLY" == postfix ]] && systems+=(postfix)
 [[ -z "$ONLY" || "$ONLY" == sealgate ]] && systems+=(sealgate)
-[[ " ${systems[*]} " == *" sealgate "* ]] && check_sealgate_bin
+[[ -z "$ONLY" || "$ONLY" == sealgate-bare ]] && systems+=(sealgate-bare)
+[[ " ${systems[*]} " == *" sealgate"* ]] && check_sealgate_bin
 
 # measure SYSTEM RUN: sets SECS_SINK (smtp-source start -> sink counted all)
 # and SECS_SOURCE (smtp-source start -> smtp-source done: acceptance time).
@@ -75,7 +84,15 @@ measure() {
         pf_start "pf-$tag" "$relay"
         ;;
     sealgate)
-        sealgate_config "sg-$tag" "$relay" "$sink" >/dev/null
+        local cfg
+        cfg="$(sealgate_config "sg-$tag" "$relay" "$sink")"
+        "$SEALGATE_BIN" --config "$cfg" dkim keygen --domain tenant.test --selector bench >/dev/null
+        printf '\n[[dkim.key]]\ndomain = "tenant.test"\nselector = "bench"\nkey = "var/dkim/tenant.test.bench.key"\n' >>"$cfg"
+        start_sealgate "sg-$tag" "$relay"
+        ;;
+    sealgate-bare)
+        # The template ends with [audit]: switch it off, and no DKIM key.
+        printf 'enabled = false\n' >>"$(sealgate_config "sg-$tag" "$relay" "$sink")"
         start_sealgate "sg-$tag" "$relay"
         ;;
     esac
@@ -107,14 +124,14 @@ measure() {
             sleep 0.1
         done
         ;;
-    sealgate) wait_queue_empty "sg-$tag" 60 ;;
+    sealgate*) wait_queue_empty "sg-$tag" 60 ;;
     esac
     count="$(H sink-count "$sinklog")"
     [[ "$count" == "$MESSAGES" ]] || fail "$sys run $run: the sink counted $count messages, expected $MESSAGES (duplicates?)"
     # Stop this run's relay and sink before the next measurement.
     case $sys in
     postfix) pf_stop "pf-$tag" ;;
-    sealgate) stop_pid "$SEALGATE_PID" 30 ;;
+    sealgate*) stop_pid "$SEALGATE_PID" 30 ;;
     esac
     stop_pid "$sink_pid" 10
     SECS_SINK="$("$PY" -c 'import sys; print("%.3f" % (float(sys.argv[2]) - float(sys.argv[1])))' "$t0" "$t1")"
@@ -144,6 +161,9 @@ for sys in "${systems[@]}"; do
     MED[$sys]="$(median ${RATES[$sys]})"
     echo "$sys: ${MED[$sys]} msg/s"
 done
-if [[ ${#systems[@]} == 2 ]]; then
+if [[ -n "${MED[postfix]:-}" && -n "${MED[sealgate]:-}" ]]; then
     echo "ratio: $("$PY" -c 'import sys; print("%.2f" % (float(sys.argv[1])/float(sys.argv[2])))' "${MED[sealgate]}" "${MED[postfix]}")"
+fi
+if [[ -n "${MED[sealgate]:-}" && -n "${MED[sealgate-bare]:-}" ]]; then
+    echo "signing+audit cost: $("$PY" -c 'import sys; print("%.1f%%" % (100 * (1 - float(sys.argv[1]) / float(sys.argv[2]))))' "${MED[sealgate]}" "${MED[sealgate-bare]}")"
 fi

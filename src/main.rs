@@ -420,10 +420,13 @@ fn dkim(config: &Path, action: DkimAction) -> ExitCode {
     };
     match sealgate::dkim::keygen::generate(&config.data_dir(), &domain, &selector, algo) {
         Ok(g) => {
+            // The config reads paths relative to its own folder, so that is
+            // how the line to paste names the key.
+            let in_config = g.path.strip_prefix(&config.base_dir).unwrap_or(&g.path);
             eprintln!(
                 "wrote {}; publish this record, then add to the config:\n[[dkim.key]]\ndomain = \"{domain}\"\nselector = \"{selector}\"\nkey = \"{}\"\nalgorithm = \"{}\"",
                 g.path.display(),
-                g.path.display(),
+                in_config.display(),
                 g.algorithm
             );
             match out(&g.record) {
