@@ -670,11 +670,22 @@ impl Browser {
             None => format!("any download in {}", self.download_dir.display()),
         };
         poll(&what, timeout, || {
-            let entries = std::fs::read_dir(&self.download_dir).map_err(transport)?;
-            for e in entries.flatten() {
+            let entries: Vec<_> = std::fs::read_dir(&self.download_dir)
+                .map_err(transport)?
+                .flatten()
+                .collect();
+            // Chromium reserves the final name with an empty file while the
+            // bytes still go to `.crdownload`: done only when no part is left.
+            let partial = |f: &str| f.ends_with(".crdownload") || f.starts_with('.');
+            if entries
+                .iter()
+                .any(|e| partial(&e.file_name().to_string_lossy()))
+            {
+                return Ok(None);
+            }
+            for e in entries {
                 let file = e.file_name().to_string_lossy().to_string();
-                let partial = file.ends_with(".crdownload") || file.starts_with('.');
-                if partial || name.is_some_and(|n| n != file) {
+                if name.is_some_and(|n| n != file) {
                     continue;
                 }
                 if e.file_type().is_ok_and(|t| t.is_file()) {
