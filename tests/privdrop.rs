@@ -212,7 +212,8 @@ fn root_binds_a_low_port_then_runs_as_the_user_and_relays() {
     for p in [
         "var",
         "var/spool",
-        "var/audit/audit.log",
+        "var/audit",
+        "var/keys/audit.key",
         "var/portal/master.key",
         "certs/server.key",
     ] {
