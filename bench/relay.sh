@@ -86,7 +86,7 @@ measure() {
     sealgate)
         local cfg
         cfg="$(sealgate_config "sg-$tag" "$relay" "$sink")"
-        "$SEALGATE_BIN" --config "$cfg" dkim keygen --domain tenant.test --selector bench >/dev/null
+        "$SEALGATE_BIN" --config "$cfg" dkim keygen --domain tenant.test --selector bench >/dev/null 2>&1
         printf '\n[[dkim.key]]\ndomain = "tenant.test"\nselector = "bench"\nkey = "var/dkim/tenant.test.bench.key"\n' >>"$cfg"
         start_sealgate "sg-$tag" "$relay"
         ;;

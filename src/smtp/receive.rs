@@ -398,21 +398,33 @@ impl Session {
             }),
         )
         .sha256(&sha);
-        if let Err(e) = self.shared.audit.commit(received).await {
-            error!(parent: &txn.span, error = %e, "audit record not written; message not accepted");
-            self.conn
-                .reply("451 4.3.0 Local error: message not accepted, try again later");
-            return Flow::Continue;
-        }
+        let seq = match self.shared.audit.append(received) {
+            Ok(seq) => seq,
+            Err(e) => return self.not_audited(&txn, &e),
+        };
+        // The record's fsync and the spool's run side by side; the 250
+        // waits for both, and a message whose record did not reach the
+        // disk is taken back out of the spool before the scheduler sees it.
         let spool = self.shared.spool.clone();
         let env2 = envelope.clone();
         let msg2 = message.clone();
-        let committed = tokio::task::spawn_blocking(move || spool.commit(&env2, &msg2)).await;
+        let commit = tokio::task::spawn_blocking(move || spool.commit(&env2, &msg2));
+        let (durable, committed) = tokio::join!(self.shared.audit.durable(seq), commit);
         let failure = match committed {
             Ok(Ok(())) => None,
             Ok(Err(e)) => Some(e.to_string()),
             Err(e) => Some(e.to_string()),
         };
+        if let Err(e) = durable {
+            if failure.is_none()
+                && let Err(rm) = self.shared.spool.remove(&envelope.id)
+            {
+                // Kept and delivered after all: better than lost, and the
+                // next record about it says so.
+                error!(parent: &txn.span, error = %rm, "could not take back a message whose audit record failed");
+            }
+            return self.not_audited(&txn, &e);
+        }
         if let Some(e) = failure {
             error!(parent: &txn.span, error = %e, "spool commit failed");
             self.shared.audit.record(Event::new(
@@ -428,6 +440,14 @@ impl Session {
         let reply = format!("250 2.0.0 Ok: queued as {}", envelope.id);
         self.shared.scheduler.submit(envelope, Some(message));
         self.conn.reply(&reply);
+        Flow::Continue
+    }
+
+    /// A message the audit log cannot show was accepted is not accepted.
+    fn not_audited(&mut self, txn: &Transaction, e: &crate::audit::AuditError) -> Flow {
+        error!(parent: &txn.span, error = %e, "audit record not written; message not accepted");
+        self.conn
+            .reply("451 4.3.0 Local error: message not accepted, try again later");
         Flow::Continue
     }
 
