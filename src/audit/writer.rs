@@ -75,6 +75,8 @@ struct State {
     /// Set when a failed write could not be cut back: nothing more is
     /// appended to this segment until the cut succeeds.
     broken: Option<String>,
+    /// The highest seq a caller waits to see durable.
+    wanted: u64,
     stop: bool,
 }
 
@@ -241,6 +243,10 @@ impl AuditLog {
             return Ok(());
         };
         let mut rx = shared.synced.subscribe();
+        {
+            let mut st = shared.lock();
+            st.wanted = st.wanted.max(seq);
+        }
         shared.wake.notify_one();
         let fsync_failed =
             |s: &Synced| matches!(&s.failed, Some((a, b, _)) if (*a..=*b).contains(&seq));
@@ -444,7 +450,6 @@ impl Shared {
         if let Some(s) = &self.options.syslog {
             s.send(&line, now);
         }
-        self.wake.notify_one();
         Ok(seq)
     }
 
@@ -474,13 +479,17 @@ impl Shared {
     }
 
     /// The sync thread: fsync what was written, publish it, and sign
-    /// pending records when the interval has passed.
+    /// pending records when the interval has passed. It syncs at once when
+    /// a caller waits (a 250 depends on it), and otherwise at least every
+    /// second, so records nobody waits for do not cost a flush each.
     fn sync_loop(self: Arc<Self>) {
-        let tick = self.options.checkpoint_interval.min(Duration::from_secs(1));
+        const LAZY_MS: u64 = 1000;
+        let tick = self.options.checkpoint_interval.min(Duration::from_millis(LAZY_MS));
         let mut done = self.synced.borrow().upto;
+        let mut last_sync = crate::time::unix_now_ms();
         loop {
             let mut st = self.lock();
-            if st.seq <= done && !st.stop {
+            if st.wanted <= done && !st.stop {
                 st = self
                     .wake
                     .wait_timeout(st, tick)
@@ -501,11 +510,13 @@ impl Shared {
             if st.stop {
                 return;
             }
-            let (file, upto) = (st.file.clone(), st.seq);
-            drop(st);
-            if upto <= done {
+            let lazy_due = now.saturating_sub(last_sync) >= LAZY_MS;
+            if st.seq <= done || (st.wanted <= done && !lazy_due) {
                 continue;
             }
+            let (file, upto) = (st.file.clone(), st.seq);
+            drop(st);
+            last_sync = now;
             match file.sync_data() {
                 Ok(()) => {
                     done = upto;
@@ -570,6 +581,7 @@ fn new_segment(dir: &Path, now: u64, first_seq: u64, prev: String) -> Result<Sta
         unsigned: 0,
         last_signed_ms: now,
         broken: None,
+        wanted: 0,
         stop: false,
     })
 }
@@ -616,6 +628,7 @@ fn resume(seg: &Segment) -> Result<(State, u64), AuditError> {
             unsigned: 0,
             last_signed_ms: crate::time::unix_now_ms(),
             broken: None,
+            wanted: 0,
             stop: false,
         },
         len - whole,
