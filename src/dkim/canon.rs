@@ -124,20 +124,7 @@ pub fn relaxed_body(body: &[u8]) -> Vec<u8> {
             None => (rest, &rest[rest.len()..]),
         };
         rest = next;
-        let mut canon = Vec::with_capacity(line.len());
-        let mut in_wsp = false;
-        for &c in line {
-            if is_wsp(c) {
-                in_wsp = true;
-            } else {
-                if in_wsp {
-                    canon.push(b' ');
-                }
-                in_wsp = false;
-                canon.push(c);
-            }
-        }
-        if canon.is_empty() {
+        if line.iter().all(|c| is_wsp(*c)) {
             blank_lines += 1;
             continue;
         }
@@ -145,7 +132,26 @@ pub fn relaxed_body(body: &[u8]) -> Vec<u8> {
             out.extend_from_slice(b"\r\n");
         }
         blank_lines = 0;
-        out.extend_from_slice(&canon);
+        // Runs between whitespace are copied whole; each stretch of
+        // whitespace before more text becomes one SP, and the stretch at
+        // the line's end is dropped. (Byte by byte, this was the signer's
+        // main cost on a 20 KB message.)
+        let mut pending_space = false;
+        let mut i = 0;
+        while i < line.len() {
+            let run_end = memchr::memchr2(b' ', b'\t', &line[i..]).map_or(line.len(), |j| i + j);
+            if run_end > i {
+                if pending_space {
+                    out.push(b' ');
+                }
+                out.extend_from_slice(&line[i..run_end]);
+                pending_space = false;
+            }
+            if run_end < line.len() {
+                pending_space = true;
+            }
+            i = run_end + 1;
+        }
         out.extend_from_slice(b"\r\n");
     }
     out
