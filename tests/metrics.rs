@@ -10,6 +10,7 @@ use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use common::portal::PortalWorld;
 use common::*;
 
 const T: Duration = Duration::from_secs(30);
@@ -226,4 +227,89 @@ fn readyz_is_503_while_draining() {
     let took = gw.sigterm();
     assert!(took < T, "{took:?}");
     assert!(get(port, "/readyz").is_none(), "still serving after exit");
+}
+
+/// A PHI message to a domain whose server verifies and to one that speaks
+/// only plaintext: the first is a TLS delivery verified by PKIX, the
+/// second a portal hand-off for the TLS failure, then a notification
+/// delivered at the default level — each counted as the audit log records
+/// it, and the portal's own events by name.
+#[test]
+fn tls_deliveries_and_portal_hand_offs_are_counted_by_route_and_event() {
+    let port = free_port();
+    let w = PortalWorld::start_with(
+        "metrics-portal",
+        true,
+        &format!("\n[metrics]\nlisten = \"127.0.0.1:{port}\"\n"),
+    );
+    let phi = crlf(
+        b"From: Dr. Ada Kim <dr.kim@riverbend.test>\n\
+To: pat@valid.test, pat@plain.test\n\
+Subject: Results for Zebulon Quartermaine\n\
+\n\
+Patient: Zebulon Quartermaine\n\
+DOB: 03/14/1961\n\
+MRN: MR623811104\n\
+SSN: 219-09-9999\n",
+    );
+    let mut c = Client::connect(w.gw.addr());
+    c.reply();
+    let r = c.send_mail(
+        "dr.kim@riverbend.test",
+        &["pat@valid.test", "pat@plain.test"],
+        &phi,
+    );
+    assert!(r.starts_with("250"), "{r}");
+    w.valid.wait_count(1, T);
+    w.plain.wait_count(1, T);
+    wait_value(
+        port,
+        "sealgate_deliveries_total{outcome=\"delivered\"}",
+        2.0,
+    );
+    wait_value(
+        port,
+        "sealgate_portal_events_total{event=\"portal_notified\"}",
+        1.0,
+    );
+    let text = scrape(port);
+    let want: &[(&str, f64)] = &[
+        ("sealgate_dlp_verdicts_total{action=\"secure\"}", 1.0),
+        ("sealgate_deliveries_total{outcome=\"portal\"}", 1.0),
+        (
+            "sealgate_routes_total{route=\"tls\",reason=\"verify\"}",
+            1.0,
+        ),
+        (
+            "sealgate_routes_total{route=\"portal\",reason=\"tls-failed\"}",
+            1.0,
+        ),
+        // The notification, which carries nothing of the message.
+        ("sealgate_routes_total{route=\"tls\",reason=\"may\"}", 1.0),
+        (
+            "sealgate_delivery_tls_total{version=\"TLSv1.3\",verified=\"pkix\"}",
+            1.0,
+        ),
+        (
+            "sealgate_delivery_tls_total{version=\"none\",verified=\"none\"}",
+            1.0,
+        ),
+        ("sealgate_portal_events_total{event=\"portal_stored\"}", 1.0),
+        (
+            "sealgate_delivery_recipients_total{outcome=\"portal\"}",
+            1.0,
+        ),
+    ];
+    for (series, n) in want {
+        assert_eq!(value(&text, series), Some(*n), "{series} in\n{text}");
+    }
+    for secret in [
+        "valid.test",
+        "plain.test",
+        "riverbend",
+        "Zebulon",
+        "MR623811104",
+    ] {
+        assert!(!text.contains(secret), "{secret} in\n{text}");
+    }
 }
