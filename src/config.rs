@@ -94,6 +94,9 @@ pub struct Config {
     pub audit: Audit,
     #[serde(default)]
     pub log: Log,
+    /// Absent: no operations listener (no `/metrics`, `/healthz`, `/readyz`).
+    #[serde(default)]
+    pub metrics: Option<Metrics>,
     /// The folder of the config file: relative paths hang off it.
     #[serde(skip)]
     pub base_dir: PathBuf,
@@ -416,17 +419,22 @@ pub enum TlsLevel {
 
 impl fmt::Display for TlsLevel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        f.write_str(self.as_str())
+    }
+}
+
+impl TlsLevel {
+    /// The config's word for the level, also a metric label.
+    pub fn as_str(self) -> &'static str {
+        match self {
             TlsLevel::None => "none",
             TlsLevel::May => "may",
             TlsLevel::Encrypt => "encrypt",
             TlsLevel::Verify => "verify",
             TlsLevel::DaneOnly => "dane-only",
-        })
+        }
     }
-}
 
-impl TlsLevel {
     pub const ALL: [TlsLevel; 5] = [
         TlsLevel::None,
         TlsLevel::May,
@@ -620,6 +628,24 @@ impl Default for Portal {
             notify_sender: false,
             requests_per_minute: 60,
             posts_per_minute: 10,
+        }
+    }
+}
+
+/// `[metrics]`: the operations listener. Plain HTTP: it is meant for
+/// loopback (or a management network) where a Prometheus server or a
+/// health probe on the same host scrapes it; it serves counts, never
+/// message content or addresses.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Metrics {
+    pub listen: SocketAddr,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Metrics {
+            listen: SocketAddr::from(([127, 0, 0, 1], 9325)),
         }
     }
 }
@@ -1109,6 +1135,24 @@ impl Config {
                 ));
             }
         }
+        if let Some(m) = &self.metrics {
+            let taken = self
+                .listeners
+                .iter()
+                .map(|l| ("[[listener]]", l.address))
+                .chain(self.portal.as_ref().map(|p| ("[portal]", p.listen)));
+            for (what, address) in taken {
+                if addresses_clash(address, m.listen) {
+                    out.push(self.problem(
+                        "metrics.listen",
+                        format!(
+                            "`{}` overlaps the {what} address `{address}`: both cannot be bound",
+                            m.listen
+                        ),
+                    ));
+                }
+            }
+        }
         for (i, r) in self.delivery.routes.iter().enumerate() {
             if let Some(hop) = &r.next_hop
                 && crate::proto::next_hop::NextHop::parse(hop, self.delivery.smtp_port).is_err()
@@ -1152,6 +1196,17 @@ impl Config {
             out.push(self.warning(
                 "dlp.thresholds.secure",
                 "0 turns the secure level off: messages with PHI are delivered like any other",
+            ));
+        }
+        if let Some(m) = &self.metrics
+            && !m.listen.ip().is_loopback()
+        {
+            out.push(self.warning(
+                "metrics.listen",
+                format!(
+                    "`{}` is not a loopback address: /metrics is plain HTTP without authentication; keep it on loopback or a management network a firewall closes to others",
+                    m.listen
+                ),
             ));
         }
         if self.delivery.dane == Dane::Auto
@@ -1521,5 +1576,24 @@ mod tests {
                 .contains(":2:11: warning: delivery.phi_tls:")
         );
         assert!(parse("").unwrap().warnings.is_empty());
+    }
+
+    #[test]
+    fn metrics_listener_is_optional_checked_for_clashes_and_warned_off_loopback() {
+        assert_eq!(parse("").unwrap().metrics, None);
+        let c = parse("[metrics]\n").unwrap();
+        assert_eq!(c.metrics.unwrap().listen.to_string(), "127.0.0.1:9325");
+        let p = problems(
+            "[[listener]]\naddress = \"0.0.0.0:9325\"\n[metrics]\nlisten = \"127.0.0.1:9325\"\n",
+        );
+        assert_eq!(p.len(), 1, "{p:#?}");
+        assert_eq!((p[0].key.as_str(), p[0].line), ("metrics.listen", 4));
+        assert!(p[0].message.contains("[[listener]]"), "{}", p[0].message);
+        let c = parse("[metrics]\nlisten = \"0.0.0.0:9325\"\n").unwrap();
+        assert_eq!(c.warnings.len(), 1);
+        assert_eq!(c.warnings[0].key, "metrics.listen");
+        assert!(c.warnings[0].message.contains("plain HTTP"));
+        let local = parse("[metrics]\nlisten = \"[::1]:9325\"\n").unwrap();
+        assert!(local.warnings.is_empty());
     }
 }

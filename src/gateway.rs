@@ -177,6 +177,22 @@ pub async fn run(config: Config, options: RunOptions) -> Result<(), GatewayError
     // here on the process runs as `[server] user`.
     let (plan, bound) = startup::bind(&config, options).await?;
     startup::become_unprivileged(&config, &plan)?;
+    // The metrics listener serves from here on, as the account: `/readyz`
+    // says 503 until the queue is recovered and again once a drain begins.
+    let metrics = Arc::new(crate::ops::metrics::Metrics::new());
+    let health = Arc::new(crate::ops::health::Health::default());
+    let (ops_stop, ops_stop_rx) = watch::channel(false);
+    let ops_endpoint = bound.metrics.map(|tcp| {
+        if let Some(m) = &config.metrics {
+            info!(listen = %m.listen, "metrics, /healthz and /readyz listening (plain HTTP)");
+        }
+        tokio::spawn(crate::ops::endpoint::serve(
+            tcp,
+            metrics.clone(),
+            health.clone(),
+            ops_stop_rx,
+        ))
+    });
     let source: PathBuf = config.source.clone();
     let data_dir = config.data_dir();
     std::fs::create_dir_all(&data_dir)?;
@@ -197,11 +213,12 @@ pub async fn run(config: Config, options: RunOptions) -> Result<(), GatewayError
         audit: audit.clone(),
         settings: cells.queue.clone(),
         portal: Default::default(),
+        metrics: metrics.clone(),
     });
     let (mut sched, handle) = Scheduler::new(ctx.clone());
     let portal = match (&started.portal, bound.portal) {
         (Some(p), Some(tcp)) => {
-            let portal = open_portal(&started, p, &spool, &audit, &handle)?;
+            let portal = open_portal(&started, p, &spool, &audit, &handle, &metrics)?;
             let _ = ctx.portal.set(portal.clone());
             let (cert, key) = (started.path(&p.cert), started.path(&p.key));
             let tls = TlsAcceptor::from(crate::smtp::tls::https_config(&cert, &key)?);
@@ -239,6 +256,7 @@ pub async fn run(config: Config, options: RunOptions) -> Result<(), GatewayError
         in_flight: crate::smtp::budget::InFlight::new(),
         scans: Arc::new(tokio::sync::Semaphore::new(scan_permits)),
         postmaster_rate: Default::default(),
+        metrics: metrics.clone(),
     });
     let sched_task = tokio::spawn(sched.run(shutdown_rx.clone(), drain));
     let control = tokio::spawn(crate::queue::control::serve(
@@ -287,6 +305,7 @@ pub async fn run(config: Config, options: RunOptions) -> Result<(), GatewayError
         None,
         serde_json::json!({"version": env!("CARGO_PKG_VERSION")}),
     ));
+    health.set_ready();
     notified(crate::ops::notify::ready(&format!(
         "accepting mail on {}",
         addresses.join(", ")
@@ -330,6 +349,7 @@ pub async fn run(config: Config, options: RunOptions) -> Result<(), GatewayError
     reloader.abort();
 
     info!("shutting down: no new connections; draining sessions and deliveries");
+    health.set_draining();
     notified(crate::ops::notify::stopping());
     let _ = shutdown_tx.send(true);
     for t in listener_tasks {
@@ -361,6 +381,10 @@ pub async fn run(config: Config, options: RunOptions) -> Result<(), GatewayError
     audit.close();
     if let Some(w) = watchdog {
         w.abort();
+    }
+    let _ = ops_stop.send(true);
+    if let Some(t) = ops_endpoint {
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(2), t).await;
     }
     info!("sealgate stopped");
     Ok(())
@@ -400,6 +424,7 @@ fn open_portal(
     spool: &Arc<Spool>,
     audit: &Arc<AuditLog>,
     scheduler: &scheduler::Handle,
+    metrics: &Arc<crate::ops::metrics::Metrics>,
 ) -> Result<Arc<crate::portal::Portal>, GatewayError> {
     use crate::portal::{Outbox, Portal, keys::KeyRing, sealed::Sealed, store::Sqlite};
     let key_file = config.path(&p.key_file);
@@ -411,22 +436,25 @@ fn open_portal(
     let store = Sqlite::open(&crate::portal::cli::db_path(config))
         .map_err(crate::portal::PortalError::from)?;
     let sealed = Sealed::open(&config.data_dir()).map_err(crate::portal::PortalError::from)?;
-    Ok(Arc::new(Portal::new(
-        Arc::new(store),
-        sealed,
-        keys,
-        p.clone(),
-        config.server.hostname.clone(),
-        audit.clone(),
-        Outbox {
-            spool: spool.clone(),
-            submit: {
-                let handle = scheduler.clone();
-                Arc::new(move |env, bytes| handle.submit(env, Some(bytes)))
+    Ok(Arc::new(
+        Portal::new(
+            Arc::new(store),
+            sealed,
+            keys,
+            p.clone(),
+            config.server.hostname.clone(),
+            audit.clone(),
+            Outbox {
+                spool: spool.clone(),
+                submit: {
+                    let handle = scheduler.clone();
+                    Arc::new(move |env, bytes| handle.submit(env, Some(bytes)))
+                },
+                hostname: config.server.hostname.clone(),
             },
-            hostname: config.server.hostname.clone(),
-        },
-    )))
+        )
+        .with_metrics(metrics.clone()),
+    ))
 }
 
 /// Expiry and purge every ten seconds (one indexed query when nothing is
@@ -588,6 +616,16 @@ fn needs_restart(running: &Config, new: &Config) -> Vec<(String, String, String)
         "portal".into(),
         format!("{:?}", running.portal),
         format!("{:?}", new.portal),
+    );
+    differ(
+        "metrics.listen".into(),
+        running
+            .metrics
+            .as_ref()
+            .map_or("none".into(), |m| m.listen.to_string()),
+        new.metrics
+            .as_ref()
+            .map_or("none".into(), |m| m.listen.to_string()),
     );
     differ(
         "server.drain_timeout".into(),

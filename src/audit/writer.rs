@@ -484,7 +484,10 @@ impl Shared {
     /// second, so records nobody waits for do not cost a flush each.
     fn sync_loop(self: Arc<Self>) {
         const LAZY_MS: u64 = 1000;
-        let tick = self.options.checkpoint_interval.min(Duration::from_millis(LAZY_MS));
+        let tick = self
+            .options
+            .checkpoint_interval
+            .min(Duration::from_millis(LAZY_MS));
         let mut done = self.synced.borrow().upto;
         let mut last_sync = crate::time::unix_now_ms();
         loop {

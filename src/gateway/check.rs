@@ -241,5 +241,23 @@ fn listeners(config: &Config, out: &mut Vec<Problem>) {
             )),
         }
     }
+    // An overlap with a listener or the portal is the config's own problem
+    // at `metrics.listen`, reported already.
+    let mut taken = config
+        .listeners
+        .iter()
+        .map(|l| l.address)
+        .chain(config.portal.as_ref().map(|p| p.listen));
+    if let Some(m) = &config.metrics
+        && !taken.any(|a| crate::config::addresses_clash(a, m.listen))
+    {
+        match TcpListener::bind(m.listen) {
+            Ok(s) => bound.push(s),
+            Err(e) => out.push(config.problem(
+                "metrics.listen",
+                format!("cannot listen on {}: {e}", m.listen),
+            )),
+        }
+    }
     drop(bound);
 }

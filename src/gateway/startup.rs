@@ -3,8 +3,8 @@
 //!
 //! Order, and why:
 //! 1. decide (refuse root without `user` before anything is opened);
-//! 2. bind the SMTP listeners and the portal's HTTPS listener — the only
-//!    thing root is needed for. A bound socket accepts nothing until the
+//! 2. bind the SMTP listeners, the portal's HTTPS listener and the metrics
+//!    listener — the only thing root is needed for. A bound socket accepts nothing until the
 //!    gateway calls accept, which it does only after the queue is recovered;
 //! 3. as root, create a missing data folder and audit folder for the
 //!    account, and generate missing development certificates and give them
@@ -34,6 +34,8 @@ pub struct RunOptions {
 pub struct Bound {
     pub smtp: Vec<(TcpListener, Listener)>,
     pub portal: Option<TcpListener>,
+    /// `[metrics] listen`: `/metrics`, `/healthz`, `/readyz`.
+    pub metrics: Option<TcpListener>,
 }
 
 /// Steps 1 and 2: who to become, and the sockets.
@@ -51,7 +53,18 @@ pub async fn bind(config: &Config, options: RunOptions) -> Result<(Plan, Bound),
         Some(p) => Some(listen(p.listen).await?),
         None => None,
     };
-    Ok((plan, Bound { smtp, portal }))
+    let metrics = match &config.metrics {
+        Some(m) => Some(listen(m.listen).await?),
+        None => None,
+    };
+    Ok((
+        plan,
+        Bound {
+            smtp,
+            portal,
+            metrics,
+        },
+    ))
 }
 
 async fn listen(address: std::net::SocketAddr) -> Result<TcpListener, GatewayError> {

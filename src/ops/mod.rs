@@ -1,5 +1,9 @@
-//! Operations: logging, signals, systemd notification, privilege drop.
+//! Operations: logging, signals, metrics and health (`metrics`, `health`,
+//! served by `endpoint`), systemd notification, privilege drop.
 
+pub mod endpoint;
+pub mod health;
+pub mod metrics;
 pub mod notify;
 pub mod privdrop;
 

@@ -111,7 +111,7 @@ fn audit(
     let spool = crate::spool::Spool::open(&config.data_dir())?;
     if let Ok(_lock) = spool.lock() {
         let log = crate::audit::open(config)?;
-        super::service::drain_events(store, &log)?;
+        super::service::drain_events(store, &log, |_| {})?;
     }
     Ok(())
 }

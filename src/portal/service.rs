@@ -67,6 +67,8 @@ pub struct Portal {
     audit: Arc<AuditLog>,
     outbox: Outbox,
     views: super::views::Views,
+    /// Counts each audit event by name for `/metrics`.
+    metrics: Arc<crate::ops::metrics::Metrics>,
 }
 
 fn random_token<const N: usize>() -> Result<String, KeyError> {
@@ -126,7 +128,14 @@ impl Portal {
             audit,
             outbox,
             views: Default::default(),
+            metrics: Default::default(),
         }
+    }
+
+    /// Counts the portal's events in `metrics` (by default, in a registry
+    /// nobody reads).
+    pub fn with_metrics(self, metrics: Arc<crate::ops::metrics::Metrics>) -> Portal {
+        Portal { metrics, ..self }
     }
 
     pub fn store(&self) -> &Arc<dyn Store> {
@@ -164,6 +173,7 @@ impl Portal {
         }
         let q = qid(r);
         self.audit.record(Event::new(name, q.as_ref(), fields));
+        self.metrics.portal_event(name);
     }
 
     /// Moves recipient `index` of a queued message into the portal; blocking.
@@ -313,7 +323,9 @@ impl Portal {
 
     /// Moves events the CLI wrote while the gateway ran into the audit log.
     pub fn drain_events(&self) -> Result<usize, PortalError> {
-        drain_events(self.store.as_ref(), &self.audit)
+        drain_events(self.store.as_ref(), &self.audit, |name| {
+            self.metrics.portal_event(name)
+        })
     }
 
     fn notify_sender(&self, r: &Record, what: SenderNotice) {
@@ -369,8 +381,13 @@ pub fn purge_due<E: From<StoreError> + From<SealedError>>(
     Ok(n)
 }
 
-/// Writes pending CLI events into the audit log, then forgets them.
-pub fn drain_events(store: &dyn Store, audit: &AuditLog) -> Result<usize, PortalError> {
+/// Writes pending CLI events into the audit log, then forgets them; `on`
+/// hears each event's name as it was recorded.
+pub fn drain_events(
+    store: &dyn Store,
+    audit: &AuditLog,
+    mut on: impl FnMut(&'static str),
+) -> Result<usize, PortalError> {
     let events = store.pending_events()?;
     let Some(last) = events.last().map(|e| e.seq) else {
         return Ok(0);
@@ -389,6 +406,7 @@ pub fn drain_events(store: &dyn Store, audit: &AuditLog) -> Result<usize, Portal
             _ => "portal_event",
         };
         audit.record(Event::new(name, q.as_ref(), fields));
+        on(name);
     }
     store.drop_events(last)?;
     Ok(events.len())

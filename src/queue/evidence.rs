@@ -1,12 +1,15 @@
 //! The record of where each domain's recipients went and why: the audit
 //! event for every delivery attempt and portal hand-off, with the TLS
 //! evidence (how the peer was verified, its certificate's hash, MTA-STS and
-//! DANE, RFC 8460-style failure types), and the words a hand-off is given.
+//! DANE, RFC 8460-style failure types), the same attempt counted for
+//! `/metrics` (`count`, which classifies it exactly as the audit event
+//! does), and the words a hand-off is given.
 
 use serde_json::json;
 use tracing::debug;
 
 use crate::audit::{AuditLog, Event};
+use crate::ops::metrics::Metrics;
 use crate::outbound::Outcome;
 use crate::policy;
 use crate::spool::Envelope;
@@ -27,6 +30,84 @@ pub(super) fn portal_words(reason: policy::PortalReason) -> String {
     }
 }
 
+/// An attempt's recipients by outcome, and the event that names it.
+struct Tally {
+    delivered: usize,
+    deferred: usize,
+    failed: usize,
+    portal: usize,
+}
+
+impl Tally {
+    fn of(report: &crate::outbound::Report) -> Tally {
+        let count = |f: fn(&Outcome) -> bool| report.outcomes.iter().filter(|o| f(o)).count();
+        Tally {
+            delivered: count(|o| matches!(o, Outcome::Delivered { .. })),
+            deferred: count(|o| matches!(o, Outcome::Deferred { .. })),
+            failed: count(|o| matches!(o, Outcome::Failed { .. })),
+            portal: count(|o| matches!(o, Outcome::Portal { .. })),
+        }
+    }
+
+    /// The audit event: all delivered, else any portal, else any failed,
+    /// else deferred.
+    fn event(&self) -> &'static str {
+        if self.deferred + self.failed + self.portal == 0 {
+            "delivered"
+        } else if self.portal > 0 {
+            "portal"
+        } else if self.failed > 0 {
+            "failed"
+        } else {
+            "deferred"
+        }
+    }
+}
+
+/// The TLS version as a metric label: one of the versions sealgate
+/// negotiates, never a free string.
+fn version_label(version: &str) -> &'static str {
+    match version {
+        "TLSv1.3" => "TLSv1.3",
+        "TLSv1.2" => "TLSv1.2",
+        _ => "other",
+    }
+}
+
+/// The attempt `audit_report` records, counted for `/metrics`: its event,
+/// its recipients by outcome, the route (`tls` with the level, or `portal`
+/// with `portal_reason`), and for a delivery what it went over.
+pub(super) fn count(
+    metrics: &Metrics,
+    level: Option<crate::config::TlsLevel>,
+    portal_reason: &'static str,
+    report: &crate::outbound::Report,
+) {
+    let t = Tally::of(report);
+    metrics.delivery(t.event());
+    for (outcome, n) in [
+        ("delivered", t.delivered),
+        ("deferred", t.deferred),
+        ("failed", t.failed),
+        ("portal", t.portal),
+    ] {
+        metrics.recipients(outcome, n);
+    }
+    match (t.portal > 0, level) {
+        (true, _) | (false, None) => metrics.route("portal", portal_reason),
+        (false, Some(level)) => metrics.route("tls", level.as_str()),
+    }
+    if t.delivered > 0 {
+        match &report.tls {
+            Some(tls) => metrics.delivered_over(
+                version_label(&tls.negotiated.version),
+                tls.verified.as_str(),
+            ),
+            None => metrics.delivered_over("none", "none"),
+        }
+    }
+}
+
 /// One audit event per domain per attempt: where the recipients went and the
 /// evidence for it (RFC 8460-style failure types, how the peer was verified,
 /// the certificate's hash). Remote replies are left out: they can quote
@@ -39,20 +120,14 @@ pub(super) fn audit_report(
     portal_reason: &str,
     report: &crate::outbound::Report,
 ) {
-    let count = |f: fn(&Outcome) -> bool| report.outcomes.iter().filter(|o| f(o)).count();
-    let delivered = count(|o| matches!(o, Outcome::Delivered { .. }));
-    let deferred = count(|o| matches!(o, Outcome::Deferred { .. }));
-    let failed = count(|o| matches!(o, Outcome::Failed { .. }));
-    let portal = count(|o| matches!(o, Outcome::Portal { .. }));
-    let event = if delivered == report.outcomes.len() {
-        "delivered"
-    } else if portal > 0 {
-        "portal"
-    } else if failed > 0 {
-        "failed"
-    } else {
-        "deferred"
-    };
+    let tally = Tally::of(report);
+    let event = tally.event();
+    let Tally {
+        delivered,
+        deferred,
+        failed,
+        portal,
+    } = tally;
     let tls = report.tls.as_ref();
     let verified = tls.map_or("none", |t| t.verified.as_str());
     let reason = match report

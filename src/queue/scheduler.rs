@@ -23,6 +23,7 @@ use super::evidence::{self, audit_report};
 use super::logline::{self, Line, Status};
 use crate::audit::{AuditLog, Event};
 use crate::live::Live;
+use crate::ops::metrics::{Metrics, QueueCensus};
 use crate::outbound::dsn::{self, DsnAction, DsnRecipient};
 use crate::outbound::{Batch, Outcome, Report};
 use crate::policy::{self, Demands, Levels, Overrides, Route};
@@ -37,6 +38,9 @@ pub enum Op {
     Release,
     Delete,
 }
+
+/// How often, at most, the queue gauges are recounted.
+const CENSUS_EVERY: Duration = Duration::from_secs(1);
 
 enum Cmd {
     Submit(Box<Envelope>, Option<Arc<Vec<u8>>>, Option<DeliveryState>),
@@ -101,6 +105,8 @@ pub struct Context {
     /// Set once at start when `[portal]` is configured; it needs the
     /// scheduler's handle to send its mail, hence set after `new`.
     pub portal: std::sync::OnceLock<Arc<crate::portal::Portal>>,
+    /// Delivery outcomes, routes, TLS, latency and the queue's depth.
+    pub metrics: Arc<Metrics>,
 }
 
 pub struct Scheduler {
@@ -112,6 +118,8 @@ pub struct Scheduler {
     unreadable: HashMap<QueueId, (u32, u64)>,
     timers: BinaryHeap<Reverse<(u64, QueueId)>>,
     tasks: JoinSet<()>,
+    /// The table changed since the queue gauges were last set.
+    census_due: bool,
 }
 
 pub fn now_ms() -> u64 {
@@ -131,6 +139,7 @@ impl Scheduler {
                 unreadable: HashMap::new(),
                 timers: BinaryHeap::new(),
                 tasks: JoinSet::new(),
+                census_due: true,
             },
             handle,
         )
@@ -243,6 +252,8 @@ impl Scheduler {
 
     /// Runs until `shutdown`, then gives attempts in flight `drain` to finish.
     pub async fn run(mut self, mut shutdown: watch::Receiver<bool>, drain: Duration) {
+        let mut census = tokio::time::interval(CENSUS_EVERY);
+        census.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             let next = self.timers.peek().map(|Reverse((t, _))| *t);
             let sleep = match next {
@@ -256,6 +267,7 @@ impl Scheduler {
                 },
                 _ = tokio::time::sleep(sleep) => self.start_due(),
                 Some(_) = self.tasks.join_next(), if !self.tasks.is_empty() => {}
+                _ = census.tick(), if self.census_due => self.census(),
                 _ = crate::ops::stopped(&mut shutdown) => break,
             }
         }
@@ -276,7 +288,33 @@ impl Scheduler {
         }
     }
 
+    /// Sets the queue gauges from the table: one pass over what is in
+    /// memory, at most once per `CENSUS_EVERY` and only after a change, so
+    /// a large queue costs the scheduler next to nothing.
+    fn census(&mut self) {
+        self.census_due = false;
+        let mut c = QueueCensus {
+            unreadable: self.unreadable.len() as u64,
+            ..QueueCensus::default()
+        };
+        for e in self.entries.values() {
+            let s = &e.state;
+            let n = if s.held {
+                &mut c.held
+            } else if s.next_attempt == u64::MAX {
+                &mut c.portal
+            } else if s.attempts == 0 {
+                &mut c.queued
+            } else {
+                &mut c.deferred
+            };
+            *n += 1;
+        }
+        self.ctx.metrics.queue(c);
+    }
+
     fn command(&mut self, c: Cmd) {
+        self.census_due = true;
         match c {
             Cmd::Submit(env, msg, state) => {
                 let now = now_ms();
@@ -481,6 +519,7 @@ async fn attempt(
                             },
                         );
                         audit_report(&ctx.audit, &env, &domain, None, reason.as_str(), &report);
+                        evidence::count(&ctx.metrics, None, reason.as_str(), &report);
                         report
                     }
                     Route::Tls(tls) => {
@@ -499,7 +538,10 @@ async fn attempt(
                                     next_hop: next_hop.as_deref(),
                                     tls_name: tls_name.as_deref(),
                                 };
-                                settings.outbound.deliver(batch).await
+                                let started = std::time::Instant::now();
+                                let report = settings.outbound.deliver(batch).await;
+                                ctx.metrics.delivery_time(started.elapsed());
+                                report
                             }
                             // Unsigned mail refused by config, or a signing
                             // failure: held, retried, in the log.
@@ -507,14 +549,9 @@ async fn attempt(
                                 Report::all(idx.len(), Outcome::deferred("4.7.5", e.to_string()))
                             }
                         };
-                        audit_report(
-                            &ctx.audit,
-                            &env,
-                            &domain,
-                            Some(tls.level),
-                            policy::PortalReason::Connect.as_str(),
-                            &report,
-                        );
+                        let connect = policy::PortalReason::Connect.as_str();
+                        audit_report(&ctx.audit, &env, &domain, Some(tls.level), connect, &report);
+                        evidence::count(&ctx.metrics, Some(tls.level), connect, &report);
                         report
                     }
                 };

@@ -16,6 +16,11 @@ use super::session::Session;
 use super::{Settings, Shared};
 use crate::config::{Limits, Listener, ListenerTls};
 
+/// The 421 for a full gateway, and for a client with all its slots taken.
+const FULL: &str = "421 4.7.0 Too many connections, try again later\r\n";
+const FULL_FOR_CLIENT: &str =
+    "421 4.7.0 Too many connections from your address, try again later\r\n";
+
 /// Open sessions, in total and per client key (`peer::limit_key`: an IPv4
 /// address or an IPv6 /64, so one IPv6 host cannot take every slot).
 #[derive(Default)]
@@ -80,11 +85,11 @@ impl Connections {
             caps.total.saturating_sub(caps.reserved)
         };
         if *self.total.borrow() >= cap {
-            return Err("421 4.7.0 Too many connections, try again later\r\n");
+            return Err(FULL);
         }
         let n = m.entry(key).or_insert(0);
         if *n >= caps.per_ip {
-            return Err("421 4.7.0 Too many connections from your address, try again later\r\n");
+            return Err(FULL_FOR_CLIENT);
         }
         *n += 1;
         self.total.send_modify(|t| *t += 1);
@@ -130,15 +135,22 @@ pub async fn serve(shared: Arc<Shared>, listener: TcpListener, cfg: Listener) {
             .admit(peer.ip(), reserved_ok, Caps::new(&settings.limits))
         {
             Ok(guard) => {
+                let open = shared.metrics.session_opened();
                 let shared = shared.clone();
                 let cfg = cfg.clone();
                 tokio::spawn(async move {
                     session(shared, tcp, peer, cfg).await;
+                    drop(open);
                     drop(guard);
                 });
             }
             Err(reply) => {
                 debug!(%peer, "connection refused by limits");
+                shared.metrics.connection_refused(match reply {
+                    FULL => "capacity",
+                    FULL_FOR_CLIENT => "per_client",
+                    _ => "internal",
+                });
                 tokio::spawn(async move {
                     let mut tcp = tcp;
                     let _ = tokio::time::timeout(

@@ -73,6 +73,8 @@ pub struct Shared {
     pub scans: Arc<tokio::sync::Semaphore>,
     /// Postmaster messages per client key from clients without a grant.
     pub postmaster_rate: rate::Throttle,
+    /// Sessions, refusals, verdicts and scan times for `/metrics`.
+    pub metrics: Arc<crate::ops::metrics::Metrics>,
 }
 
 /// Permits of the scan pool: `limits.max_concurrent_scans`, or one per CPU.

@@ -143,6 +143,7 @@ impl Session {
         {
             // Refused before any content is sent: the client keeps it.
             info!(parent: &self.span, problem = p.code(), "DATA refused for now");
+            self.shared.metrics.refused(p.code());
             let l = &self.settings.limits;
             self.conn
                 .reply(&p.reply(incoming.size_limit, l.max_line_length));
@@ -218,6 +219,8 @@ impl Session {
                 // Refuse now and forget the transaction: the client learns
                 // early and the rest of its chunks meet "need MAIL".
                 let r = p.reply(incoming.size_limit, self.settings.limits.max_line_length);
+                self.shared.metrics.message_received();
+                self.shared.metrics.refused(p.code());
                 self.reset();
                 if p.is_local() {
                     return self.ok(&r);
@@ -245,11 +248,14 @@ impl Session {
         let Some(txn) = self.txn.take() else {
             return self.error("503 5.5.1 Need MAIL command first");
         };
+        let metrics = self.shared.metrics.clone();
+        metrics.message_received();
         let body = match body {
             Ok(b) => b,
             Err(p) => {
                 let size_limit = self.size_limit(Some(&txn));
                 info!(parent: &txn.span, problem = p.code(), "message refused");
+                metrics.refused(p.code());
                 self.shared.audit.record(Event::new(
                     "refused",
                     Some(&txn.id),
@@ -280,6 +286,7 @@ impl Session {
             l.min_free_disk,
         ) {
             warn!(parent: &txn.span, "spool file system below limits.min_free_disk; message refused");
+            metrics.refused(BodyProblem::DiskFull.code());
             self.conn
                 .reply(&BodyProblem::DiskFull.reply(0, l.max_line_length));
             return Flow::Continue;
@@ -289,6 +296,7 @@ impl Session {
         // arriving at once wait their turn instead of all expanding their
         // MIME parts and attachments in memory at the same time.
         let Ok(permit) = self.shared.scans.clone().acquire_owned().await else {
+            metrics.refused("scan_failed");
             self.conn
                 .reply("451 4.3.0 Local error in content scanning; try again later");
             return Flow::Continue;
@@ -304,9 +312,13 @@ impl Session {
         // ends within a chunk of text and frees its slot.
         let cancel = CancelOnDrop::default();
         let flag = cancel.0.clone();
+        let timer = metrics.clone();
         let scan = tokio::task::spawn_blocking(move || {
             let _permit = permit;
-            scanner.scan_cancellable(&scan_input, &flag)
+            let started = std::time::Instant::now();
+            let verdict = scanner.scan_cancellable(&scan_input, &flag);
+            timer.scan_time(started.elapsed());
+            verdict
         });
         let waited = tokio::time::timeout(SCAN_BACKSTOP, scan).await;
         drop(cancel);
@@ -314,6 +326,7 @@ impl Session {
             Ok(Ok(v)) => v,
             Ok(Err(e)) => {
                 error!(parent: &txn.span, error = %e, "scanner failed");
+                metrics.refused("scan_failed");
                 self.conn
                     .reply("451 4.3.0 Local error in content scanning; try again later");
                 return Flow::Continue;
@@ -344,8 +357,13 @@ impl Session {
             Event::new("scanned", Some(&txn.id), json!({"phi": verdict.phi, "score": verdict.score, "action": verdict.action, "hits": hits}))
                 .sha256(&sha),
         );
+        metrics.verdict(
+            verdict.action.as_str(),
+            verdict.hits.iter().map(|h| (h.rule.as_str(), h.monitor)),
+        );
         if verdict.action == Action::Reject {
             info!(parent: &txn.span, score = verdict.score, "message rejected by DLP rules");
+            metrics.refused("dlp_reject");
             let text = self.settings.reject_text.replace(['\r', '\n'], " ");
             self.conn.reply(&format!("550 5.7.1 {text}"));
             return Flow::Continue;
@@ -427,6 +445,7 @@ impl Session {
         }
         if let Some(e) = failure {
             error!(parent: &txn.span, error = %e, "spool commit failed");
+            metrics.refused("local_error");
             self.shared.audit.record(Event::new(
                 "refused",
                 Some(&envelope.id),
@@ -438,6 +457,7 @@ impl Session {
         }
         info!(parent: &txn.span, size = envelope.size, recipients = envelope.recipients.len(), "queued");
         let reply = format!("250 2.0.0 Ok: queued as {}", envelope.id);
+        metrics.message_accepted();
         self.shared.scheduler.submit(envelope, Some(message));
         self.conn.reply(&reply);
         Flow::Continue
@@ -446,6 +466,7 @@ impl Session {
     /// A message the audit log cannot show was accepted is not accepted.
     fn not_audited(&mut self, txn: &Transaction, e: &crate::audit::AuditError) -> Flow {
         error!(parent: &txn.span, error = %e, "audit record not written; message not accepted");
+        self.shared.metrics.refused("audit_unavailable");
         self.conn
             .reply("451 4.3.0 Local error: message not accepted, try again later");
         Flow::Continue
@@ -460,6 +481,7 @@ impl Session {
         let max_hops = self.settings.limits.max_hops;
         if hops > max_hops {
             warn!(parent: &txn.span, hops, max_hops, "message refused: too many hops (mail loop?)");
+            self.shared.metrics.refused("too_many_hops");
             self.shared.audit.record(Event::new(
                 "refused",
                 Some(&txn.id),
@@ -481,6 +503,7 @@ impl Session {
             FromRefusal::Header(_) => "-",
         };
         info!(parent: &txn.span, reason = e.code(), domain, via = %grant.via, tenant = grant.tenant.as_deref().unwrap_or("-"), "message refused: header From not permitted for this client");
+        self.shared.metrics.refused(e.code());
         self.shared.audit.record(Event::new(
             "refused",
             Some(&txn.id),

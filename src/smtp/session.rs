@@ -295,6 +295,7 @@ impl Session {
             && !g.sender_allowed(from.as_ref().map(|a| a.domain.as_str()))
         {
             info!(parent: &self.span, via = %g.via, tenant = g.tenant.as_deref().unwrap_or("-"), "sender domain not permitted for this client");
+            self.shared.metrics.refused("sender_not_permitted");
             return self.error("550 5.7.1 Sender address not permitted for this client");
         }
         let id = QueueId::generate();
@@ -338,6 +339,7 @@ impl Session {
                         )
                     {
                         info!(parent: &self.span, "postmaster rate limit reached");
+                        self.shared.metrics.refused("postmaster_rate");
                         return self.error("450 4.7.1 Too much mail to postmaster from your address; try again later");
                     }
                     a
@@ -347,6 +349,7 @@ impl Session {
             RcptTo::Mailbox(a) => {
                 if txn.grant.is_none() {
                     info!(parent: &self.span, client = %self.client.peer.ip(), "relay denied");
+                    self.shared.metrics.refused("relay_denied");
                     return self.error("550 5.7.1 Relay access denied");
                 }
                 a
