@@ -54,6 +54,9 @@ impl Default for Options {
     }
 }
 
+/// How long a caller waits for its record to reach the disk.
+const DURABLE_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// What the sync thread has made durable.
 #[derive(Debug, Clone, Default)]
 struct Synced {
@@ -250,10 +253,15 @@ impl AuditLog {
         shared.wake.notify_one();
         let fsync_failed =
             |s: &Synced| matches!(&s.failed, Some((a, b, _)) if (*a..=*b).contains(&seq));
-        let s = rx
-            .wait_for(|s| s.upto >= seq || fsync_failed(s))
-            .await
-            .map_err(|_| AuditError::Closed)?;
+        // The sync thread answers within milliseconds; if it does not (a
+        // hung disk), the caller answers 4xx rather than wait forever.
+        let waited = tokio::time::timeout(
+            DURABLE_TIMEOUT,
+            rx.wait_for(|s| s.upto >= seq || fsync_failed(s)),
+        )
+        .await
+        .map_err(|_| AuditError::Sync(format!("not on disk after {DURABLE_TIMEOUT:?}")))?;
+        let s = waited.map_err(|_| AuditError::Closed)?;
         match &s.failed {
             Some((a, b, why)) if (*a..=*b).contains(&seq) => Err(AuditError::Sync(why.to_string())),
             _ => Ok(()),

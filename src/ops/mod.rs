@@ -18,9 +18,14 @@ pub fn init_logging(log: &Log) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .or_else(|_| tracing_subscriber::EnvFilter::try_new(&log.level))
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    // A log line that cannot be written (stderr on a full disk) is lost,
+    // not reported: tracing-subscriber would report it with `eprintln!`,
+    // which panics when stderr fails, and a panic kills the task or thread
+    // that logged — the audit sync thread, the scheduler.
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+        .with_writer(std::io::stderr)
+        .log_internal_errors(false);
     let _ = match log.format {
         LogFormat::Json => builder.json().with_current_span(true).try_init(),
         LogFormat::Text => builder.with_ansi(false).try_init(),
