@@ -71,26 +71,6 @@ fn verify(dir: &Path, pubkey: Option<&Path>) -> (i32, String) {
     )
 }
 
-fn segments(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<(u64, PathBuf)> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| {
-            let p = e.ok()?.path();
-            let name = p.file_name()?.to_str()?.to_string();
-            let seq = name
-                .strip_prefix("audit-")?
-                .strip_suffix(".log")?
-                .split_once('-')?
-                .1
-                .parse()
-                .ok()?;
-            Some((seq, p))
-        })
-        .collect();
-    v.sort();
-    v.into_iter().map(|(_, p)| p).collect()
-}
-
 fn lines(p: &Path) -> Vec<String> {
     std::fs::read_to_string(p)
         .unwrap()
@@ -152,7 +132,7 @@ fn verify_names_the_first_doctored_record() {
     let log = root.join("audit");
     // The auditor's copy: the folder and the public key, on "another machine".
     let pubkey = pubkey_file(&root, &key, "audit.pub");
-    let segs = segments(&log);
+    let segs = audit_segments(&log);
     assert!(segs.len() >= 3, "want several segments, got {}", segs.len());
     let (code, out) = verify(&log, Some(&pubkey));
     assert_eq!(code, 0, "{out}");
@@ -301,7 +281,7 @@ fn pruning_and_key_rotation_keep_the_log_verifiable_with_the_first_public_key() 
     let key = write_log(&root);
     let dir = root.join("audit");
     let first_pub = pubkey_file(&root, &key, "first.pub");
-    let before = segments(&dir).len();
+    let before = audit_segments(&dir).len();
 
     // Retention: every closed segment is older than a cutoff in the future.
     let log = AuditLog::open(&dir, &key, Options::default()).unwrap();

@@ -17,7 +17,6 @@
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
-use std::os::fd::AsRawFd;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
@@ -553,18 +552,9 @@ fn day_of(ms: u64) -> String {
 /// Only one process appends: two writers would fork the chain.
 fn lock(dir: &Path) -> Result<File, AuditError> {
     let path = dir.join(".lock");
-    let f = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .mode(0o600)
-        .open(&path)
-        .map_err(io(&path))?;
-    // SAFETY: flock on a descriptor we own; no memory is touched.
-    if unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } != 0 {
-        return Err(AuditError::InUse(dir.to_path_buf()));
-    }
-    Ok(f)
+    crate::spool::exclusive_lock(&path)
+        .map_err(io(&path))?
+        .ok_or_else(|| AuditError::InUse(dir.to_path_buf()))
 }
 
 fn sync_dir(dir: &Path) -> Result<(), AuditError> {

@@ -261,19 +261,10 @@ impl Spool {
     /// must live as long as the gateway does.
     pub fn lock(&self) -> Result<File, SpoolError> {
         let path = self.root.join("lock");
-        let f = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .mode(0o600)
-            .open(&path)
-            .map_err(io(&path))?;
-        // SAFETY: flock on a descriptor we own; no memory is touched.
-        let rc = unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
-        if rc != 0 {
-            return Err(SpoolError::Locked(path));
+        match exclusive_lock(&path).map_err(io(&path))? {
+            Some(f) => Ok(f),
+            None => Err(SpoolError::Locked(path)),
         }
-        Ok(f)
     }
 
     fn message_path(&self, id: &QueueId) -> PathBuf {
@@ -453,6 +444,22 @@ pub fn sync_dir(dir: &Path) -> Result<(), SpoolError> {
 fn set_mode(p: &Path, mode: u32) -> std::io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
     fs::set_permissions(p, fs::Permissions::from_mode(mode))
+}
+
+/// Opens (creating, 0600) `path` and takes an exclusive, non-blocking
+/// `flock` on it: the one-writer rule of the spool and the audit log.
+/// `Ok(None)` when another process holds it; the lock lives as long as the
+/// returned file.
+pub fn exclusive_lock(path: &Path) -> std::io::Result<Option<File>> {
+    let f = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .mode(0o600)
+        .open(path)?;
+    // SAFETY: flock on a descriptor we own; no memory is touched.
+    let rc = unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+    Ok((rc == 0).then_some(f))
 }
 
 #[cfg(test)]

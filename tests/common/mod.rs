@@ -376,6 +376,14 @@ impl Gateway {
 /// The segments (`audit-YYYYMMDD-SEQ.log`) of the audit folder `dir`, in
 /// `seq` order, as one text; empty when there are none.
 pub fn audit_text(dir: &Path) -> String {
+    audit_segments(dir)
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap_or_default())
+        .collect()
+}
+
+/// The segment files of the audit folder `dir`, in `seq` order.
+pub fn audit_segments(dir: &Path) -> Vec<PathBuf> {
     let mut segments: Vec<(u64, PathBuf)> = std::fs::read_dir(dir)
         .map(|r| {
             r.filter_map(|e| e.ok())
@@ -394,10 +402,7 @@ pub fn audit_text(dir: &Path) -> String {
         })
         .unwrap_or_default();
     segments.sort();
-    segments
-        .iter()
-        .map(|(_, p)| std::fs::read_to_string(p).unwrap_or_default())
-        .collect()
+    segments.into_iter().map(|(_, p)| p).collect()
 }
 
 impl Drop for Gateway {
