@@ -4,7 +4,7 @@
 //! so folding can never make a signature wrong.
 
 use base64ct::{Base64, Encoding};
-use ring::digest::{SHA256, digest};
+use ring::digest::{Context, SHA256, digest};
 use ring::rand::SystemRandom;
 use ring::signature::RSA_PKCS1_SHA256;
 
@@ -46,7 +46,9 @@ pub struct SigningKey {
 
 /// `bh=`: base64 of the SHA-256 of the relaxed body.
 pub fn body_hash(body: &[u8]) -> String {
-    Base64::encode_string(digest(&SHA256, &canon::relaxed_body(body)).as_ref())
+    let mut hash = Context::new(&SHA256);
+    canon::relaxed_body_into(body, |piece| hash.update(piece));
+    Base64::encode_string(hash.finish().as_ref())
 }
 
 /// The `h=` list: each signed name as often as it occurs, `from` once more.
