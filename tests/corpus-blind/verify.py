@@ -72,7 +72,10 @@ FWD_MARKS = ("-----Original Message-----", "---------- Forwarded message", "Forw
              " wrote:", "border-top:solid #E1E1E1", "________________________________")
 ATTACH_CARRIERS = {"pdf-libreoffice", "pdf-ghostscript", "pdf-reportlab", "pdf-fpdf2", "docx", "xlsx", "csv", "zip"}
 
-def batch_of(fname): return fname.split("-", 1)[0]          # "msg" (generate.py) or "b2" (generate_b2.py)
+def batch_of(fname): return fname.split("-", 1)[0]          # "msg" (generate.py), "b2" (generate_b2.py) or "b3" (generate_b3.py)
+
+# every batch is 12 carriers x 38 (19 phi + 19 clean); a batch with fewer rows (or a missing one) is an error
+BATCH_SIZE = {"msg": 456, "b2": 456, "b3": 456}
 
 def split_rule(fname): return "tune" if int(hashlib.sha256(fname.encode()).hexdigest(), 16) % 2 == 0 else "test"
 
@@ -142,7 +145,10 @@ def main():
             if k == "docx_lo" and v: feat["docx by LibreOffice"] += 1
         if "message/rfc822" in raw.decode("latin-1"): feat["message/rfc822"] += 1
         if "multipart/related" in raw.decode("latin-1"): feat["multipart/related"] += 1
-    for b in sorted(bcnt):
+    for b, n in BATCH_SIZE.items():
+        if sum(bcnt[b].values()) != n: errs.append((b, f"batch has {sum(bcnt[b].values())} messages, expected {n}"))
+        if bcnt[b] and len({k[0] for k in bcnt[b]}) != 12: errs.append((b, "batch does not use all 12 carriers"))
+    for b in sorted(bcnt, key=lambda x: (x != "msg", x)):
         print_table(bcnt[b], f"batch {b} ({'generate.py' if b == 'msg' else 'generate_' + b + '.py'})")
         per = collections.Counter(); lab = collections.Counter()
         for (c, l, _), n in bcnt[b].items(): per[c] += n; lab[(c, l)] += n
