@@ -139,6 +139,29 @@ fn cases() {
             "Payer bulletin: for DOS 01/01/2026 and later, use the new form.",
             false,
         ),
+        // Label glued to the value, as specimen and LIS labels print it.
+        ("Hi", "74F0983217 YAZZIE,F DOB19581021 BRCA1/2", true),
+        ("Hi", "Lot DOBX19581021 received", false),
+        ("Hi", "Paciente: Earl Rios - fecha de nac. 7/feb/1950", true),
+        // Ids printed in groups, and the guarantor's account.
+        ("Hi", "Member ID: ZGP 4406 3993 71 - your coverage was denied", true),
+        ("Hi", "Balance due, guarantor acct G45399500", true),
+        ("Hi", "Número de cuenta 995-163177 del paciente", true),
+        // A label and its value in table columns.
+        ("Hi", "Paciente        Juan Cordova\nDiagnóstico     diabetes", true),
+        // Clinical shorthand: age and sex, a relative speaking for the patient.
+        ("Hi", "S: Ezequiel Xiong, 70m, rm 577A, sepsis suspected", true),
+        (
+            "Hi",
+            "Spoke with Katherine Adeyemi's son - back on insulin glargine since Tuesday.",
+            true,
+        ),
+        ("Hi", "Katherine Adeyemi's son won the spelling bee.", false),
+        (
+            "Hi",
+            "Refills\nPatient,DOB,Drug\n\"BEN-DAVID, HARPER\",17-SEP-2002,furosemide 40 mg tab",
+            true,
+        ),
     ];
     let mut bad = Vec::new();
     for (subj, body, phi) in cases {
