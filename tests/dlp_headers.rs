@@ -68,6 +68,12 @@ fn phi_in_headers_is_found() {
             "To: care@partner.test\r\nX-Patient-Name: LOPEZ, MARIA\r\nX-Patient-DOB: 19610412\r\n",
             "X-Patient-DOB",
         ),
+        // A reply address whose display name says what the mail is about.
+        (
+            "reply-to-display-name-subject",
+            "To: care@partner.test\r\nReply-To: Hodan O'Neill - asthma f/u <scheduling@clinic.test>\r\n",
+            "Reply-To",
+        ),
         // A scanned document's file name, words joined by `_`.
         (
             "x-scan-document-file-name",
@@ -90,6 +96,10 @@ fn ordinary_headers_with_names_stay_clean() {
             "names",
             "To: \"Smith, John\" <jsmith@partner.test>, Maria Lopez <ml@partner.test>\r\n\
 Cc: Dr. Anne O'Neil (Cardiology) <aoneil@clinic.test>\r\n",
+        ),
+        (
+            "title-after-a-dash",
+            "To: Maria Lopez - Scheduling <ml@partner.test>\r\nReply-To: Front Desk - Main Campus <desk@clinic.test>\r\n",
         ),
         (
             "x-headers",
