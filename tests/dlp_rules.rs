@@ -157,6 +157,9 @@ fn cases() {
             true,
         ),
         ("Hi", "Katherine Adeyemi's son won the spelling bee.", false),
+        // People in care lists under the role the list gives them.
+        ("Hi", "Rider: Richard Begay\nDestination: dialysis", true),
+        ("Hi", "Policy rider: Accidental Death - see page 4", false),
         (
             "Hi",
             "Refills\nPatient,DOB,Drug\n\"BEN-DAVID, HARPER\",17-SEP-2002,furosemide 40 mg tab",
