@@ -1,6 +1,12 @@
 //! `Scanner::scan` and `Scanner::strip_tags` on arbitrary bytes with the
 //! shipped rule packs: no panic, no hang, bounded memory.
-//! Run: `cargo +nightly fuzz run dlp_scan -- -max_total_time=600 -rss_limit_mb=2048`
+//! Run from `fuzz/`: `cargo +nightly fuzz run dlp_scan corpus/dlp_scan seeds/dlp_scan --
+//! -max_len=32768 -max_total_time=600 -rss_limit_mb=2048` (on a stable-only
+//! machine, `RUSTC_BOOTSTRAP=1 cargo fuzz run ...`). `seeds/dlp_scan` holds
+//! small real messages with a PDF of each producer, a DOCX, an XLSX, a ZIP,
+//! CSV, HL7, X12 and FHIR, so the fuzzer starts inside those parsers rather
+//! than having to invent a MIME structure and a zip file; `-max_len` lets
+//! it keep inputs of their size.
 #![no_main]
 
 use std::path::Path;
