@@ -23,6 +23,9 @@ use rcgen::{
 
 const T: Duration = Duration::from_secs(30);
 const DAY: u64 = 86_400;
+/// The SMTP certificate's names: `[server] hostname` and the tenant's SNI name.
+const SMTP_NAMES: &[&str] = &["gw.test", "riverbend.gw.test"];
+const TENANT: &str = "[[relay.tenant]]\nname = \"riverbend\"\nsni = [\"riverbend.gw.test\"]\nsender_domains = [\"riverbend.test\"]\n\n";
 
 fn now() -> u64 {
     std::time::SystemTime::now()
@@ -136,13 +139,13 @@ fn certs_check_passes_a_good_chain_and_names_each_renewal_mistake() {
     let inter = ca("Test Issuing CA", Some(&root));
     let t0 = now();
     let not_after = t0 + 60 * DAY + 3600;
-    let smtp = issue(Some(&inter), &["gw.test"], t0 - DAY, not_after);
+    let smtp = issue(Some(&inter), SMTP_NAMES, t0 - DAY, not_after);
     let smtp_leaf = install(&dir, "smtp", &[&smtp.cert, &inter.cert], &smtp.key);
     let portal = issue(Some(&inter), &["portal.gw.test"], t0 - DAY, not_after);
     let portal_leaf = install(&dir, "portal", &[&portal.cert, &inter.cert], &portal.key);
     let root_pem = pem_file(&dir, "root.pem", &root.cert);
     let sections = format!(
-        "{}client_ca = \"{}\"\n\n{}",
+        "{}client_ca = \"{}\"\n\n{TENANT}{}",
         smtp_leaf.tls_section(),
         root_pem.display(),
         portal_section(free_port(), &portal_leaf)
@@ -156,7 +159,7 @@ fn certs_check_passes_a_good_chain_and_names_each_renewal_mistake() {
     assert_eq!(json["errors"], 0, "{json:#}");
     assert_eq!(json["warnings"], 0, "{json:#}");
     let s = smtp_report(&json);
-    assert_eq!(s["names"], serde_json::json!(["gw.test"]));
+    assert_eq!(s["names"], serde_json::json!(SMTP_NAMES));
     assert_eq!(s["subject"], "CN=gw.test");
     assert_eq!(s["issuer"], "CN=Test Issuing CA");
     assert_eq!(s["not_after_unix"], not_after);
@@ -168,6 +171,10 @@ fn certs_check_passes_a_good_chain_and_names_each_renewal_mistake() {
     assert_eq!(s["self_signed"], false);
     assert_eq!(s["host_name"], "gw.test");
     assert_eq!(s["host_name_matches"], true);
+    assert_eq!(
+        s["sni_names"],
+        serde_json::json!([{"name": "riverbend.gw.test", "matches": true}])
+    );
     let p = &json["certificates"][1];
     assert_eq!(p["cert"], "portal", "{json:#}");
     assert_eq!(p["host_name"], "portal.gw.test");
@@ -184,6 +191,7 @@ fn certs_check_passes_a_good_chain_and_names_each_renewal_mistake() {
         "2 certificates, each signed by the next",
         "chains to a root in",
         "gw.test (`server.hostname`) is among the names",
+        "riverbend.gw.test (`relay.tenant.sni`) is among the names",
         "(60 day(s) left)",
         "0 error(s), 0 warning(s)",
     ] {
@@ -193,9 +201,10 @@ fn certs_check_passes_a_good_chain_and_names_each_renewal_mistake() {
     // Each mistake a renewal can make: exit 1, and the error says which.
     let other_key = KeyPair::generate().unwrap();
     let stranger = ca("Someone Else's CA", None);
-    let expired = issue(Some(&inter), &["gw.test"], t0 - 90 * DAY, t0 - DAY);
-    let early = issue(Some(&inter), &["gw.test"], t0 + DAY, t0 + 90 * DAY);
+    let expired = issue(Some(&inter), SMTP_NAMES, t0 - 90 * DAY, t0 - DAY);
+    let early = issue(Some(&inter), SMTP_NAMES, t0 + DAY, t0 + 90 * DAY);
     let wrong_name = issue(Some(&inter), &["mail.elsewhere.test"], t0 - DAY, not_after);
+    let no_tenant_name = issue(Some(&inter), &["gw.test"], t0 - DAY, not_after);
     let cases: Vec<(&str, Vec<&rcgen::Certificate>, &KeyPair, &str)> = vec![
         (
             "key mismatch",
@@ -227,6 +236,12 @@ fn certs_check_passes_a_good_chain_and_names_each_renewal_mistake() {
             &wrong_name.key,
             "gw.test (`server.hostname`) is not among the certificate's names (mail.elsewhere.test)",
         ),
+        (
+            "tenant name missing",
+            vec![&no_tenant_name.cert, &inter.cert],
+            &no_tenant_name.key,
+            "riverbend.gw.test (`relay.tenant.sni`) is not among the certificate's names (gw.test)",
+        ),
     ];
     for (what, chain, key, want) in cases {
         install(&dir, "smtp", &chain, key);
@@ -244,7 +259,7 @@ fn certs_check_passes_a_good_chain_and_names_each_renewal_mistake() {
 
     // Warnings exit 0, or 1 with --strict.
     // An hour short of five days: 4 whole days left however long the test takes.
-    let soon = issue(Some(&inter), &["gw.test"], t0 - DAY, t0 + 5 * DAY - 3600);
+    let soon = issue(Some(&inter), SMTP_NAMES, t0 - DAY, t0 + 5 * DAY - 3600);
     install(&dir, "smtp", &[&soon.cert, &inter.cert], &soon.key);
     let (code, json, all) = certs_check(&gw, &["--ca", ca_arg, "--json"]);
     assert_eq!(code, 0, "{all}");
@@ -257,7 +272,7 @@ fn certs_check_passes_a_good_chain_and_names_each_renewal_mistake() {
     let (code, _, all) = certs_check(&gw, &["--ca", ca_arg, "--strict"]);
     assert_eq!(code, 1, "{all}");
 
-    let dev = issue(None, &["gw.test", "localhost"], t0 - DAY, t0 + 365 * DAY);
+    let dev = issue(None, SMTP_NAMES, t0 - DAY, t0 + 365 * DAY);
     install(&dir, "smtp", &[&dev.cert], &dev.key);
     let (code, json, all) = certs_check(&gw, &["--ca", ca_arg, "--json"]);
     assert_eq!(

@@ -23,6 +23,9 @@ pub struct Target {
     pub host: String,
     /// The config key the host name comes from.
     pub host_from: &'static str,
+    /// More names peers ask for: the SNI names of `[[relay.tenant]]`,
+    /// which Microsoft 365 connectors verify the certificate against.
+    pub sni: Vec<String>,
 }
 
 /// Roots to check chains against.
@@ -75,8 +78,16 @@ pub struct Report {
     pub trusted: Option<bool>,
     pub trust_store: Option<PathBuf>,
     pub host_name_matches: Option<bool>,
+    /// Each `[[relay.tenant]] sni` name and whether the certificate has it.
+    pub sni_names: Vec<NameMatch>,
     pub errors: Vec<String>,
     pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct NameMatch {
+    pub name: String,
+    pub matches: bool,
 }
 
 /// Whole days from `now` to `not_after`, rounded down (negative once expired).
@@ -303,32 +314,46 @@ fn trust(
     }
 }
 
-fn host_name(r: &mut Report, t: &Target, der: &CertificateDer<'_>, leaf: &Certificate<'_>) {
-    let by_webpki = match (
-        ServerName::try_from(t.host.as_str()),
+/// Whether `host` is a name of the certificate: by webpki, as a peer
+/// checks it, or, for a name webpki refuses to parse, by its SAN names.
+fn valid_for(host: &str, der: &CertificateDer<'_>, leaf: &Certificate<'_>) -> bool {
+    match (
+        ServerName::try_from(host),
         webpki::EndEntityCert::try_from(der),
     ) {
-        (Ok(name), Ok(ee)) => Some(ee.verify_is_valid_for_subject_name(&name).is_ok()),
-        _ => None,
-    };
-    // webpki could not say (a name it refuses): match SAN names ourselves.
-    let ok = by_webpki.unwrap_or_else(|| {
-        leaf.names()
+        (Ok(name), Ok(ee)) => ee.verify_is_valid_for_subject_name(&name).is_ok(),
+        _ => leaf
+            .names()
             .iter()
-            .any(|n| crate::proto::tls::name_matches(n, &t.host))
-    });
+            .any(|n| crate::proto::tls::name_matches(n, host)),
+    }
+}
+
+fn host_name(r: &mut Report, t: &Target, der: &CertificateDer<'_>, leaf: &Certificate<'_>) {
+    let names = if r.names.is_empty() {
+        "none".to_string()
+    } else {
+        r.names.join(", ")
+    };
+    let ok = valid_for(&t.host, der, leaf);
     r.host_name_matches = Some(ok);
     if !ok {
         r.errors.push(format!(
-            "{} (`{}`) is not among the certificate's names ({}): peers will refuse it",
-            t.host,
-            t.host_from,
-            if r.names.is_empty() {
-                "none".to_string()
-            } else {
-                r.names.join(", ")
-            }
+            "{} (`{}`) is not among the certificate's names ({names}): peers will refuse it",
+            t.host, t.host_from
         ));
+    }
+    for sni in &t.sni {
+        let matches = valid_for(sni, der, leaf);
+        if !matches {
+            r.errors.push(format!(
+                "{sni} (`relay.tenant.sni`) is not among the certificate's names ({names}): a connector that uses it will refuse the certificate"
+            ));
+        }
+        r.sni_names.push(NameMatch {
+            name: sni.clone(),
+            matches,
+        });
     }
 }
 
@@ -403,6 +428,18 @@ pub fn text(r: &Report) -> String {
                 }
             ),
         );
+    }
+    for n in &r.sni_names {
+        s.push_str(&format!(
+            "  {:<10} {} (`relay.tenant.sni`) {}\n",
+            "",
+            n.name,
+            if n.matches {
+                "is among the names"
+            } else {
+                "is NOT among the names"
+            }
+        ));
     }
     for e in &r.errors {
         s.push_str(&format!("  error: {e}\n"));

@@ -22,6 +22,12 @@ pub fn targets(config: &Config) -> Vec<Target> {
             key: config.path(&config.tls.key),
             host: config.server.hostname.clone(),
             host_from: "server.hostname",
+            sni: config
+                .relay
+                .tenants
+                .iter()
+                .flat_map(|t| t.sni.iter().cloned())
+                .collect(),
         });
     }
     if let Some(p) = &config.portal {
@@ -34,6 +40,7 @@ pub fn targets(config: &Config) -> Vec<Target> {
                 .trim_end_matches(']')
                 .to_string(),
             host_from: "portal.base_url",
+            sni: Vec::new(),
         });
     }
     out
