@@ -337,26 +337,20 @@ pub async fn run(config: Config, options: RunOptions) -> Result<(), GatewayError
 
     let reload_wanted = Arc::new(tokio::sync::Notify::new());
     let reloader = {
-        let (cells, started, wanted, auth, audit, certs) = (
-            cells.clone(),
-            started.clone(),
-            reload_wanted.clone(),
-            auth.clone(),
-            audit.clone(),
-            certs.clone(),
-        );
+        let ctx = Arc::new(Reload {
+            source,
+            cells: cells.clone(),
+            started: started.clone(),
+            auth: auth.clone(),
+            audit: audit.clone(),
+            certs: certs.clone(),
+            portal_cert,
+        });
+        let wanted = reload_wanted.clone();
         tokio::spawn(async move {
             loop {
                 wanted.notified().await;
-                let ctx = Reload {
-                    source: source.clone(),
-                    cells: cells.clone(),
-                    started: started.clone(),
-                    auth: auth.clone(),
-                    audit: audit.clone(),
-                    certs: certs.clone(),
-                    portal_cert: portal_cert.clone(),
-                };
+                let ctx = ctx.clone();
                 // Reading files, compiling rules and building TLS configs
                 // block: not on the signal loop, not on an async worker.
                 // One reload at a time; SIGHUPs meanwhile make one more.

@@ -150,9 +150,10 @@ pub fn load_pair(cert: &Path, key: &Path) -> Result<CertifiedKey, TlsError> {
 }
 
 /// The portal's HTTPS config: TLS 1.2+, HTTP/1.1, and the certificate
-/// `cert` holds at the moment of each handshake (see `certs::live`).
+/// `cert` gives at the moment of each handshake (the gateway passes one a
+/// SIGHUP can replace).
 pub fn https_config(
-    cert: Arc<crate::certs::live::LiveCert>,
+    cert: Arc<dyn rustls::server::ResolvesServerCert>,
 ) -> Result<Arc<ServerConfig>, TlsError> {
     let mut sc = ServerConfig::builder_with_provider(provider())
         .with_protocol_versions(VERSIONS)?
