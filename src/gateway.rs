@@ -61,17 +61,22 @@ pub struct Settings {
     pub config: Config,
     pub smtp: crate::smtp::Settings,
     pub queue: queue::Settings,
+    /// The SMTP certificate's file and leaf, for the expiry watch.
+    pub smtp_cert: Option<(PathBuf, rustls_pki_types::CertificateDer<'static>)>,
 }
 
 impl Settings {
     pub fn build(config: Config) -> Result<Settings, GatewayError> {
         let needs_tls = config.listeners.iter().any(|l| l.tls != ListenerTls::None);
+        let mut smtp_cert = None;
         let tls = if needs_tls {
             let (cert, key) = (config.path(&config.tls.cert), config.path(&config.tls.key));
             if crate::smtp::tls::ensure_dev_certificate(&cert, &key, &config.server.hostname)? {
                 warn!(cert = %cert.display(), "generated a self-signed development certificate; install a real one for production");
             }
-            Some(TlsAcceptor::from(crate::smtp::tls::server_config(&config)?))
+            let served = crate::smtp::tls::server_config(&config)?;
+            smtp_cert = Some((cert, served.leaf));
+            Some(TlsAcceptor::from(served.config))
         } else {
             None
         };
@@ -83,6 +88,7 @@ impl Settings {
             smtp: crate::smtp::Settings::new(&config, tls, scanner),
             queue: queue::Settings::from_config(&config, outbound, dkim),
             config,
+            smtp_cert,
         })
     }
 
@@ -204,6 +210,10 @@ pub async fn run(config: Config, options: RunOptions) -> Result<(), GatewayError
     let started = Arc::new(config.clone());
     let settings = Settings::build(config)?;
     settings.log_warnings();
+    let certs = Arc::new(crate::certs::expiry::Watch::new(metrics.clone()));
+    if let Some((file, leaf)) = &settings.smtp_cert {
+        certs.serving("smtp", file, leaf);
+    }
     let cells = Cells::new(settings);
     let auth = Arc::new(crate::smtp::auth::Guard::new(&cells.config.get()));
 
@@ -216,19 +226,28 @@ pub async fn run(config: Config, options: RunOptions) -> Result<(), GatewayError
         metrics: metrics.clone(),
     });
     let (mut sched, handle) = Scheduler::new(ctx.clone());
-    let portal = match (&started.portal, bound.portal) {
+    let (portal, portal_cert) = match (&started.portal, bound.portal) {
         (Some(p), Some(tcp)) => {
             let portal = open_portal(&started, p, &spool, &audit, &handle, &metrics)?;
             let _ = ctx.portal.set(portal.clone());
             let (cert, key) = (started.path(&p.cert), started.path(&p.key));
-            let tls = TlsAcceptor::from(crate::smtp::tls::https_config(&cert, &key)?);
+            let live = Arc::new(crate::certs::live::LiveCert::load(&cert, &key)?);
+            if let Some(leaf) = live.current().cert.first() {
+                certs.serving("portal", &cert, leaf);
+            }
+            let tls = TlsAcceptor::from(crate::smtp::tls::https_config(live.clone())?);
             info!(listen = %p.listen, base_url = %p.base_url, "portal listening");
             let limits =
                 crate::portal::web::Limits::per_minute(p.requests_per_minute, p.posts_per_minute);
-            Some((portal, tcp, tls, p.base_url.clone(), limits))
+            (
+                Some((portal, tcp, tls, p.base_url.clone(), limits)),
+                Some(live),
+            )
         }
-        _ => None,
+        _ => (None, None),
     };
+    certs.check(crate::certs::expiry::now());
+    let cert_watch = tokio::spawn(crate::certs::expiry::periodic(certs.clone()));
     // Recovery comes before accepting: every unfinished message is known
     // again before a new one can be accepted (the sockets are bound, and
     // connections wait in their backlog until the listeners start).
@@ -318,30 +337,24 @@ pub async fn run(config: Config, options: RunOptions) -> Result<(), GatewayError
 
     let reload_wanted = Arc::new(tokio::sync::Notify::new());
     let reloader = {
-        let (cells, started, wanted, auth, audit) = (
-            cells.clone(),
-            started.clone(),
-            reload_wanted.clone(),
-            auth.clone(),
-            audit.clone(),
-        );
+        let ctx = Arc::new(Reload {
+            source,
+            cells: cells.clone(),
+            started: started.clone(),
+            auth: auth.clone(),
+            audit: audit.clone(),
+            certs: certs.clone(),
+            portal_cert,
+        });
+        let wanted = reload_wanted.clone();
         tokio::spawn(async move {
             loop {
                 wanted.notified().await;
-                let (source, cells, started, auth, audit) = (
-                    source.clone(),
-                    cells.clone(),
-                    started.clone(),
-                    auth.clone(),
-                    audit.clone(),
-                );
+                let ctx = ctx.clone();
                 // Reading files, compiling rules and building TLS configs
                 // block: not on the signal loop, not on an async worker.
                 // One reload at a time; SIGHUPs meanwhile make one more.
-                let _ = tokio::task::spawn_blocking(move || {
-                    reload(&source, &cells, &started, &auth, &audit)
-                })
-                .await;
+                let _ = tokio::task::spawn_blocking(move || reload(&ctx)).await;
             }
         })
     };
@@ -367,6 +380,7 @@ pub async fn run(config: Config, options: RunOptions) -> Result<(), GatewayError
     let _ = sched_task.await;
     control.abort();
     sweeper.abort();
+    cert_watch.abort();
     if let Some(t) = audit_retention {
         t.abort();
     }
@@ -505,29 +519,55 @@ async fn sweep_outbound(settings: Live<queue::Settings>) {
     }
 }
 
+/// What a reload reaches: the stages' cells, the running config (for the
+/// keys that need a restart), and the certificates' holders.
+struct Reload {
+    source: PathBuf,
+    cells: Cells,
+    started: Arc<Config>,
+    auth: Arc<crate::smtp::auth::Guard>,
+    audit: Arc<AuditLog>,
+    certs: Arc<crate::certs::expiry::Watch>,
+    portal_cert: Option<Arc<crate::certs::live::LiveCert>>,
+}
+
 /// SIGHUP: everything that can change while running does (relay rules,
 /// limits, TLS certificates, DLP rules, delivery settings with their trust
 /// anchors and nameservers); each changed key that cannot is named in the log.
-/// A config that does not load keeps the running one.
-fn reload(
-    source: &std::path::Path,
-    cells: &Cells,
-    started: &Config,
-    auth: &crate::smtp::auth::Guard,
-    audit: &AuditLog,
-) {
+/// A config that does not load keeps the running one. The portal's
+/// certificate files are read again whatever the config does: a renewal
+/// hook's `systemctl reload` must reach them.
+fn reload(r: &Reload) {
     notified(crate::ops::notify::reloading());
-    reload_config(source, cells, started, auth, audit);
+    reload_config(r);
+    if let Some(live) = &r.portal_cert {
+        let file = live.cert_path().display().to_string();
+        match live.reload() {
+            Ok(()) => {
+                if let Some(leaf) = live.current().cert.first() {
+                    r.certs.serving("portal", live.cert_path(), leaf);
+                }
+                info!(file = %file, "portal certificate reloaded");
+            }
+            Err(e) => {
+                error!(error = %e, "the portal's certificate did not load; new connections still get the one in use")
+            }
+        }
+    }
+    r.certs.check(crate::certs::expiry::now());
     notified(crate::ops::notify::ready("accepting mail"));
 }
 
-fn reload_config(
-    source: &std::path::Path,
-    cells: &Cells,
-    started: &Config,
-    auth: &crate::smtp::auth::Guard,
-    audit: &AuditLog,
-) {
+fn reload_config(r: &Reload) {
+    let Reload {
+        source,
+        cells,
+        started,
+        auth,
+        audit,
+        certs,
+        ..
+    } = r;
     // The file's hash says which configuration was in force from here on.
     let sha = std::fs::read(source)
         .map(|b| crate::proto::hash::sha256_hex(&b))
@@ -554,12 +594,15 @@ fn reload_config(
         Ok(s) => {
             auth.configure(&s.config);
             s.log_warnings();
+            if let Some((file, leaf)) = &s.smtp_cert {
+                certs.serving("smtp", file, leaf);
+            }
             cells.set(s);
             info!("configuration reloaded");
             record("applied");
         }
         Err(e) => {
-            error!(error = %e, "reload failed; keeping the running configuration");
+            error!(error = %e, "reload failed; keeping the running configuration (and the certificates in use)");
             record("refused");
         }
     }

@@ -6,6 +6,7 @@
 //! function call, so each stage can be read and tested on its own.
 
 pub mod audit;
+pub mod certs;
 pub mod config;
 pub mod dkim;
 pub mod dlp;

@@ -72,6 +72,11 @@ enum Command {
         #[command(subcommand)]
         action: AuditAction,
     },
+    /// The certificates sealgate serves (SMTP `[tls]`, the portal's).
+    Certs {
+        #[command(subcommand)]
+        action: CertsAction,
+    },
     /// Print an argon2id hash for `[[relay.user]] password_hash`. Reads the
     /// password from stdin: asks twice without echo on a terminal, else
     /// takes one line.
@@ -124,6 +129,29 @@ enum AuditAction {
     /// Replace the signing key (gateway stopped): the log records the new
     /// public key signed by the old one.
     RotateKey,
+}
+
+#[derive(Subcommand)]
+enum CertsAction {
+    /// For each configured certificate: names, issuer, validity and days
+    /// left, whether the key belongs to it, whether the chain in the file
+    /// is in order and reaches a trusted root, and whether the host name
+    /// peers ask for is among its names; `[tls] client_ca` is read and
+    /// counted. Exit 1 on an error (expired, not yet valid, key mismatch,
+    /// broken chain, name missing); warnings (expiring within 14 days,
+    /// self-signed, not chaining to the system roots) exit 0 unless --strict.
+    Check {
+        /// CA bundle (PEM) the chains must reach; default: the system's
+        /// /etc/ssl/certs/ca-certificates.crt, where not reaching it is a warning.
+        #[arg(long, value_name = "FILE")]
+        ca: Option<PathBuf>,
+        /// One JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Warnings fail the check too (exit 1).
+        #[arg(long)]
+        strict: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -324,6 +352,7 @@ fn main() -> ExitCode {
         Command::Portal { action } => portal(path, action),
         Command::Rules { action } => rules(flag, action),
         Command::Dkim { action } => dkim(path, action),
+        Command::Certs { action } => certs(path, action),
         Command::Audit { action } => audit(flag, action),
         Command::HashPassword => ExitCode::from(sealgate::smtp::auth::cli::run()),
     }
@@ -397,6 +426,25 @@ fn audit(flag: Option<&Path>, action: AuditAction) -> ExitCode {
     }
     if !outcome.stdout.is_empty()
         && let Err(code) = out(&outcome.stdout)
+    {
+        return code;
+    }
+    ExitCode::from(outcome.code)
+}
+
+fn certs(config: &Path, action: CertsAction) -> ExitCode {
+    let CertsAction::Check { ca, json, strict } = action;
+    let config = match load(config) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let options = sealgate::certs::check::Options { ca, json, strict };
+    let outcome = sealgate::certs::check::run(&config, &options);
+    if !outcome.stderr.is_empty() {
+        eprintln!("sealgate certs: {}", outcome.stderr);
+    }
+    if !outcome.stdout.is_empty()
+        && let Err(code) = out(outcome.stdout.trim_end())
     {
         return code;
     }

@@ -98,6 +98,15 @@ pub fn rfc3339_ms(unix_ms: u64) -> String {
     )
 }
 
+/// `2026-11-27T18:33:32Z`: a certificate's validity as `certs check` prints it.
+pub fn rfc3339(unix: u64) -> String {
+    let c = civil(unix);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        c.year, c.month, c.day, c.hour, c.min, c.sec
+    )
+}
+
 /// `45s`, `12m`, `3h05m`, `2d03h`: an age as `mailq` shows it.
 pub fn human_age(secs: u64) -> String {
     match secs {
@@ -110,7 +119,7 @@ pub fn human_age(secs: u64) -> String {
 
 /// (year, month, day) to days since 1970-01-01: the inverse of
 /// [`civil_from_days`], after the same `days_from_civil`.
-fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+pub(crate) fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y.rem_euclid(400);

@@ -141,7 +141,7 @@ fn portal_files(config: &Config, out: &mut Vec<Problem>) {
     match crate::smtp::tls::existing_pair(&cert, &key) {
         Ok(false) => {}
         Ok(true) => {
-            if let Err(e) = crate::smtp::tls::https_config(&cert, &key) {
+            if let Err(e) = crate::smtp::tls::load_pair(&cert, &key) {
                 out.push(config.problem("portal.cert", e.to_string()));
             }
         }

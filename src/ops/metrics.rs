@@ -71,6 +71,12 @@ struct EventLabel {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct CertLabel {
+    /// `smtp` or `portal`.
+    cert: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct StateLabel {
     state: &'static str,
 }
@@ -110,6 +116,8 @@ pub struct Metrics {
     delivery_seconds: Histogram,
     portal_events: Family<EventLabel, Count>,
     queue: Family<StateLabel, Level>,
+    cert_expiry: Family<CertLabel, Level>,
+    cert_days_left: Family<CertLabel, Level>,
 }
 
 impl Default for Metrics {
@@ -143,6 +151,8 @@ impl Metrics {
             delivery_seconds: Histogram::new(DELIVERY_BUCKETS),
             portal_events: Family::default(),
             queue: Family::default(),
+            cert_expiry: Family::default(),
+            cert_days_left: Family::default(),
         };
         r.register(
             "build",
@@ -230,6 +240,17 @@ impl Metrics {
             "queue_messages",
             "Messages in the queue by state (queued, deferred, held, portal, unreadable)",
             m.queue.clone(),
+        );
+        r.register_with_unit(
+            "certificate_expiry",
+            "Unix time at which the certificate in use expires (its notAfter), by certificate (smtp, portal)",
+            Unit::Seconds,
+            m.cert_expiry.clone(),
+        );
+        r.register(
+            "certificate_days_left",
+            "Whole days until the certificate in use expires (negative once expired), by certificate",
+            m.cert_days_left.clone(),
         );
         // Every state has a value from the first scrape on, so a dashboard
         // never mistakes "no series" for a broken exporter.
@@ -358,6 +379,17 @@ impl Metrics {
             .inc();
     }
 
+    /// The certificate `cert` serves now expires at `not_after` (Unix
+    /// seconds), `days_left` whole days from now.
+    pub fn certificate(&self, cert: &'static str, not_after: i64, days_left: i64) {
+        self.cert_expiry
+            .get_or_create(&CertLabel { cert })
+            .set(not_after);
+        self.cert_days_left
+            .get_or_create(&CertLabel { cert })
+            .set(days_left);
+    }
+
     pub fn queue(&self, c: QueueCensus) {
         let values = [c.queued, c.deferred, c.held, c.portal, c.unreadable];
         for (state, n) in QUEUE_STATES.into_iter().zip(values) {
@@ -423,6 +455,7 @@ mod tests {
             held: 2,
             ..Default::default()
         });
+        m.certificate("portal", 1_800_000_000, 13);
         let open = m.session_opened();
         let text = m.encode(false).unwrap();
         for (series, want) in [
@@ -455,6 +488,11 @@ mod tests {
             ("sealgate_queue_messages{state=\"held\"}", 2.0),
             ("sealgate_queue_messages{state=\"queued\"}", 0.0),
             ("sealgate_smtp_sessions_total", 1.0),
+            (
+                "sealgate_certificate_expiry_seconds{cert=\"portal\"}",
+                1_800_000_000.0,
+            ),
+            ("sealgate_certificate_days_left{cert=\"portal\"}", 13.0),
             ("sealgate_smtp_sessions_open", 1.0),
             ("sealgate_dlp_scan_duration_seconds_count", 1.0),
             (

@@ -3,6 +3,7 @@
 //! other part of sealgate, so every other module can build on it.
 
 pub mod address;
+pub(crate) mod der;
 pub mod hash;
 pub mod header;
 pub mod next_hop;
@@ -11,3 +12,4 @@ pub mod pem;
 pub mod reply;
 pub mod stream;
 pub mod tls;
+pub mod x509;

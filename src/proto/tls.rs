@@ -178,9 +178,14 @@ pub fn certificate_error_text(e: &rustls::CertificateError) -> String {
 }
 
 /// webpki's errors reach us wrapped in rustls' `Other`; its `Display` is its `Debug`.
-fn webpki_error_text(e: &webpki::Error) -> String {
+pub fn webpki_error_text(e: &webpki::Error) -> String {
     use webpki::Error as W;
     match e {
+        W::CertExpired { .. } => "a certificate in the chain has expired".into(),
+        W::CertNotValidYet { .. } => "a certificate in the chain is not valid yet".into(),
+        W::RequiredEkuNotFoundContext(_) => {
+            "the certificate is not meant for TLS servers (extended key usage)".into()
+        }
         W::CaUsedAsEndEntity => "the certificate is a CA certificate, not a server's".into(),
         W::EndEntityUsedAsCa => "a server certificate was used as a CA".into(),
         W::CertDistrusted => "the certificate is distrusted".into(),

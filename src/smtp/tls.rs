@@ -9,6 +9,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use rustls::server::WebPkiClientVerifier;
+use rustls::sign::{CertifiedKey, SingleCertAndKey};
 use rustls::{RootCertStore, ServerConfig};
 use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
@@ -86,10 +87,15 @@ pub fn load_key(path: &Path) -> Result<PrivateKeyDer<'static>, TlsError> {
     })
 }
 
+/// The listener's TLS configuration, and the certificate it serves (for
+/// the expiry watch).
+pub struct ServerTls {
+    pub config: Arc<ServerConfig>,
+    pub leaf: CertificateDer<'static>,
+}
+
 /// The listener's TLS configuration from `[tls]`.
-pub fn server_config(cfg: &Config) -> Result<Arc<ServerConfig>, TlsError> {
-    let certs = load_certs(&cfg.path(&cfg.tls.cert))?;
-    let key = load_key(&cfg.path(&cfg.tls.key))?;
+pub fn server_config(cfg: &Config) -> Result<ServerTls, TlsError> {
     let builder =
         ServerConfig::builder_with_provider(provider()).with_protocol_versions(VERSIONS)?;
     let builder = match &cfg.tls.client_ca {
@@ -108,19 +114,51 @@ pub fn server_config(cfg: &Config) -> Result<Arc<ServerConfig>, TlsError> {
         }
         None => builder.with_no_client_auth(),
     };
-    let mut sc = builder.with_single_cert(certs, key)?;
+    let pair = load_pair(&cfg.path(&cfg.tls.cert), &cfg.path(&cfg.tls.key))?;
+    let leaf = pair.end_entity_cert()?.clone().into_owned();
+    let mut sc = builder.with_cert_resolver(Arc::new(SingleCertAndKey::from(pair)));
     sc.alpn_protocols.clear();
-    Ok(Arc::new(sc))
+    Ok(ServerTls {
+        config: Arc::new(sc),
+        leaf,
+    })
 }
 
-/// The portal's HTTPS config: its own certificate, TLS 1.2+, HTTP/1.1.
-pub fn https_config(cert: &Path, key: &Path) -> Result<Arc<ServerConfig>, TlsError> {
+/// A certificate chain and its private key, read and checked to belong
+/// together; each error names the file to fix. A renewal caught half
+/// written (new certificate, old key) is refused here, not served.
+pub fn load_pair(cert: &Path, key: &Path) -> Result<CertifiedKey, TlsError> {
     let certs = load_certs(cert)?;
-    let key = load_key(key)?;
+    let key_der = load_key(key)?;
+    CertifiedKey::from_der(certs, key_der, &provider()).map_err(|e| match e {
+        rustls::Error::InconsistentKeys(_) => TlsError::File {
+            path: key.to_path_buf(),
+            message: format!(
+                "this private key does not belong to the certificate in {}",
+                cert.display()
+            ),
+        },
+        rustls::Error::General(_) => TlsError::File {
+            path: key.to_path_buf(),
+            message: "not a private key rustls can use (PKCS#8, RSA or EC)".into(),
+        },
+        other => TlsError::File {
+            path: cert.to_path_buf(),
+            message: crate::proto::tls::rustls_error_text(&other),
+        },
+    })
+}
+
+/// The portal's HTTPS config: TLS 1.2+, HTTP/1.1, and the certificate
+/// `cert` gives at the moment of each handshake (the gateway passes one a
+/// SIGHUP can replace).
+pub fn https_config(
+    cert: Arc<dyn rustls::server::ResolvesServerCert>,
+) -> Result<Arc<ServerConfig>, TlsError> {
     let mut sc = ServerConfig::builder_with_provider(provider())
         .with_protocol_versions(VERSIONS)?
         .with_no_client_auth()
-        .with_single_cert(certs, key)?;
+        .with_cert_resolver(cert);
     sc.alpn_protocols = vec![b"http/1.1".to_vec()];
     Ok(Arc::new(sc))
 }

@@ -8,61 +8,11 @@
 //! walk reads only the outer structure, checks every length against the
 //! bytes it has, and never panics on what the peer sent.
 
-/// One DER element: its tag, the whole element, and its contents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Tlv<'a> {
-    pub tag: u8,
-    pub whole: &'a [u8],
-    pub contents: &'a [u8],
-}
+use crate::proto::der::{INTEGER, expect};
+pub(crate) use crate::proto::der::{SEQUENCE, Tlv, read};
 
-pub(crate) const SEQUENCE: u8 = 0x30;
-const INTEGER: u8 = 0x02;
 /// `[0] EXPLICIT Version` in a TBSCertificate.
 const VERSION: u8 = 0xa0;
-
-/// The first element of `input` and what follows it, or None when the
-/// element is malformed or runs past the end.
-pub(crate) fn read(input: &[u8]) -> Option<(Tlv<'_>, &[u8])> {
-    let (&tag, rest) = input.split_first()?;
-    if tag & 0x1f == 0x1f {
-        // High tag numbers never occur in the fields walked here.
-        return None;
-    }
-    let (&first, rest) = rest.split_first()?;
-    let (len, rest) = if first < 0x80 {
-        (usize::from(first), rest)
-    } else {
-        // Long form; 0x80 alone is BER's indefinite length, not DER.
-        let n = usize::from(first & 0x7f);
-        if n == 0 || n > 4 || rest.len() < n {
-            return None;
-        }
-        let (bytes, rest) = rest.split_at(n);
-        let len = bytes
-            .iter()
-            .fold(0usize, |acc, &b| (acc << 8) | usize::from(b));
-        (len, rest)
-    };
-    if rest.len() < len {
-        return None;
-    }
-    let header = input.len() - rest.len();
-    let whole = &input[..header + len];
-    Some((
-        Tlv {
-            tag,
-            whole,
-            contents: &rest[..len],
-        },
-        &rest[len..],
-    ))
-}
-
-/// Reads one element that must carry `tag`.
-fn expect(input: &[u8], tag: u8) -> Option<(Tlv<'_>, &[u8])> {
-    read(input).filter(|(t, _)| t.tag == tag)
-}
 
 /// The fields of a TBSCertificate from `serialNumber` on, after the
 /// optional version.
@@ -154,20 +104,6 @@ mod tests {
             "5-byte length"
         );
         assert!(spki(&[0x30, 0x84, 0xff, 0xff, 0xff, 0xff]).is_none());
-    }
-
-    #[test]
-    fn lengths_are_read_in_both_forms() {
-        let (short, rest) = read(&[0x04, 0x02, 0xaa, 0xbb, 0xcc]).unwrap();
-        assert_eq!(short.contents, &[0xaa, 0xbb]);
-        assert_eq!(short.whole.len(), 4);
-        assert_eq!(rest, &[0xcc]);
-        let mut long = vec![0x04, 0x81, 0x80];
-        long.extend(std::iter::repeat_n(7u8, 0x80));
-        let (t, rest) = read(&long).unwrap();
-        assert_eq!(t.contents.len(), 0x80);
-        assert!(rest.is_empty());
-        assert!(read(&[0x1f, 0x01, 0x00]).is_none(), "high tag number");
     }
 
     #[test]
