@@ -144,6 +144,9 @@ measure() {
     sealgate*) stop_pid "$SEALGATE_PID" 30 ;;
     esac
     stop_pid "$sink_pid" 10
+    # What this run left to write back (Postfix's queue files, sealgate's
+    # spool and log) is written now, not during the next system's run.
+    sync
     SECS_SINK="$("$PY" -c 'import sys; print("%.3f" % (float(sys.argv[2]) - float(sys.argv[1])))' "$t0" "$t1")"
     SECS_SOURCE="$("$PY" -c 'import sys; print("%.3f" % (float(sys.argv[2]) - float(sys.argv[1])))' "$t0" "$t2")"
 }
