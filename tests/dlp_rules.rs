@@ -144,13 +144,25 @@ fn cases() {
         ("Hi", "Lot DOBX19581021 received", false),
         ("Hi", "Paciente: Earl Rios - fecha de nac. 7/feb/1950", true),
         // Ids printed in groups, and the guarantor's account.
-        ("Hi", "Member ID: ZGP 4406 3993 71 - your coverage was denied", true),
+        (
+            "Hi",
+            "Member ID: ZGP 4406 3993 71 - your coverage was denied",
+            true,
+        ),
         ("Hi", "Balance due, guarantor acct G45399500", true),
         ("Hi", "Número de cuenta 995-163177 del paciente", true),
         // A label and its value in table columns.
-        ("Hi", "Paciente        Juan Cordova\nDiagnóstico     diabetes", true),
+        (
+            "Hi",
+            "Paciente        Juan Cordova\nDiagnóstico     diabetes",
+            true,
+        ),
         // Clinical shorthand: age and sex, a relative speaking for the patient.
-        ("Hi", "S: Ezequiel Xiong, 70m, rm 577A, sepsis suspected", true),
+        (
+            "Hi",
+            "S: Ezequiel Xiong, 70m, rm 577A, sepsis suspected",
+            true,
+        ),
         (
             "Hi",
             "Spoke with Katherine Adeyemi's son - back on insulin glargine since Tuesday.",
