@@ -172,6 +172,12 @@ fn cases() {
         // People in care lists under the role the list gives them.
         ("Hi", "Rider: Richard Begay\nDestination: dialysis", true),
         ("Hi", "Policy rider: Accidental Death - see page 4", false),
+        // A date a notice gives its own label, near a DOB field it talks about.
+        (
+            "Hi",
+            "The Date of Birth field is now required.\nRevision: 06/12/2026",
+            false,
+        ),
         (
             "Hi",
             "Refills\nPatient,DOB,Drug\n\"BEN-DAVID, HARPER\",17-SEP-2002,furosemide 40 mg tab",
