@@ -33,7 +33,10 @@ pub fn line(seq: u64, time_ms: u64, prev: &str, fields: Map<String, Value>) -> S
     obj.insert("seq".into(), Value::from(seq));
     obj.insert("time".into(), Value::from(crate::time::rfc3339_ms(time_ms)));
     obj.insert("prev".into(), Value::from(prev));
-    Value::Object(obj).to_string()
+    // Straight into a buffer (Display goes through a formatter adapter);
+    // a map of JSON values always serializes, and Display writes the same.
+    let obj = Value::Object(obj);
+    serde_json::to_string(&obj).unwrap_or_else(|_| obj.to_string())
 }
 
 /// Appends the signature member to a finished unsigned line.

@@ -68,6 +68,10 @@ struct State {
     file: Arc<File>,
     segment: Segment,
     day: String,
+    /// The UTC day number (ms / 86,400,000) on which `day` was last found
+    /// to be today, so that the per-record rotation check formats a date
+    /// once a day instead of once a record.
+    day_checked: u64,
     bytes: u64,
     seq: u64,
     prev: String,
@@ -463,7 +467,11 @@ impl Shared {
     /// Closes the segment with a signed record and opens the next one when
     /// the day has changed or the segment is full.
     fn rotate_if_due(&self, st: &mut State, now: u64) -> Result<(), AuditError> {
-        if st.day == day_of(now) && st.bytes < self.options.max_segment_bytes {
+        let today = now / MS_PER_DAY;
+        if st.day_checked != today && st.day == day_of(now) {
+            st.day_checked = today;
+        }
+        if st.day_checked == today && st.bytes < self.options.max_segment_bytes {
             return Ok(());
         }
         if st.bytes > 0 {
@@ -545,6 +553,8 @@ impl Shared {
 }
 
 /// `YYYYMMDD` in UTC, as segment names carry it.
+const MS_PER_DAY: u64 = 86_400_000;
+
 fn day_of(ms: u64) -> String {
     segment::day(ms)
 }
@@ -576,6 +586,7 @@ fn new_segment(dir: &Path, now: u64, first_seq: u64, prev: String) -> Result<Sta
         file: Arc::new(file),
         segment: Segment { path, first_seq },
         day: day_of(now),
+        day_checked: u64::MAX,
         bytes,
         seq: first_seq - 1,
         prev,
@@ -623,6 +634,7 @@ fn resume(seg: &Segment) -> Result<(State, u64), AuditError> {
             file: Arc::new(file),
             segment: seg.clone(),
             day,
+            day_checked: u64::MAX,
             bytes: whole,
             seq,
             prev,
