@@ -14,12 +14,9 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, Request, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use hyper::body::Incoming;
-use hyper_util::rt::{TokioIo, TokioTimer};
-use tower_service::Service;
 
 use super::health::Health;
 use super::metrics::Metrics;
@@ -129,32 +126,14 @@ async fn connection(
     app: Router,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
-    let service = hyper::service::service_fn(move |req: Request<Incoming>| {
-        let mut app = app.clone();
-        async move { app.call(req).await }
-    });
-    let conn = hyper::server::conn::http1::Builder::new()
-        .timer(TokioTimer::new())
-        .header_read_timeout(HEADER_TIMEOUT)
-        .serve_connection(TokioIo::new(stream), service);
-    tokio::pin!(conn);
-    tokio::select! {
-        result = conn.as_mut() => {
-            if let Err(e) = result {
-                tracing::debug!(error = %e, "metrics: connection ended with an error");
-            }
-        }
-        () = super::stopped(&mut stop) => {
-            conn.as_mut().graceful_shutdown();
-            let _ = conn.await;
-        }
-    }
+    super::http1::serve(stream, app, |_| {}, HEADER_TIMEOUT, &mut stop, "metrics").await;
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use axum::body::Body;
+    use axum::http::Request;
     use tower::ServiceExt;
 
     async fn get(app: &Router, path: &str, accept: Option<&str>) -> (StatusCode, String, String) {

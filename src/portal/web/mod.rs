@@ -35,8 +35,6 @@ use axum::http::{HeaderValue, Request, header};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use hyper::body::Incoming;
-use hyper_util::rt::{TokioIo, TokioTimer};
-use tower_service::Service;
 
 use crate::portal::access::Access;
 pub use origin::origin_of;
@@ -156,7 +154,7 @@ async fn serve_with(
     let slots = Arc::new(tokio::sync::Semaphore::new(max_connections));
     loop {
         let accepted = tokio::select! {
-            () = stopped(&mut shutdown) => break,
+            () = crate::ops::stopped(&mut shutdown) => break,
             accepted = listener.accept() => accepted,
         };
         let (stream, peer) = match accepted {
@@ -202,31 +200,8 @@ async fn connection(
             return;
         }
     };
-    let service = hyper::service::service_fn(move |mut req: Request<Incoming>| {
+    let tag = move |req: &mut Request<Incoming>| {
         req.extensions_mut().insert(client);
-        let mut app = app.clone();
-        async move { app.call(req).await }
-    });
-    let conn = hyper::server::conn::http1::Builder::new()
-        .timer(TokioTimer::new())
-        .header_read_timeout(HEADER_TIMEOUT)
-        .serve_connection(TokioIo::new(stream), service);
-    tokio::pin!(conn);
-    tokio::select! {
-        result = conn.as_mut() => {
-            if let Err(e) = result {
-                tracing::debug!(error = %e, "portal: connection ended with an error");
-            }
-        }
-        () = stopped(&mut shutdown) => {
-            conn.as_mut().graceful_shutdown();
-            let _ = conn.await;
-        }
-    }
-}
-
-/// Resolves once shutdown is asked for, or its sender is gone (then nobody
-/// can ever ask, and the process is going down).
-async fn stopped(shutdown: &mut tokio::sync::watch::Receiver<bool>) {
-    let _ = shutdown.wait_for(|stop| *stop).await;
+    };
+    crate::ops::http1::serve(stream, app, tag, HEADER_TIMEOUT, &mut shutdown, "portal").await;
 }
