@@ -467,22 +467,9 @@ fn sighup_gives_renewed_certificates_to_new_connections_and_open_ones_go_on() {
 
 // ---------------------------------------------------------------- expiry
 
+/// The body of a `/metrics` scrape, or None while nothing answers.
 fn metrics_text(port: u16) -> Option<String> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
-    write!(
-        s,
-        "GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )
-    .ok()?;
-    let mut raw = String::new();
-    s.read_to_string(&mut raw).ok()?;
-    Some(raw.split_once("\r\n\r\n")?.1.to_string())
-}
-
-fn value(text: &str, series: &str) -> Option<f64> {
-    text.lines()
-        .find_map(|l| l.strip_prefix(series)?.strip_prefix(' ')?.parse().ok())
+    http_get(port, "/metrics").map(|(_, body)| body)
 }
 
 #[test]
@@ -517,8 +504,12 @@ fn a_certificate_near_its_end_is_logged_and_measured() {
     let expiry = "sealgate_certificate_expiry_seconds{cert=\"smtp\"}";
     let days = "sealgate_certificate_days_left{cert=\"smtp\"}";
     let text = wait_for("the certificate gauges", T, || metrics_text(metrics_port));
-    assert_eq!(value(&text, expiry), Some(not_after as f64), "{text}");
-    assert_eq!(value(&text, days), Some(4.0), "{text}");
+    assert_eq!(
+        metric_value(&text, expiry),
+        Some(not_after as f64),
+        "{text}"
+    );
+    assert_eq!(metric_value(&text, days), Some(4.0), "{text}");
 
     // Renewed and reloaded: the gauges follow, and the warning stops.
     let renewed_until = t0 + 90 * DAY - 3600;
@@ -527,10 +518,10 @@ fn a_certificate_near_its_end_is_logged_and_measured() {
     gw.signal(libc::SIGHUP);
     wait_for("the gauge after the reload", T, || {
         let text = metrics_text(metrics_port)?;
-        (value(&text, expiry) == Some(renewed_until as f64)).then_some(())
+        (metric_value(&text, expiry) == Some(renewed_until as f64)).then_some(())
     });
     let text = metrics_text(metrics_port).unwrap();
-    assert_eq!(value(&text, days), Some(89.0), "{text}");
+    assert_eq!(metric_value(&text, days), Some(89.0), "{text}");
     let log = gw.log();
     let after = log
         .rfind("configuration reloaded")

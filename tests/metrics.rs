@@ -5,8 +5,6 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -19,33 +17,10 @@ fn repo(p: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(p)
 }
 
-/// One HTTP/1.1 GET: (status, body), or None while nothing answers.
-fn get(port: u16, path: &str) -> Option<(u16, String)> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )
-    .ok()?;
-    let mut raw = String::new();
-    s.read_to_string(&mut raw).ok()?;
-    let status = raw.split(' ').nth(1)?.parse().ok()?;
-    let body = raw.split_once("\r\n\r\n")?.1.to_string();
-    Some((status, body))
-}
-
 fn scrape(port: u16) -> String {
-    let (status, body) = get(port, "/metrics").expect("metrics listener answers");
+    let (status, body) = http_get(port, "/metrics").expect("metrics listener answers");
     assert_eq!(status, 200, "{body}");
     body
-}
-
-/// The value of one series, written as Prometheus prints it
-/// (`name{label="v"}`); None when the series does not exist.
-fn value(text: &str, series: &str) -> Option<f64> {
-    text.lines()
-        .find_map(|l| l.strip_prefix(series)?.strip_prefix(' ')?.parse().ok())
 }
 
 /// Waits until `series` reads `want`, and fails with the last scrape.
@@ -53,7 +28,7 @@ fn wait_value(port: u16, series: &str, want: f64) {
     let end = std::time::Instant::now() + T;
     loop {
         let text = scrape(port);
-        if value(&text, series) == Some(want) {
+        if metric_value(&text, series) == Some(want) {
             return;
         }
         if std::time::Instant::now() > end {
@@ -151,12 +126,16 @@ fn scrape_counts_exactly_what_happened_and_names_no_one() {
         ("sealgate_queue_messages{state=\"held\"}", 0.0),
     ];
     for (series, n) in want {
-        assert_eq!(value(&text, series), Some(*n), "{series} in\n{text}");
+        assert_eq!(metric_value(&text, series), Some(*n), "{series} in\n{text}");
     }
     for (rule, monitor) in &rules {
         let mode = if *monitor { "monitor" } else { "enforce" };
         let series = format!("sealgate_dlp_rule_hits_total{{rule=\"{rule}\",mode=\"{mode}\"}}");
-        assert_eq!(value(&text, &series), Some(1.0), "{series} in\n{text}");
+        assert_eq!(
+            metric_value(&text, &series),
+            Some(1.0),
+            "{series} in\n{text}"
+        );
     }
     let rule_series = text
         .lines()
@@ -171,7 +150,7 @@ fn scrape_counts_exactly_what_happened_and_names_no_one() {
         assert!(!text.contains(none), "{none} in\n{text}");
     }
     // The harness's banner probe opened a session too.
-    let sessions = value(&text, "sealgate_smtp_sessions_total").unwrap();
+    let sessions = metric_value(&text, "sealgate_smtp_sessions_total").unwrap();
     assert!(sessions >= 2.0, "{text}");
     // Counts only: no address, domain, name or number from any message.
     for secret in [
@@ -192,9 +171,9 @@ fn scrape_counts_exactly_what_happened_and_names_no_one() {
         .count();
     assert_eq!(delivered, 3);
 
-    assert_eq!(get(port, "/readyz").map(|r| r.0), Some(200));
-    assert_eq!(get(port, "/healthz").map(|r| r.0), Some(200));
-    assert_eq!(get(port, "/nothing").map(|r| r.0), Some(404));
+    assert_eq!(http_get(port, "/readyz").map(|r| r.0), Some(200));
+    assert_eq!(http_get(port, "/healthz").map(|r| r.0), Some(200));
+    assert_eq!(http_get(port, "/nothing").map(|r| r.0), Some(404));
 }
 
 /// While a drain waits for a session in the middle of DATA, the process
@@ -206,7 +185,7 @@ fn readyz_is_503_while_draining() {
     let port = free_port();
     let mut gw = Gateway::start("metrics-drain", &config(&sink, port));
     wait_for("readyz 200", T, || {
-        (get(port, "/readyz")?.0 == 200).then_some(())
+        (http_get(port, "/readyz")?.0 == 200).then_some(())
     });
     let mut c = Client::connect(gw.addr());
     c.reply();
@@ -217,16 +196,19 @@ fn readyz_is_503_while_draining() {
     c.send(b"Subject: half\r\n\r\nthe first half");
     gw.signal(libc::SIGTERM);
     wait_for("readyz 503 during the drain", T, || {
-        (get(port, "/readyz")?.0 == 503).then_some(())
+        (http_get(port, "/readyz")?.0 == 503).then_some(())
     });
-    assert_eq!(get(port, "/healthz").map(|r| r.0), Some(200));
+    assert_eq!(http_get(port, "/healthz").map(|r| r.0), Some(200));
     // The session in flight still finishes.
     c.send(b" and the rest\r\n.\r\n");
     let r = c.reply();
     assert!(r.starts_with("250"), "{r}");
     let took = gw.sigterm();
     assert!(took < T, "{took:?}");
-    assert!(get(port, "/readyz").is_none(), "still serving after exit");
+    assert!(
+        http_get(port, "/readyz").is_none(),
+        "still serving after exit"
+    );
 }
 
 /// A PHI message to a domain whose server verifies and to one that speaks
@@ -301,7 +283,7 @@ SSN: 219-09-9999\n",
         ),
     ];
     for (series, n) in want {
-        assert_eq!(value(&text, series), Some(*n), "{series} in\n{text}");
+        assert_eq!(metric_value(&text, series), Some(*n), "{series} in\n{text}");
     }
     for secret in [
         "valid.test",

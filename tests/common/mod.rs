@@ -1141,3 +1141,27 @@ pub fn crlf(raw: &[u8]) -> Vec<u8> {
 pub fn tcp_from(src: Ipv4Addr, dst: SocketAddr) -> TcpStream {
     connect_bound(src, dst)
 }
+
+/// One plain HTTP/1.1 GET on loopback: (status, body), or None while
+/// nothing answers (the metrics listener, `/healthz`, `/readyz`).
+pub fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut raw = String::new();
+    s.read_to_string(&mut raw).ok()?;
+    let status = raw.split(' ').nth(1)?.parse().ok()?;
+    let body = raw.split_once("\r\n\r\n")?.1.to_string();
+    Some((status, body))
+}
+
+/// The value of one series in a Prometheus text scrape, written as
+/// Prometheus prints it (`name{label="v"}`); None when it is not there.
+pub fn metric_value(text: &str, series: &str) -> Option<f64> {
+    text.lines()
+        .find_map(|l| l.strip_prefix(series)?.strip_prefix(' ')?.parse().ok())
+}
