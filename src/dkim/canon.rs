@@ -115,14 +115,9 @@ pub fn relaxed_header(raw: &[u8], out: &mut Vec<u8>) {
 /// end goes; empty lines at the end go; a last line without CRLF gets one.
 /// An empty body (or one of empty lines only) is the empty string (erratum
 /// 1384 and every verifier: the CRLF of §3.4.3 is for "simple" only).
-pub fn relaxed_body(body: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(body.len() + 2);
-    relaxed_body_into(body, |piece| out.extend_from_slice(piece));
-    out
-}
-
-/// [`relaxed_body`] handed to `sink` piece by piece instead of copied, so
-/// the body hash reads the message once. Where the canonical form is the
+///
+/// Handed to `sink` piece by piece instead of copied, so the body hash
+/// reads the message once. Where the canonical form is the
 /// text itself (a line without doubled or trailing whitespace, its CRLF,
 /// a single SP between words) the pieces are the body's own bytes, joined
 /// into one piece as long as they follow each other: on ordinary mail the
@@ -223,6 +218,13 @@ impl<S: FnMut(&[u8])> Run<'_, '_, S> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The canonical body collected, as the tests compare it.
+    fn relaxed_body(body: &[u8]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(body.len() + 2);
+        relaxed_body_into(body, |piece| out.extend_from_slice(piece));
+        out
+    }
 
     fn header(raw: &[u8]) -> String {
         let mut out = Vec::new();
