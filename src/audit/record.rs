@@ -11,7 +11,7 @@
 
 use base64ct::{Base64, Encoding};
 use ring::digest::{SHA256, digest};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::proto::hash::hex;
 
@@ -26,17 +26,54 @@ pub fn hash(line: &[u8]) -> String {
     hex(digest(&SHA256, line).as_ref())
 }
 
-/// The line for `fields` (which must not already hold `seq`, `time` or
-/// `prev`: the writer's members win).
-pub fn line(seq: u64, time_ms: u64, prev: &str, fields: Map<String, Value>) -> String {
-    let mut obj = fields;
-    obj.insert("seq".into(), Value::from(seq));
-    obj.insert("time".into(), Value::from(crate::time::rfc3339_ms(time_ms)));
-    obj.insert("prev".into(), Value::from(prev));
-    // Straight into a buffer (Display goes through a formatter adapter);
-    // a map of JSON values always serializes, and Display writes the same.
-    let obj = Value::Object(obj);
-    serde_json::to_string(&obj).unwrap_or_else(|_| obj.to_string())
+/// The line for a record whose own members are `members` (a JSON object's
+/// inside, without braces, as [`member`] writes them). The writer's members
+/// come last: where a reader meets a name twice the last one counts, so no
+/// event field can pass for `seq`, `time` or `prev`.
+pub fn line(seq: u64, time_ms: u64, prev: &str, members: &[u8]) -> String {
+    let mut out = Vec::with_capacity(members.len() + 160);
+    out.push(b'{');
+    out.extend_from_slice(members);
+    if !members.is_empty() {
+        out.push(b',');
+    }
+    out.extend_from_slice(b"\"seq\":");
+    out.extend_from_slice(seq.to_string().as_bytes());
+    out.extend_from_slice(b",\"time\":\"");
+    out.extend_from_slice(crate::time::rfc3339_ms(time_ms).as_bytes());
+    out.extend_from_slice(b"\",\"prev\":\"");
+    out.extend_from_slice(prev.as_bytes());
+    out.extend_from_slice(b"\"}");
+    // serde_json writes only whole UTF-8 sequences, so this never replaces.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Appends `"name":value` to `out`, a comma first unless it is empty. A
+/// value that cannot be serialized (a map with non-string keys; none of
+/// ours) is written as null.
+pub fn member(out: &mut Vec<u8>, name: &str, value: &impl serde::Serialize) {
+    if !out.is_empty() {
+        out.push(b',');
+    }
+    let _ = serde_json::to_writer(&mut *out, name);
+    out.push(b':');
+    let mark = out.len();
+    if serde_json::to_writer(&mut *out, value).is_err() {
+        out.truncate(mark);
+        out.extend_from_slice(b"null");
+    }
+}
+
+/// The members of a JSON object value, without braces, those whose name
+/// `keep` accepts. Anything but an object gives none.
+pub fn members(fields: &Value, keep: impl Fn(&str) -> bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    if let Value::Object(map) = fields {
+        for (k, v) in map.iter().filter(|(k, _)| keep(k)) {
+            member(&mut out, k, v);
+        }
+    }
+    out
 }
 
 /// Appends the signature member to a finished unsigned line.
@@ -97,10 +134,8 @@ mod tests {
 
     #[test]
     fn signature_member_stays_last_and_splits_back() {
-        let mut f = Map::new();
-        f.insert("event".into(), Value::from("checkpoint"));
-        f.insert("zeta".into(), Value::from("a,\"sig\":\"x"));
-        let unsigned = line(7, 1_000, GENESIS, f);
+        let f = serde_json::json!({"event": "checkpoint", "zeta": "a,\"sig\":\"x"});
+        let unsigned = line(7, 1_000, GENESIS, &members(&f, |_| true));
         let signed = with_signature(&unsigned, b"\x01\x02\x03");
         assert!(signed.ends_with(",\"sig\":\"AQID\"}"), "{signed}");
         let (body, sig) = split_signature(&signed).unwrap();

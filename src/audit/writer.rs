@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use tokio::sync::watch;
 
 use super::keys::SigningKey;
@@ -92,6 +92,9 @@ struct Shared {
     options: Options,
     state: Mutex<State>,
     wake: Condvar,
+    /// Held while an fdatasync runs, so that callers arriving together
+    /// share one: whoever comes second finds its record already covered.
+    sync_turn: Mutex<()>,
     synced: watch::Sender<Synced>,
     /// Recipients are hashed under a key only this log's private key can
     /// make, so the hashes cannot be reversed by guessing addresses.
@@ -147,6 +150,7 @@ impl AuditLog {
             options,
             state: Mutex::new(state),
             wake: Condvar::new(),
+            sync_turn: Mutex::new(()),
             synced,
             recipient_key,
             _lock: lock,
@@ -201,9 +205,25 @@ impl AuditLog {
         let Some(shared) = &self.shared else {
             return Ok(0);
         };
-        let fields = ev.into_fields();
+        let members = ev.into_members();
         let mut st = shared.lock();
-        shared.write(&mut st, fields, None)
+        shared.write(&mut st, &[&members], None)
+    }
+
+    /// Appends records that belong together (a message's verdict and its
+    /// acceptance) in one write: all of them or none. Returns the last
+    /// one's `seq`.
+    pub fn append_all<'a>(
+        &self,
+        events: impl IntoIterator<Item = Event<'a>>,
+    ) -> Result<u64, AuditError> {
+        let Some(shared) = &self.shared else {
+            return Ok(0);
+        };
+        let members: Vec<Vec<u8>> = events.into_iter().map(Event::into_members).collect();
+        let records: Vec<&[u8]> = members.iter().map(Vec::as_slice).collect();
+        let mut st = shared.lock();
+        shared.write(&mut st, &records, None)
     }
 
     /// Writes, under the current key, the signed record that hands trust
@@ -268,6 +288,25 @@ impl AuditLog {
         match &s.failed {
             Some((a, b, why)) if (*a..=*b).contains(&seq) => Err(AuditError::Sync(why.to_string())),
             _ => Ok(()),
+        }
+    }
+
+    /// Makes record `seq` durable from the calling thread: for a caller
+    /// already on a blocking thread (the spool commit), which spares the
+    /// hop to the sync thread and back. Callers arriving together share
+    /// one fdatasync (group commit).
+    pub fn sync_to(&self, seq: u64) -> Result<(), AuditError> {
+        let Some(shared) = &self.shared else {
+            return Ok(());
+        };
+        if shared.synced.borrow().upto < seq {
+            shared.sync_now();
+        }
+        let s = shared.synced.borrow();
+        match &s.failed {
+            Some((a, b, why)) if (*a..=*b).contains(&seq) => Err(AuditError::Sync(why.to_string())),
+            _ if s.upto >= seq => Ok(()),
+            _ => Err(AuditError::Closed),
         }
     }
 
@@ -389,12 +428,20 @@ impl Shared {
 
     /// Writes a signed record (a checkpoint in the wide sense).
     fn signed(&self, st: &mut State, fields: Value) -> Result<u64, AuditError> {
-        let Value::Object(mut fields) = fields else {
+        if !fields.is_object() {
             return Err(AuditError::NotAnObject);
-        };
-        fields.insert("key_id".into(), Value::from(self.key.public().id()));
-        fields.insert("signed_records".into(), Value::from(st.unsigned));
-        self.write(st, fields, Some(&self.key))
+        }
+        let members = self.signed_members(st, &fields);
+        self.write(st, &[&members], Some(&self.key))
+    }
+
+    /// A signed record's members: the fields, then the key that signs and
+    /// how many unsigned records it covers.
+    fn signed_members(&self, st: &State, fields: &Value) -> Vec<u8> {
+        let mut members = record::members(fields, |k| k != "key_id" && k != "signed_records");
+        record::member(&mut members, "key_id", &self.key.public().id());
+        record::member(&mut members, "signed_records", &st.unsigned);
+        members
     }
 
     /// Appends a record, first closing the segment if it is due, then
@@ -402,23 +449,24 @@ impl Shared {
     fn write(
         &self,
         st: &mut State,
-        fields: Map<String, Value>,
+        records: &[&[u8]],
         sign: Option<&SigningKey>,
     ) -> Result<u64, AuditError> {
         let now = crate::time::unix_now_ms();
         self.rotate_if_due(st, now)?;
-        let seq = self.put(st, fields, sign, now)?;
+        let seq = self.put(st, records, sign, now)?;
         if st.unsigned >= self.options.checkpoint_records {
             self.signed(st, json!({"event": "checkpoint", "reason": "records"}))?;
         }
         Ok(seq)
     }
 
-    /// One line into the current segment, whole or not at all.
+    /// Lines for `records` into the current segment in one write, all of
+    /// them or none. Returns the last one's seq.
     fn put(
         &self,
         st: &mut State,
-        fields: Map<String, Value>,
+        records: &[&[u8]],
         sign: Option<&SigningKey>,
         now: u64,
     ) -> Result<u64, AuditError> {
@@ -434,32 +482,42 @@ impl Shared {
                 }
             }
         }
-        let seq = st.seq + 1;
-        let unsigned = record::line(seq, now, &st.prev, fields);
-        let line = match sign {
-            Some(key) => record::with_signature(&unsigned, &key.sign(unsigned.as_bytes())),
-            None => unsigned,
-        };
-        let mut bytes = Vec::with_capacity(line.len() + 1);
-        bytes.extend_from_slice(line.as_bytes());
-        bytes.push(b'\n');
+        let (mut seq, mut prev) = (st.seq, st.prev.clone());
+        let mut lines = Vec::with_capacity(records.len());
+        let mut bytes = Vec::new();
+        for members in records {
+            seq += 1;
+            let unsigned = record::line(seq, now, &prev, members);
+            let line = match sign {
+                Some(key) => record::with_signature(&unsigned, &key.sign(unsigned.as_bytes())),
+                None => unsigned,
+            };
+            prev = record::hash(line.as_bytes());
+            bytes.extend_from_slice(line.as_bytes());
+            bytes.push(b'\n');
+            lines.push(line);
+        }
         if let Err(e) = (&*st.file).write_all(&bytes) {
             if let Err(cut) = st.file.set_len(st.bytes) {
                 st.broken = Some(format!("{e}; cutting back failed: {cut}"));
             }
+            // Cut back (or marked broken): the chain goes on from the
+            // last line before these, which `st` still describes.
             return Err(io(&st.segment.path)(e));
         }
         st.seq = seq;
-        st.prev = record::hash(line.as_bytes());
+        st.prev = prev;
         st.bytes += bytes.len() as u64;
         if sign.is_some() {
             st.unsigned = 0;
             st.last_signed_ms = now;
         } else {
-            st.unsigned += 1;
+            st.unsigned += records.len() as u64;
         }
         if let Some(s) = &self.options.syslog {
-            s.send(&line, now);
+            for line in &lines {
+                s.send(line, now);
+            }
         }
         Ok(seq)
     }
@@ -475,13 +533,13 @@ impl Shared {
             return Ok(());
         }
         if st.bytes > 0 {
-            let mut fields = Map::new();
-            fields.insert("event".into(), "checkpoint".into());
-            fields.insert("reason".into(), "segment_end".into());
-            fields.insert("closes_segment".into(), st.segment.name().into());
-            fields.insert("key_id".into(), self.key.public().id().into());
-            fields.insert("signed_records".into(), st.unsigned.into());
-            self.put(st, fields, Some(&self.key), now)?;
+            let fields = json!({
+                "event": "checkpoint",
+                "reason": "segment_end",
+                "closes_segment": st.segment.name(),
+            });
+            let members = self.signed_members(st, &fields);
+            self.put(st, &[&members], Some(&self.key), now)?;
             st.file.sync_all().map_err(io(&st.segment.path))?;
         }
         let next = new_segment(&self.dir, now, st.seq + 1, st.prev.clone())?;
@@ -503,11 +561,10 @@ impl Shared {
             .options
             .checkpoint_interval
             .min(Duration::from_millis(LAZY_MS));
-        let mut done = self.synced.borrow().upto;
         let mut last_sync = crate::time::unix_now_ms();
         loop {
             let mut st = self.lock();
-            if st.wanted <= done && !st.stop {
+            if st.wanted <= self.synced.borrow().upto && !st.stop {
                 st = self
                     .wake
                     .wait_timeout(st, tick)
@@ -528,25 +585,37 @@ impl Shared {
             if st.stop {
                 return;
             }
+            let done = self.synced.borrow().upto;
             let lazy_due = now.saturating_sub(last_sync) >= LAZY_MS;
             if st.seq <= done || (st.wanted <= done && !lazy_due) {
                 continue;
             }
-            let (file, upto) = (st.file.clone(), st.seq);
             drop(st);
             last_sync = now;
-            match file.sync_data() {
-                Ok(()) => {
-                    done = upto;
-                    self.synced.send_modify(|s| s.upto = s.upto.max(upto));
-                }
-                Err(e) => {
-                    tracing::error!(error = %e, "audit log fsync failed");
-                    let from = done + 1;
-                    done = upto;
-                    self.synced
-                        .send_modify(|s| s.failed = Some((from, upto, e.to_string().into())));
-                }
+            self.sync_now();
+        }
+    }
+
+    /// One fdatasync of everything written so far, unless another thread's
+    /// has already covered it, and its result published.
+    fn sync_now(&self) {
+        let _turn = self.sync_turn.lock().unwrap_or_else(|p| p.into_inner());
+        let (file, upto) = {
+            let st = self.lock();
+            (st.file.clone(), st.seq)
+        };
+        let done = self.synced.borrow().upto;
+        if upto <= done {
+            return;
+        }
+        match file.sync_data() {
+            Ok(()) => self.synced.send_modify(|s| s.upto = s.upto.max(upto)),
+            Err(e) => {
+                tracing::error!(error = %e, "audit log fsync failed");
+                self.synced.send_modify(|s| {
+                    s.failed = Some((done + 1, upto, e.to_string().into()));
+                    s.upto = s.upto.max(upto);
+                });
             }
         }
     }

@@ -5,7 +5,6 @@
 //! `/metrics` (`count`, which classifies it exactly as the audit event
 //! does), and the words a hand-off is given.
 
-use serde_json::json;
 use tracing::debug;
 
 use crate::audit::{AuditLog, Event};
@@ -145,38 +144,35 @@ pub(super) fn audit_report(
         },
     };
     let route = if portal > 0 { "portal" } else { "tls" };
-    let mut fields = json!({
-        "recipient_domain": domain,
-        "route": route,
-        "reason": reason,
-        "tls_level": level.map(|l| l.to_string()),
-        "mx_host": report.relay,
-        "tls": tls.map(|t| t.negotiated.to_string()),
-        "tls_version": tls.map(|t| t.negotiated.version.as_str()),
-        "tls_cipher": tls.map(|t| t.negotiated.cipher.as_str()),
-        "tls_verified": verified,
-        "peer_cert_sha256": tls.and_then(|t| t.cert_sha256.as_deref()),
-        "mta_sts": report.policy.mta_sts,
-        "dane": report.policy.dane,
-        "tls_failures": report.tls_failures,
-        "delivered": delivered,
-        "deferred": deferred,
-        "failed": failed,
-        "portal": portal,
-    });
-    if portal > 0 {
-        fields["portal_reason"] = json!(portal_reason);
-    }
-    if audit.recipients_mode() != crate::audit::Recipients::Domain {
-        let rcpts: Vec<String> = env
-            .recipients
+    let recipients = (audit.recipients_mode() != crate::audit::Recipients::Domain).then(|| {
+        env.recipients
             .iter()
             .filter(|r| super::scheduler::routing_domain(&r.address.domain) == domain)
             .map(|r| audit.recipient(&r.address.to_string()))
-            .collect();
-        fields["recipients"] = json!(rcpts);
-    }
-    audit.record(Event::new(event, Some(&env.id), fields).sha256(&env.message_sha256));
+            .collect()
+    });
+    let fields = crate::audit::events::Delivery {
+        recipient_domain: domain,
+        route,
+        reason: &reason,
+        tls_level: level.map(|l| l.to_string()),
+        mx_host: report.relay.as_deref(),
+        tls: tls.map(|t| t.negotiated.to_string()),
+        tls_version: tls.map(|t| t.negotiated.version.as_str()),
+        tls_cipher: tls.map(|t| t.negotiated.cipher.as_str()),
+        tls_verified: verified,
+        peer_cert_sha256: tls.and_then(|t| t.cert_sha256.as_deref()),
+        mta_sts: report.policy.mta_sts,
+        dane: report.policy.dane,
+        tls_failures: &report.tls_failures,
+        delivered,
+        deferred,
+        failed,
+        portal,
+        portal_reason: (portal > 0).then_some(portal_reason),
+        recipients,
+    };
+    audit.record(Event::typed(event, Some(&env.id), &fields).sha256(&env.message_sha256));
     debug!(
         domain,
         relay = report.relay.as_deref().unwrap_or("none"),

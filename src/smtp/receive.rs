@@ -342,21 +342,23 @@ impl Session {
             }
         };
         let sha = crate::proto::hash::sha256_hex(&message);
-        let hits: Vec<_> = verdict
-            .hits
-            .iter()
-            .map(|h| {
-                if h.monitor {
-                    json!({"rule": h.rule, "count": h.count, "monitor": true})
-                } else {
-                    json!({"rule": h.rule, "count": h.count})
-                }
-            })
-            .collect();
-        self.shared.audit.record(
-            Event::new("scanned", Some(&txn.id), json!({"phi": verdict.phi, "score": verdict.score, "action": verdict.action, "hits": hits}))
-                .sha256(&sha),
-        );
+        let scanned = crate::audit::events::Scanned {
+            phi: verdict.phi,
+            score: verdict.score,
+            action: verdict.action.as_str(),
+            hits: verdict
+                .hits
+                .iter()
+                .map(|h| crate::audit::events::Hit {
+                    rule: &h.rule,
+                    count: h.count,
+                    monitor: h.monitor,
+                })
+                .collect(),
+        };
+        // Written together with `received` below, in one write, unless the
+        // message is rejected here.
+        let scanned = Event::typed("scanned", Some(&txn.id), &scanned).sha256(&sha);
         metrics.verdict(
             verdict.action.as_str(),
             verdict.hits.iter().map(|h| (h.rule.as_str(), h.monitor)),
@@ -364,6 +366,7 @@ impl Session {
         if verdict.action == Action::Reject {
             info!(parent: &txn.span, score = verdict.score, "message rejected by DLP rules");
             metrics.refused("dlp_reject");
+            self.shared.audit.record(scanned);
             let text = self.settings.reject_text.replace(['\r', '\n'], " ");
             self.conn.reply(&format!("550 5.7.1 {text}"));
             return Flow::Continue;
@@ -378,7 +381,7 @@ impl Session {
                 let sha = crate::proto::hash::sha256_hex(&stripped);
                 (Arc::new(stripped), sha)
             }
-            None => (message, sha),
+            None => (message, sha.clone()),
         };
         let envelope = Envelope {
             id: txn.id.clone(),
@@ -404,30 +407,42 @@ impl Session {
         };
         // The record comes first and is durable before the spool commit:
         // a message the log cannot show was accepted is not accepted.
-        let received = Event::new(
+        let received = Event::typed(
             "received",
             Some(&envelope.id),
-            json!({
-                "client": envelope.client.ip,
-                "size": envelope.size,
-                "recipients": envelope.recipients.len(),
-                "authorized_by": envelope.client.authorized_by,
-                "tls": envelope.client.tls,
-            }),
+            &crate::audit::events::Received {
+                client: &envelope.client.ip,
+                size: envelope.size,
+                recipients: envelope.recipients.len(),
+                authorized_by: &envelope.client.authorized_by,
+                tls: envelope.client.tls.as_deref(),
+            },
         )
         .sha256(&sha);
-        let seq = match self.shared.audit.append(received) {
+        let seq = match self.shared.audit.append_all([scanned, received]) {
             Ok(seq) => seq,
             Err(e) => return self.not_audited(&txn, &e),
         };
-        // The record's fsync and the spool's run side by side; the 250
-        // waits for both, and a message whose record did not reach the
-        // disk is taken back out of the spool before the scheduler sees it.
+        // One blocking task commits the spool file and then makes the
+        // record durable; the 250 waits for both, and a message whose
+        // record did not reach the disk is taken back out of the spool
+        // before the scheduler sees it. The spool's fsyncs go first: on a
+        // journalling file system they usually carry the record's bytes to
+        // the disk too, and the record's own fdatasync, shared with the
+        // sessions finishing at the same time, then has little left to do.
         let spool = self.shared.spool.clone();
+        let audit = self.shared.audit.clone();
         let env2 = envelope.clone();
         let msg2 = message.clone();
-        let commit = tokio::task::spawn_blocking(move || spool.commit(&env2, &msg2));
-        let (durable, committed) = tokio::join!(self.shared.audit.durable(seq), commit);
+        let both = tokio::task::spawn_blocking(move || {
+            let committed = spool.commit(&env2, &msg2);
+            (audit.sync_to(seq), committed)
+        })
+        .await;
+        let (durable, committed) = match both {
+            Ok((durable, committed)) => (durable, Ok(committed)),
+            Err(e) => (Ok(()), Err(e)),
+        };
         let failure = match committed {
             Ok(Ok(())) => None,
             Ok(Err(e)) => Some(e.to_string()),
