@@ -405,8 +405,9 @@ impl Session {
             origin: Default::default(),
             is_dsn: false,
         };
-        // The record comes first and is durable before the spool commit:
-        // a message the log cannot show was accepted is not accepted.
+        // The records are written before the spool commit and durable
+        // before the 250: a message the log cannot show was accepted is
+        // not accepted.
         let received = Event::typed(
             "received",
             Some(&envelope.id),
