@@ -14,9 +14,11 @@
 //!
 //! On record-dense text (a list with a labelled record per line) the
 //! windows of steps 2 and 3 cover everything; then one reverse pass of a
-//! [`StartIndex`] finds where each of those shapes starts, and each window
-//! is searched by anchored matches at those offsets instead of one regex
-//! pass per detector. Labelled values are cut out of their match by
+//! [`StartIndex`] finds where each pattern starts, and each window is
+//! searched by anchored matches at those offsets instead of one regex pass
+//! per detector. Step 1 uses the same index once it has found a match every
+//! few hundred bytes: an anchored search at the next start replaces its
+//! unanchored search, and the index says which other labels match there. Labelled values are cut out of their match by
 //! [`ValueSpan`] (small DFAs) rather than a capture engine when the split
 //! is unambiguous.
 //!
@@ -177,7 +179,7 @@ impl Engine {
                     if vg.is_some() {
                         value_span = ValueSpan::build(regex, *ignore_case);
                     }
-                    if mode != Mode::Global && starts::indexable(regex, *ignore_case) {
+                    if starts::indexable(regex, *ignore_case) {
                         indexed.push((i, regex.as_str(), *ignore_case));
                     }
                     (mode, Some(re), vg)
@@ -458,6 +460,9 @@ impl Engine {
     fn global_pass(&self, p: &mut Pass<'_, '_>, g: &Regex, all: &Regex, dets: &[usize]) {
         let text = p.text;
         let mut set = PatternSet::new(all.pattern_len());
+        // Start-index cursors, once the text proved dense (see `Heads`).
+        let mut heads: Option<Heads> = None;
+        let mut found = 0usize;
         let mut at = 0;
         let mut chunk_end = 0;
         while at < text.len() {
@@ -465,10 +470,17 @@ impl Engine {
                 if p.stop.check() {
                     return;
                 }
+                if heads.is_none() && at > 0 && found.saturating_mul(DENSE_BYTES_PER_MATCH) >= at {
+                    heads = self.heads(p, dets);
+                }
                 chunk_end = at.saturating_add(CHUNK).min(text.len());
             }
             let window = chunk_end.saturating_add(OVERLAP).min(text.len());
-            let Some(m) = g.search(&Input::new(text).range(at..window)) else {
+            let m = match heads.as_mut() {
+                Some(h) => h.search(g, text, at, window),
+                None => g.search(&Input::new(text).range(at..window)),
+            };
+            let Some(m) = m else {
                 at = chunk_end;
                 continue;
             };
@@ -483,12 +495,18 @@ impl Engine {
             } else {
                 m
             };
+            found += 1;
             set.clear();
             set.insert(m.pattern());
-            all.which_overlapping_matches(
-                &Input::new(text).range(m.start()..).anchored(Anchored::Yes),
-                &mut set,
-            );
+            match heads.as_ref() {
+                Some(h) => h.starting_at(m.start(), &mut set),
+                None => {
+                    all.which_overlapping_matches(
+                        &Input::new(text).range(m.start()..).anchored(Anchored::Yes),
+                        &mut set,
+                    );
+                }
+            }
             let mut resume = m.end();
             for pid in set.iter() {
                 let Some(&di) = dets.get(pid.as_usize()) else {
@@ -508,6 +526,33 @@ impl Engine {
                 return;
             }
         }
+    }
+
+    /// Cursors into the start index for the global pass's patterns, the
+    /// index computed now if it was not yet; `None` when some pattern is
+    /// not indexed or the index could not be computed.
+    fn heads(&self, p: &mut Pass<'_, '_>, dets: &[usize]) -> Option<Heads> {
+        let ix = self.starts.as_ref()?;
+        if !dets
+            .iter()
+            .all(|&d| self.dets.get(d).is_some_and(|x| x.indexed))
+        {
+            return None;
+        }
+        if p.starts.is_none() {
+            p.starts = Some(ix.starts(p.text, p.stop));
+        }
+        // Global detectors are never searched in windows: their lists are
+        // only needed here.
+        let starts = p.starts.as_mut()?.as_mut()?;
+        let lists = dets
+            .iter()
+            .map(|&d| starts.take(d))
+            .collect::<Option<Vec<_>>>()?;
+        Some(Heads {
+            next: vec![0; lists.len()],
+            lists,
+        })
     }
 
     /// Re-run one detector's own regex anchored at `s`, to get its `value`
@@ -785,6 +830,73 @@ fn each_match(
             f(m.start(), m.end(), m.pattern().as_usize());
         }
         pos = next;
+    }
+}
+
+/// The global pass on dense text: where each of its patterns can start a
+/// match, from the [`StartIndex`], with a cursor per pattern. A search from
+/// `at` is then an anchored search at the next start instead of an
+/// unanchored forward and reverse search, and the patterns that also match
+/// there are the ones starting there, without an overlapping search.
+struct Heads {
+    /// Start offsets per pattern of the combined regex, sorted.
+    lists: Vec<Vec<usize>>,
+    /// Per pattern, the index of its first start not yet passed.
+    next: Vec<usize>,
+}
+
+/// The global pass switches to the start index once it has found at least
+/// one match per this many bytes (a record list, not mail prose).
+const DENSE_BYTES_PER_MATCH: usize = 256;
+
+impl Heads {
+    /// The first start at or after `at` of any pattern.
+    fn next_start(&mut self, at: usize) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for (list, i) in self.lists.iter().zip(self.next.iter_mut()) {
+            while list.get(*i).is_some_and(|&s| s < at) {
+                *i += 1;
+            }
+            if let Some(&s) = list.get(*i) {
+                best = Some(best.map_or(s, |b| b.min(s)));
+            }
+        }
+        best
+    }
+
+    /// What `g.search(text[at..window])` gives: the leftmost-first match,
+    /// found by anchored searches at the starts in order (the first start
+    /// whose match fits before `window` is the leftmost).
+    fn search(
+        &mut self,
+        g: &Regex,
+        text: &[u8],
+        mut at: usize,
+        window: usize,
+    ) -> Option<regex_automata::Match> {
+        while let Some(s) = self.next_start(at) {
+            if s >= window {
+                return None;
+            }
+            let input = Input::new(text).range(s..window).anchored(Anchored::Yes);
+            if let Some(m) = g.search(&input) {
+                return Some(m);
+            }
+            at = s + 1;
+        }
+        None
+    }
+
+    /// Add every pattern with a match starting at `s`, right after a
+    /// `search` that returned a match there (so no cursor is before `s`).
+    fn starting_at(&self, s: usize, set: &mut PatternSet) {
+        for (pid, (list, &i)) in self.lists.iter().zip(&self.next).enumerate() {
+            if list.get(i) == Some(&s)
+                && let Ok(pid) = regex_automata::PatternID::new(pid)
+            {
+                let _ = set.try_insert(pid);
+            }
+        }
     }
 }
 
