@@ -18,7 +18,9 @@
 //! searched by anchored matches at those offsets instead of one regex pass
 //! per detector. Step 1 uses the same index once it has found a match every
 //! few hundred bytes: an anchored search at the next start replaces its
-//! unanchored search, and the index says which other labels match there. Labelled values are cut out of their match by
+//! unanchored search, and the index says which other labels match there.
+//! From then on the keyword, exclusion and dictionary automata are replaced
+//! by one overlapping pass of a [`Lexicon`] over the text. Labelled values are cut out of their match by
 //! [`ValueSpan`] (small DFAs) rather than a capture engine when the split
 //! is unambiguous.
 //!
@@ -34,13 +36,19 @@ use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, MatchKind as ReMatchKind, PatternSet};
 
+use crate::dlp::lexicon::{Lexicon, Occurrences};
 pub use crate::dlp::matching::boundary;
-use crate::dlp::matching::{Words, merge, starts_with_label, within};
+use crate::dlp::matching::{Words, merge, partition_point_from, starts_with_label, within};
 use crate::dlp::rules::{DetectorSource, DetectorSpec, RuleError};
 use crate::dlp::starts::{self, StartIndex, Starts};
 use crate::dlp::stop::Stop;
 use crate::dlp::validators::Validator;
 use crate::dlp::value_span::ValueSpan;
+
+/// The lists of the [`Lexicon`], in this order.
+const KEYWORDS: usize = 0;
+const LOCAL: usize = 1;
+const TERMS: usize = 2;
 
 /// A validated detector match in one text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,6 +103,9 @@ pub struct Engine {
     keywords: Option<Words>,
     /// Keywords and exclusions checked locally around candidates.
     local: Option<Words>,
+    /// The words of `keywords`, `local` and `terms` in one overlapping
+    /// automaton, used instead of them on dense text.
+    lexicon: Option<Lexicon>,
     n_groups: usize,
     terms: Option<AhoCorasick>,
     term_det: Vec<Vec<usize>>,
@@ -124,6 +135,7 @@ impl Engine {
             global: Vec::new(),
             keywords: None,
             local: None,
+            lexicon: None,
             n_groups: 0,
             terms: None,
             term_det: Vec::new(),
@@ -277,6 +289,11 @@ impl Engine {
                     .map_err(|x| RuleError::compiled(format!("dictionary automaton: {x}")))?,
             );
         }
+        e.lexicon = Lexicon::build(&[
+            e.keywords.as_ref().map(Words::list).unwrap_or_default(),
+            e.local.as_ref().map(Words::list).unwrap_or_default(),
+            &term_list,
+        ])?;
         Ok(e)
     }
 
@@ -309,6 +326,9 @@ impl Engine {
             starts: None,
             caps: Vec::new(),
             near_index: None,
+            occ: None,
+            kw_hints: Vec::new(),
+            local_hint: 0,
             out: Vec::new(),
         };
         self.run(&mut pass);
@@ -344,10 +364,15 @@ impl Engine {
             }
         }
         // 2. Noisy shapes only around their keywords.
-        p.kw = self
-            .keywords
-            .as_ref()
-            .map(|k| k.positions(p.text, self.n_groups));
+        p.kw = self.keywords.as_ref().map(|k| match &p.occ {
+            Some(o) => k.positions_of(
+                p.text,
+                self.n_groups,
+                o.leftmost_longest(KEYWORDS, 0, p.text.len())
+                    .map(|m| (m.start, m.pattern)),
+            ),
+            None => k.positions(p.text, self.n_groups),
+        });
         if p.stop.check() {
             return;
         }
@@ -436,10 +461,20 @@ impl Engine {
         }
         if let (Some(ac), false) = (&self.terms, term_windows.is_empty()) {
             for (lo, hi) in merge(term_windows.into_iter(), 0, p.text.len()) {
-                for m in ac.find_iter(aho_corasick::Input::new(p.text).range(lo..hi)) {
-                    for &di in &self.term_det[m.pattern().as_usize()] {
+                let found: Vec<(usize, usize, usize)> = match &p.occ {
+                    Some(o) => o
+                        .leftmost_longest(TERMS, lo, hi)
+                        .map(|m| (m.start, m.end, m.pattern))
+                        .collect(),
+                    None => ac
+                        .find_iter(aho_corasick::Input::new(p.text).range(lo..hi))
+                        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                        .collect(),
+                };
+                for (start, end, pattern) in found {
+                    for &di in self.term_det.get(pattern).into_iter().flatten() {
                         if self.dets[di].mode == Mode::Near {
-                            self.candidate(p, di, m.start(), m.end());
+                            self.candidate(p, di, start, end);
                         }
                     }
                     if p.stop.tick() {
@@ -472,6 +507,12 @@ impl Engine {
                 }
                 if heads.is_none() && at > 0 && found.saturating_mul(DENSE_BYTES_PER_MATCH) >= at {
                     heads = self.heads(p, dets);
+                    if p.occ.is_none() {
+                        p.occ = self
+                            .lexicon
+                            .as_ref()
+                            .and_then(|l| l.occurrences(text, p.stop));
+                    }
                 }
                 chunk_end = at.saturating_add(CHUNK).min(text.len());
             }
@@ -651,32 +692,32 @@ impl Engine {
         }
         if let Some(g) = det.context {
             let ok = if det.mode == Mode::Windowed {
-                p.kw.as_ref()
-                    .and_then(|k| k.get(g))
-                    .is_some_and(|l| within(l, start, end, det.context_window))
+                if p.kw_hints.len() <= g {
+                    p.kw_hints.resize(g + 1, 0);
+                }
+                match (p.kw.as_ref().and_then(|k| k.get(g)), p.kw_hints.get_mut(g)) {
+                    (Some(l), Some(hint)) => within(l, hint, start, end, det.context_window),
+                    _ => false,
+                }
             } else {
-                self.local.as_ref().is_some_and(|w| {
-                    w.any_in(
-                        text,
-                        g,
-                        start.saturating_sub(det.context_window),
-                        end.saturating_add(det.context_window),
-                    )
-                })
+                self.local_any(
+                    p,
+                    g,
+                    start.saturating_sub(det.context_window),
+                    end.saturating_add(det.context_window),
+                )
             };
             if !ok {
                 return;
             }
         }
         if let Some(g) = det.exclude
-            && self.local.as_ref().is_some_and(|w| {
-                w.any_in(
-                    text,
-                    g,
-                    start.saturating_sub(det.exclude_window),
-                    end.saturating_add(det.exclude_window),
-                )
-            })
+            && self.local_any(
+                p,
+                g,
+                start.saturating_sub(det.exclude_window),
+                end.saturating_add(det.exclude_window),
+            )
         {
             return;
         }
@@ -685,6 +726,20 @@ impl Engine {
             start,
             end,
         });
+    }
+
+    /// Is a local word of `group` in `lo..hi`?
+    fn local_any(&self, p: &mut Pass<'_, '_>, group: usize, lo: usize, hi: usize) -> bool {
+        let Some(w) = &self.local else { return false };
+        match &p.occ {
+            Some(o) => w.any_of(
+                p.text,
+                group,
+                o.leftmost_longest_from(LOCAL, lo, hi.min(p.text.len()), &mut p.local_hint)
+                    .map(|m| (m.start, m.pattern)),
+            ),
+            None => w.any_in(p.text, group, lo, hi),
+        }
     }
 
     /// Keep a `near` detector's match only if an anchor of one of its
@@ -716,13 +771,19 @@ impl Engine {
             }
             indexes
         });
+        // Matches come by detector and position: each search starts from
+        // where the last one for the same index ended.
+        let mut hints = vec![0usize; indexes.len()];
         out.retain(|f| {
             let d = &self.dets[f.detector];
             d.mode != Mode::Near
                 || indexes
                     .iter()
-                    .find(|(g, _)| *g == d.near_group)
-                    .is_some_and(|(_, ix)| ix.any_within(f.start, f.end, d.near_window))
+                    .zip(hints.iter_mut())
+                    .find(|((g, _), _)| *g == d.near_group)
+                    .is_some_and(|((_, ix), hint)| {
+                        ix.any_within(f.start, f.end, d.near_window, hint)
+                    })
         });
     }
 }
@@ -782,6 +843,12 @@ struct Pass<'t, 's> {
     /// Anchor index per distinct `near` list (by its `near_group`), built
     /// by the near pass from the anchors it sorted.
     near_index: Option<Vec<(usize, NearIndex)>>,
+    /// Every word occurrence, once the text proved dense.
+    occ: Option<Occurrences>,
+    /// Where the last search in each keyword group's positions ended.
+    kw_hints: Vec<usize>,
+    /// Where the last search in the local words' occurrences ended.
+    local_hint: usize,
     out: Vec<Found>,
 }
 
@@ -927,8 +994,9 @@ impl NearIndex {
     }
 
     /// Does an anchor `a` exist with `a.start <= e + w` and `s <= a.end + w`?
-    fn any_within(&self, s: usize, e: usize, w: usize) -> bool {
-        let n = self.starts.partition_point(|&a| a <= e.saturating_add(w));
+    /// `hint`: see [`partition_point_from`].
+    fn any_within(&self, s: usize, e: usize, w: usize, hint: &mut usize) -> bool {
+        let n = partition_point_from(&self.starts, hint, |&a| a <= e.saturating_add(w));
         n > 0 && self.max_end[n - 1].saturating_add(w) >= s
     }
 }
@@ -948,10 +1016,14 @@ mod tests {
         };
         for s in (0..6_000).step_by(37) {
             for w in [0, 10, 300] {
-                assert_eq!(ix.any_within(s, s + 8, w), pairwise(s, s + 8, w), "{s} {w}");
+                assert_eq!(
+                    ix.any_within(s, s + 8, w, &mut 0),
+                    pairwise(s, s + 8, w),
+                    "{s} {w}"
+                );
             }
         }
-        assert!(!NearIndex::new(std::iter::empty()).any_within(0, 1, 1_000));
+        assert!(!NearIndex::new(std::iter::empty()).any_within(0, 1, 1_000, &mut 0));
     }
 
     #[test]
