@@ -329,12 +329,11 @@ impl Engine {
             occ: None,
             kw_hints: Vec::new(),
             local_hint: 0,
-            out: Vec::new(),
+            out: vec![Vec::new(); self.dets.len()],
         };
         self.run(&mut pass);
         let complete = stop.stopped().is_none();
-        let mut found = pass.out;
-        self.apply_near(&mut found, pass.near_index);
+        let found = self.apply_near(pass.out, pass.near_index);
         Scanned { found, complete }
     }
 
@@ -397,33 +396,40 @@ impl Engine {
             }
         }
         // 3. Detectors that only count near an identifier.
-        if !p.out.is_empty() {
+        if p.out.iter().any(|l| !l.is_empty()) {
             self.near_pass(p);
         }
     }
 
     fn near_pass(&self, p: &mut Pass<'_, '_>) {
-        // The matches so far are the anchors. Sorted once by start (in
-        // place: their order does not matter until `apply_near` sorts them
-        // by detector), so the merges below see sorted input, and merged
-        // once per distinct `near` list and window: the shipped packs have
-        // five `near` detectors sharing two. They are a few runs already
-        // sorted by start (the global pass, then one run per windowed
-        // detector), which the stable sort merges in O(m log runs).
-        p.out.sort_by_key(|a| (a.start, a.end));
-        let anchors = &p.out;
-        // The same anchors decide, at the end, which `near` matches count.
-        let mut indexes: Vec<(usize, NearIndex)> = Vec::new();
-        for d in self.dets.iter() {
-            if d.mode == Mode::Near && !indexes.iter().any(|(g, _)| *g == d.near_group) {
-                let spans = anchors
-                    .iter()
-                    .filter(|a| d.is_near_anchor.get(a.detector) == Some(&true))
-                    .map(|a| (a.start, a.end));
-                indexes.push((d.near_group, NearIndex::new(spans)));
-            }
+        // The matches so far are the anchors, each detector's sorted by
+        // position (they come in order: a stable sort of sorted input is
+        // one pass). Per distinct `near` list (the shipped packs have five
+        // `near` detectors sharing two), its anchors in position order give
+        // the index that decides, at the end, which `near` matches count,
+        // and the windows of each of its `near_window`s.
+        for list in p.out.iter_mut() {
+            list.sort();
         }
+        let mut indexes: Vec<(usize, NearIndex)> = Vec::new();
         let mut merged: Vec<(&[usize], usize, Windows)> = Vec::new();
+        for d in self.dets.iter() {
+            if d.mode != Mode::Near || indexes.iter().any(|(g, _)| *g == d.near_group) {
+                continue;
+            }
+            let anchors = self.anchors(&p.out, d);
+            for e in self.dets.iter() {
+                let key = (e.near.as_slice(), e.near_window);
+                if e.mode == Mode::Near
+                    && e.near_group == d.near_group
+                    && !merged.iter().any(|m| (m.0, m.1) == key)
+                {
+                    let w = merge(anchors.iter().copied(), e.near_window, p.text.len());
+                    merged.push((key.0, key.1, w));
+                }
+            }
+            indexes.push((d.near_group, NearIndex::new(anchors.into_iter())));
+        }
         let mut term_windows: Vec<(usize, usize)> = Vec::new();
         let mut searched: Vec<(usize, Windows)> = Vec::new();
         for (i, d) in self.dets.iter().enumerate() {
@@ -433,15 +439,7 @@ impl Engine {
             let key = (d.near.as_slice(), d.near_window);
             let windows = match merged.iter().find(|m| (m.0, m.1) == key) {
                 Some(m) => m.2.clone(),
-                None => {
-                    let near = anchors
-                        .iter()
-                        .filter(|a| d.is_near_anchor.get(a.detector) == Some(&true))
-                        .map(|a| (a.start, a.end));
-                    let w = merge(near, d.near_window, p.text.len());
-                    merged.push((key.0, key.1, w.clone()));
-                    w
-                }
+                None => Vec::new(),
             };
             if d.regex.is_some() {
                 searched.push((i, windows));
@@ -721,11 +719,9 @@ impl Engine {
         {
             return;
         }
-        p.out.push(Found {
-            detector: di,
-            start,
-            end,
-        });
+        if let Some(list) = p.out.get_mut(di) {
+            list.push((start, end));
+        }
     }
 
     /// Is a local word of `group` in `lo..hi`?
@@ -751,70 +747,77 @@ impl Engine {
     /// `built` is the index the near pass made from the same anchors (every
     /// match not of a `near` detector is found before it); without it (the
     /// pass did not run) it is built here.
-    fn apply_near(&self, out: &mut Vec<Found>, built: Option<Vec<(usize, NearIndex)>>) {
-        sort_by_detector(out, self.dets.len());
-        out.dedup();
-        if !out.iter().any(|f| self.dets[f.detector].mode == Mode::Near) {
-            return;
+    fn apply_near(
+        &self,
+        mut out: Vec<Vec<(usize, usize)>>,
+        built: Option<Vec<(usize, NearIndex)>>,
+    ) -> Vec<Found> {
+        for list in out.iter_mut() {
+            list.sort();
+            list.dedup();
         }
-        let indexes = built.unwrap_or_else(|| {
-            let mut indexes: Vec<(usize, NearIndex)> = Vec::new();
-            for d in self.dets.iter() {
-                if d.mode == Mode::Near && !indexes.iter().any(|(g, _)| *g == d.near_group) {
-                    let spans = out
-                        .iter()
-                        .filter(|a| self.dets[a.detector].mode != Mode::Near)
-                        .filter(|a| d.is_near_anchor.get(a.detector) == Some(&true))
-                        .map(|a| (a.start, a.end));
-                    indexes.push((d.near_group, NearIndex::new(spans)));
+        let any_near = out
+            .iter()
+            .zip(&self.dets)
+            .any(|(l, d)| d.mode == Mode::Near && !l.is_empty());
+        let indexes = match (any_near, built) {
+            (false, _) => Vec::new(),
+            (true, Some(built)) => built,
+            (true, None) => {
+                let mut indexes: Vec<(usize, NearIndex)> = Vec::new();
+                for d in self.dets.iter() {
+                    if d.mode == Mode::Near && !indexes.iter().any(|(g, _)| *g == d.near_group) {
+                        let anchors = self.anchors(&out, d);
+                        indexes.push((d.near_group, NearIndex::new(anchors.into_iter())));
+                    }
+                }
+                indexes
+            }
+        };
+        let mut found = Vec::with_capacity(out.iter().map(Vec::len).sum());
+        for (detector, (list, d)) in out.iter().zip(&self.dets).enumerate() {
+            let near = match d.mode {
+                Mode::Near => Some(indexes.iter().find(|(g, _)| *g == d.near_group)),
+                _ => None,
+            };
+            // Matches come in position order: each search of the index
+            // starts where the last one ended.
+            let mut hint = 0;
+            for &(start, end) in list {
+                let keep = match near {
+                    None => true,
+                    Some(ix) => ix
+                        .is_some_and(|(_, ix)| ix.any_within(start, end, d.near_window, &mut hint)),
+                };
+                if keep {
+                    found.push(Found {
+                        detector,
+                        start,
+                        end,
+                    });
                 }
             }
-            indexes
-        });
-        // Matches come by detector and position: each search starts from
-        // where the last one for the same index ended.
-        let mut hints = vec![0usize; indexes.len()];
-        out.retain(|f| {
-            let d = &self.dets[f.detector];
-            d.mode != Mode::Near
-                || indexes
-                    .iter()
-                    .zip(hints.iter_mut())
-                    .find(|((g, _), _)| *g == d.near_group)
-                    .is_some_and(|((_, ix), hint)| {
-                        ix.any_within(f.start, f.end, d.near_window, hint)
-                    })
-        });
+        }
+        found
     }
-}
 
-/// Sort matches by detector, then start and end: bucketed by detector
-/// (linear), then each bucket by position with a stable sort, which is
-/// linear on a bucket that is already in order, as a detector's matches
-/// almost always are. The order is the one a sort by the whole key gives.
-fn sort_by_detector(out: &mut Vec<Found>, n_dets: usize) {
-    // Counting sort into one vector of the exact size: bucket `n_dets`
-    // holds any out-of-range detector number.
-    let bucket = |f: &Found| f.detector.min(n_dets);
-    let mut next = vec![0usize; n_dets + 1];
-    for f in out.iter() {
-        next[bucket(f)] += 1;
+    /// The matches of `d`'s `near` detectors, sorted by position (each
+    /// detector's list is sorted).
+    fn anchors(&self, out: &[Vec<(usize, usize)>], d: &Det) -> Vec<(usize, usize)> {
+        let lists = || {
+            out.iter().enumerate().filter(|(j, _)| {
+                d.is_near_anchor.get(*j) == Some(&true)
+                    && self.dets.get(*j).is_some_and(|a| a.mode != Mode::Near)
+            })
+        };
+        let mut anchors = Vec::with_capacity(lists().map(|(_, l)| l.len()).sum());
+        for (_, l) in lists() {
+            anchors.extend_from_slice(l);
+        }
+        // A few sorted runs: the stable sort merges them.
+        anchors.sort();
+        anchors
     }
-    let mut at = 0;
-    for n in next.iter_mut() {
-        (*n, at) = (at, at + *n);
-    }
-    let starts = next.clone();
-    let mut sorted = out.clone();
-    for f in out.iter() {
-        let b = bucket(f);
-        sorted[next[b]] = *f;
-        next[b] += 1;
-    }
-    for (&lo, &hi) in starts.iter().zip(&next) {
-        sorted[lo..hi].sort_by_key(|f| (f.detector, f.start, f.end));
-    }
-    *out = sorted;
 }
 
 /// Sorted, non-overlapping `(start, end)` search ranges.
@@ -849,7 +852,8 @@ struct Pass<'t, 's> {
     kw_hints: Vec<usize>,
     /// Where the last search in the local words' occurrences ended.
     local_hint: usize,
-    out: Vec<Found>,
+    /// Matches per detector, `(start, end)`.
+    out: Vec<Vec<(usize, usize)>>,
 }
 
 /// Text searched between two polls of the [`Stop`].

@@ -29,7 +29,18 @@ pub struct Lexicon {
     lists: usize,
 }
 
-/// One occurrence of a word of a list: its number in that list.
+/// One occurrence of a word of a list: where, and the word's number in
+/// that list. Offsets are `u32` (the lexicon is not used on texts over
+/// 4 GiB): a dense text has an occurrence every dozen bytes, and half the
+/// size is half the memory to fault in and copy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Packed {
+    start: u32,
+    end: u32,
+    pattern: u32,
+}
+
+/// One occurrence, as [`Occurrences::leftmost_longest`] reports it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Occurrence {
     pub start: usize,
@@ -40,7 +51,7 @@ pub struct Occurrence {
 /// Every occurrence of every word, per list, sorted by start and, at one
 /// start, longest first.
 pub struct Occurrences {
-    lists: Vec<Vec<Occurrence>>,
+    lists: Vec<Vec<Packed>>,
 }
 
 impl Lexicon {
@@ -82,11 +93,19 @@ impl Lexicon {
     }
 
     /// Every occurrence in `text`, polling `stop` every few hundred; `None`
-    /// if it said stop.
+    /// if it said stop or the text is over 4 GiB.
     pub fn occurrences(&self, text: &[u8], stop: &Stop<'_>) -> Option<Occurrences> {
-        let mut lists: Vec<Vec<Occurrence>> = vec![Vec::new(); self.lists];
+        u32::try_from(text.len()).ok()?;
+        // Room for a word every 16 bytes, reserved and not touched: the
+        // lists of a record list do not move while they grow.
+        let mut lists: Vec<Vec<Packed>> = (0..self.lists)
+            .map(|_| Vec::with_capacity(text.len() / 16))
+            .collect();
         for m in self.ac.find_overlapping_iter(text) {
-            for &(k, i) in self
+            let (Ok(start), Ok(end)) = (u32::try_from(m.start()), u32::try_from(m.end())) else {
+                return None;
+            };
+            for &(k, pattern) in self
                 .owners
                 .get(m.pattern().as_usize())
                 .into_iter()
@@ -95,10 +114,10 @@ impl Lexicon {
                 if let Some(list) = lists.get_mut(k) {
                     insert(
                         list,
-                        Occurrence {
-                            start: m.start(),
-                            end: m.end(),
-                            pattern: i as usize,
+                        Packed {
+                            start,
+                            end,
+                            pattern,
                         },
                     );
                 }
@@ -114,7 +133,7 @@ impl Lexicon {
 /// Append an occurrence, keeping the order (start, then longest first).
 /// Occurrences arrive by end, so it moves back only past occurrences that
 /// start later, which are within one word's length of it.
-fn insert(list: &mut Vec<Occurrence>, o: Occurrence) {
+fn insert(list: &mut Vec<Packed>, o: Packed) {
     list.push(o);
     let mut j = list.len() - 1;
     while j > 0 {
@@ -147,7 +166,7 @@ impl Occurrences {
         let list = self.lists.get(k).map(Vec::as_slice).unwrap_or_default();
         LeftmostLongest {
             list,
-            next: partition_point_from(list, hint, |o| o.start < lo),
+            next: partition_point_from(list, hint, |o| (o.start as usize) < lo),
             pos: lo,
             hi,
         }
@@ -156,7 +175,7 @@ impl Occurrences {
 
 /// Iterator of [`Occurrences::leftmost_longest`].
 pub struct LeftmostLongest<'a> {
-    list: &'a [Occurrence],
+    list: &'a [Packed],
     next: usize,
     pos: usize,
     hi: usize,
@@ -167,19 +186,27 @@ impl Iterator for LeftmostLongest<'_> {
 
     fn next(&mut self) -> Option<Occurrence> {
         loop {
-            while self.list.get(self.next).is_some_and(|o| o.start < self.pos) {
+            while self
+                .list
+                .get(self.next)
+                .is_some_and(|o| (o.start as usize) < self.pos)
+            {
                 self.next += 1;
             }
             let start = self.list.get(self.next)?.start;
-            if start >= self.hi {
+            if start as usize >= self.hi {
                 return None;
             }
             // Longest first: the first that ends inside the range.
             while let Some(o) = self.list.get(self.next).filter(|o| o.start == start) {
                 self.next += 1;
-                if o.end <= self.hi {
-                    self.pos = o.end;
-                    return Some(*o);
+                if o.end as usize <= self.hi {
+                    self.pos = o.end as usize;
+                    return Some(Occurrence {
+                        start: o.start as usize,
+                        end: o.end as usize,
+                        pattern: o.pattern as usize,
+                    });
                 }
             }
         }

@@ -214,9 +214,11 @@ pub fn matches_in(
     hi: usize,
     mut tick: impl FnMut() -> bool,
 ) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut pos = lo;
     let first = starts.partition_point(|&s| s < lo);
+    // At most one match per start in the range: room for all of them.
+    let last = starts.partition_point(|&s| s < hi);
+    let mut out = Vec::with_capacity(last.saturating_sub(first));
+    let mut pos = lo;
     for &s in starts.get(first..).unwrap_or_default() {
         if s >= hi {
             break;
