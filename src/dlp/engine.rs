@@ -112,6 +112,9 @@ pub struct Engine {
     /// Start offsets of windowed and `near` shapes in one pass, used when
     /// their windows cover more than the text (record-dense lists).
     starts: Option<StartIndex>,
+    /// Whether the global pass may switch to the dense-text paths (always,
+    /// except in the test that compares them with the plain passes).
+    dense: bool,
 }
 
 fn syntax(ignore_case: bool) -> regex_automata::util::syntax::Config {
@@ -140,6 +143,7 @@ impl Engine {
             terms: None,
             term_det: Vec::new(),
             starts: None,
+            dense: true,
         }
     }
 
@@ -503,7 +507,11 @@ impl Engine {
                 if p.stop.check() {
                     return;
                 }
-                if heads.is_none() && at > 0 && found.saturating_mul(DENSE_BYTES_PER_MATCH) >= at {
+                if self.dense
+                    && heads.is_none()
+                    && at > 0
+                    && found.saturating_mul(DENSE_BYTES_PER_MATCH) >= at
+                {
                     heads = self.heads(p, dets);
                     if p.occ.is_none() {
                         p.occ = self
@@ -1028,6 +1036,55 @@ mod tests {
             }
         }
         assert!(!NearIndex::new(std::iter::empty()).any_within(0, 1, 1_000, &mut 0));
+    }
+
+    /// The dense-text paths (start index in the global pass, the lexicon)
+    /// find exactly what the plain passes find, on a record list long
+    /// enough to switch, mixed with prose, exclusions, labels on their own
+    /// line and words that overlap.
+    #[test]
+    fn dense_mode_finds_what_the_plain_passes_find() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+        let rules = crate::dlp::rules::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+        let dense = Engine::compile(&rules.detectors).unwrap_or_else(|e| panic!("{e}"));
+        let mut plain = Engine::compile(&rules.detectors).unwrap_or_else(|e| panic!("{e}"));
+        plain.dense = false;
+        let mut text = String::new();
+        let mut x: u64 = 7;
+        let mut next = |n: u64| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) % n
+        };
+        let names = [
+            "Maria Lopez",
+            "John Smith",
+            "LOPEZ, MARIA",
+            "Ana de la Cruz",
+        ];
+        let mut line = 0;
+        while text.len() < 3 * CHUNK + 5_000 {
+            line += 1;
+            let ssn = format!(
+                "{:03}-{:02}-{:04}",
+                1 + next(665),
+                1 + next(98),
+                1 + next(9998)
+            );
+            text.push_str(&match line % 9 {
+                0 => "Thanks for joining the meeting; the agenda covers the budget.\n".to_string(),
+                1 => format!("lot {ssn} ref {ssn} part#{}\n", next(99_999_999)),
+                2 => format!("Patient:\n{}  DOB {:02}/{:02}/19{:02}\n", names[line % 4], 1 + next(12), 1 + next(28), next(99)),
+                3 => format!("MRN,{:08}, printed 04/1{}/2026, dob 1961-04-12 ssn {}{}\n", next(99_999_999), next(9), next(899) + 100, next(999_999)),
+                4 => "Dx: E11.9 type 2 diabetes mellitus, Rx: metformin NDC 0002-1433-80 NPI 1234567893 DEA AB1234563\n".to_string(),
+                _ => format!("Patient: {}  DOB: {:02}/{:02}/{}  MRN: {:08}  SSN: {ssn}  Dx: I10 hypertension  Rx: lisinopril\n", names[line % 4], 1 + next(12), 1 + next(28), 1930 + next(80), next(99_999_999)),
+            });
+        }
+        let a = dense.scan(text.as_bytes());
+        let b = plain.scan(text.as_bytes());
+        assert!(a.len() > 5_000, "{}", a.len());
+        assert_eq!(a, b);
     }
 
     #[test]
