@@ -14,9 +14,13 @@
 //!
 //! On record-dense text (a list with a labelled record per line) the
 //! windows of steps 2 and 3 cover everything; then one reverse pass of a
-//! [`StartIndex`] finds where each of those shapes starts, and each window
-//! is searched by anchored matches at those offsets instead of one regex
-//! pass per detector. Labelled values are cut out of their match by
+//! [`StartIndex`] finds where each pattern starts, and each window is
+//! searched by anchored matches at those offsets instead of one regex pass
+//! per detector. Step 1 uses the same index once it has found a match every
+//! few hundred bytes: an anchored search at the next start replaces its
+//! unanchored search, and the index says which other labels match there.
+//! From then on the keyword, exclusion and dictionary automata are replaced
+//! by one overlapping pass of a [`Lexicon`] over the text. Labelled values are cut out of their match by
 //! [`ValueSpan`] (small DFAs) rather than a capture engine when the split
 //! is unambiguous.
 //!
@@ -32,13 +36,19 @@ use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, MatchKind as ReMatchKind, PatternSet};
 
+use crate::dlp::lexicon::{Lexicon, Occurrences};
 pub use crate::dlp::matching::boundary;
-use crate::dlp::matching::{Words, merge, starts_with_label, within};
+use crate::dlp::matching::{Words, merge, partition_point_from, starts_with_label, within};
 use crate::dlp::rules::{DetectorSource, DetectorSpec, RuleError};
 use crate::dlp::starts::{self, StartIndex, Starts};
 use crate::dlp::stop::Stop;
 use crate::dlp::validators::Validator;
 use crate::dlp::value_span::ValueSpan;
+
+/// The lists of the [`Lexicon`], in this order.
+const KEYWORDS: usize = 0;
+const LOCAL: usize = 1;
+const TERMS: usize = 2;
 
 /// A validated detector match in one text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,12 +103,18 @@ pub struct Engine {
     keywords: Option<Words>,
     /// Keywords and exclusions checked locally around candidates.
     local: Option<Words>,
+    /// The words of `keywords`, `local` and `terms` in one overlapping
+    /// automaton, used instead of them on dense text.
+    lexicon: Option<Lexicon>,
     n_groups: usize,
     terms: Option<AhoCorasick>,
     term_det: Vec<Vec<usize>>,
     /// Start offsets of windowed and `near` shapes in one pass, used when
     /// their windows cover more than the text (record-dense lists).
     starts: Option<StartIndex>,
+    /// Whether the global pass may switch to the dense-text paths (always,
+    /// except in the test that compares them with the plain passes).
+    dense: bool,
 }
 
 fn syntax(ignore_case: bool) -> regex_automata::util::syntax::Config {
@@ -122,10 +138,12 @@ impl Engine {
             global: Vec::new(),
             keywords: None,
             local: None,
+            lexicon: None,
             n_groups: 0,
             terms: None,
             term_det: Vec::new(),
             starts: None,
+            dense: true,
         }
     }
 
@@ -177,7 +195,7 @@ impl Engine {
                     if vg.is_some() {
                         value_span = ValueSpan::build(regex, *ignore_case);
                     }
-                    if mode != Mode::Global && starts::indexable(regex, *ignore_case) {
+                    if starts::indexable(regex, *ignore_case) {
                         indexed.push((i, regex.as_str(), *ignore_case));
                     }
                     (mode, Some(re), vg)
@@ -275,6 +293,11 @@ impl Engine {
                     .map_err(|x| RuleError::compiled(format!("dictionary automaton: {x}")))?,
             );
         }
+        e.lexicon = Lexicon::build(&[
+            e.keywords.as_ref().map(Words::list).unwrap_or_default(),
+            e.local.as_ref().map(Words::list).unwrap_or_default(),
+            &term_list,
+        ])?;
         Ok(e)
     }
 
@@ -307,12 +330,14 @@ impl Engine {
             starts: None,
             caps: Vec::new(),
             near_index: None,
-            out: Vec::new(),
+            occ: None,
+            kw_hints: Vec::new(),
+            local_hint: 0,
+            out: vec![Vec::new(); self.dets.len()],
         };
         self.run(&mut pass);
         let complete = stop.stopped().is_none();
-        let mut found = pass.out;
-        self.apply_near(&mut found, pass.near_index);
+        let found = self.apply_near(pass.out, pass.near_index);
         Scanned { found, complete }
     }
 
@@ -342,10 +367,15 @@ impl Engine {
             }
         }
         // 2. Noisy shapes only around their keywords.
-        p.kw = self
-            .keywords
-            .as_ref()
-            .map(|k| k.positions(p.text, self.n_groups));
+        p.kw = self.keywords.as_ref().map(|k| match &p.occ {
+            Some(o) => k.positions_of(
+                p.text,
+                self.n_groups,
+                o.leftmost_longest(KEYWORDS, 0, p.text.len())
+                    .map(|m| (m.start, m.pattern)),
+            ),
+            None => k.positions(p.text, self.n_groups),
+        });
         if p.stop.check() {
             return;
         }
@@ -370,33 +400,40 @@ impl Engine {
             }
         }
         // 3. Detectors that only count near an identifier.
-        if !p.out.is_empty() {
+        if p.out.iter().any(|l| !l.is_empty()) {
             self.near_pass(p);
         }
     }
 
     fn near_pass(&self, p: &mut Pass<'_, '_>) {
-        // The matches so far are the anchors. Sorted once by start (in
-        // place: their order does not matter until `apply_near` sorts them
-        // by detector), so the merges below see sorted input, and merged
-        // once per distinct `near` list and window: the shipped packs have
-        // five `near` detectors sharing two. They are a few runs already
-        // sorted by start (the global pass, then one run per windowed
-        // detector), which the stable sort merges in O(m log runs).
-        p.out.sort_by_key(|a| (a.start, a.end));
-        let anchors = &p.out;
-        // The same anchors decide, at the end, which `near` matches count.
-        let mut indexes: Vec<(usize, NearIndex)> = Vec::new();
-        for d in self.dets.iter() {
-            if d.mode == Mode::Near && !indexes.iter().any(|(g, _)| *g == d.near_group) {
-                let spans = anchors
-                    .iter()
-                    .filter(|a| d.is_near_anchor.get(a.detector) == Some(&true))
-                    .map(|a| (a.start, a.end));
-                indexes.push((d.near_group, NearIndex::new(spans)));
-            }
+        // The matches so far are the anchors, each detector's sorted by
+        // position (they come in order: a stable sort of sorted input is
+        // one pass). Per distinct `near` list (the shipped packs have five
+        // `near` detectors sharing two), its anchors in position order give
+        // the index that decides, at the end, which `near` matches count,
+        // and the windows of each of its `near_window`s.
+        for list in p.out.iter_mut() {
+            list.sort();
         }
+        let mut indexes: Vec<(usize, NearIndex)> = Vec::new();
         let mut merged: Vec<(&[usize], usize, Windows)> = Vec::new();
+        for d in self.dets.iter() {
+            if d.mode != Mode::Near || indexes.iter().any(|(g, _)| *g == d.near_group) {
+                continue;
+            }
+            let anchors = self.anchors(&p.out, d);
+            for e in self.dets.iter() {
+                let key = (e.near.as_slice(), e.near_window);
+                if e.mode == Mode::Near
+                    && e.near_group == d.near_group
+                    && !merged.iter().any(|m| (m.0, m.1) == key)
+                {
+                    let w = merge(anchors.iter().copied(), e.near_window, p.text.len());
+                    merged.push((key.0, key.1, w));
+                }
+            }
+            indexes.push((d.near_group, NearIndex::new(anchors.into_iter())));
+        }
         let mut term_windows: Vec<(usize, usize)> = Vec::new();
         let mut searched: Vec<(usize, Windows)> = Vec::new();
         for (i, d) in self.dets.iter().enumerate() {
@@ -406,15 +443,7 @@ impl Engine {
             let key = (d.near.as_slice(), d.near_window);
             let windows = match merged.iter().find(|m| (m.0, m.1) == key) {
                 Some(m) => m.2.clone(),
-                None => {
-                    let near = anchors
-                        .iter()
-                        .filter(|a| d.is_near_anchor.get(a.detector) == Some(&true))
-                        .map(|a| (a.start, a.end));
-                    let w = merge(near, d.near_window, p.text.len());
-                    merged.push((key.0, key.1, w.clone()));
-                    w
-                }
+                None => Vec::new(),
             };
             if d.regex.is_some() {
                 searched.push((i, windows));
@@ -434,10 +463,20 @@ impl Engine {
         }
         if let (Some(ac), false) = (&self.terms, term_windows.is_empty()) {
             for (lo, hi) in merge(term_windows.into_iter(), 0, p.text.len()) {
-                for m in ac.find_iter(aho_corasick::Input::new(p.text).range(lo..hi)) {
-                    for &di in &self.term_det[m.pattern().as_usize()] {
+                let found: Vec<(usize, usize, usize)> = match &p.occ {
+                    Some(o) => o
+                        .leftmost_longest(TERMS, lo, hi)
+                        .map(|m| (m.start, m.end, m.pattern))
+                        .collect(),
+                    None => ac
+                        .find_iter(aho_corasick::Input::new(p.text).range(lo..hi))
+                        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                        .collect(),
+                };
+                for (start, end, pattern) in found {
+                    for &di in self.term_det.get(pattern).into_iter().flatten() {
                         if self.dets[di].mode == Mode::Near {
-                            self.candidate(p, di, m.start(), m.end());
+                            self.candidate(p, di, start, end);
                         }
                     }
                     if p.stop.tick() {
@@ -458,6 +497,9 @@ impl Engine {
     fn global_pass(&self, p: &mut Pass<'_, '_>, g: &Regex, all: &Regex, dets: &[usize]) {
         let text = p.text;
         let mut set = PatternSet::new(all.pattern_len());
+        // Start-index cursors, once the text proved dense (see `Heads`).
+        let mut heads: Option<Heads> = None;
+        let mut found = 0usize;
         let mut at = 0;
         let mut chunk_end = 0;
         while at < text.len() {
@@ -465,10 +507,27 @@ impl Engine {
                 if p.stop.check() {
                     return;
                 }
+                if self.dense
+                    && heads.is_none()
+                    && at > 0
+                    && found.saturating_mul(DENSE_BYTES_PER_MATCH) >= at
+                {
+                    heads = self.heads(p, dets);
+                    if p.occ.is_none() {
+                        p.occ = self
+                            .lexicon
+                            .as_ref()
+                            .and_then(|l| l.occurrences(text, p.stop));
+                    }
+                }
                 chunk_end = at.saturating_add(CHUNK).min(text.len());
             }
             let window = chunk_end.saturating_add(OVERLAP).min(text.len());
-            let Some(m) = g.search(&Input::new(text).range(at..window)) else {
+            let m = match heads.as_mut() {
+                Some(h) => h.search(g, text, at, window),
+                None => g.search(&Input::new(text).range(at..window)),
+            };
+            let Some(m) = m else {
                 at = chunk_end;
                 continue;
             };
@@ -483,12 +542,18 @@ impl Engine {
             } else {
                 m
             };
+            found += 1;
             set.clear();
             set.insert(m.pattern());
-            all.which_overlapping_matches(
-                &Input::new(text).range(m.start()..).anchored(Anchored::Yes),
-                &mut set,
-            );
+            match heads.as_ref() {
+                Some(h) => h.starting_at(m.start(), &mut set),
+                None => {
+                    all.which_overlapping_matches(
+                        &Input::new(text).range(m.start()..).anchored(Anchored::Yes),
+                        &mut set,
+                    );
+                }
+            }
             let mut resume = m.end();
             for pid in set.iter() {
                 let Some(&di) = dets.get(pid.as_usize()) else {
@@ -508,6 +573,33 @@ impl Engine {
                 return;
             }
         }
+    }
+
+    /// Cursors into the start index for the global pass's patterns, the
+    /// index computed now if it was not yet; `None` when some pattern is
+    /// not indexed or the index could not be computed.
+    fn heads(&self, p: &mut Pass<'_, '_>, dets: &[usize]) -> Option<Heads> {
+        let ix = self.starts.as_ref()?;
+        if !dets
+            .iter()
+            .all(|&d| self.dets.get(d).is_some_and(|x| x.indexed))
+        {
+            return None;
+        }
+        if p.starts.is_none() {
+            p.starts = Some(ix.starts(p.text, p.stop));
+        }
+        // Global detectors are never searched in windows: their lists are
+        // only needed here.
+        let starts = p.starts.as_mut()?.as_mut()?;
+        let lists = dets
+            .iter()
+            .map(|&d| starts.take(d))
+            .collect::<Option<Vec<_>>>()?;
+        Some(Heads {
+            next: vec![0; lists.len()],
+            lists,
+        })
     }
 
     /// Re-run one detector's own regex anchored at `s`, to get its `value`
@@ -606,40 +698,52 @@ impl Engine {
         }
         if let Some(g) = det.context {
             let ok = if det.mode == Mode::Windowed {
-                p.kw.as_ref()
-                    .and_then(|k| k.get(g))
-                    .is_some_and(|l| within(l, start, end, det.context_window))
+                if p.kw_hints.len() <= g {
+                    p.kw_hints.resize(g + 1, 0);
+                }
+                match (p.kw.as_ref().and_then(|k| k.get(g)), p.kw_hints.get_mut(g)) {
+                    (Some(l), Some(hint)) => within(l, hint, start, end, det.context_window),
+                    _ => false,
+                }
             } else {
-                self.local.as_ref().is_some_and(|w| {
-                    w.any_in(
-                        text,
-                        g,
-                        start.saturating_sub(det.context_window),
-                        end.saturating_add(det.context_window),
-                    )
-                })
+                self.local_any(
+                    p,
+                    g,
+                    start.saturating_sub(det.context_window),
+                    end.saturating_add(det.context_window),
+                )
             };
             if !ok {
                 return;
             }
         }
         if let Some(g) = det.exclude
-            && self.local.as_ref().is_some_and(|w| {
-                w.any_in(
-                    text,
-                    g,
-                    start.saturating_sub(det.exclude_window),
-                    end.saturating_add(det.exclude_window),
-                )
-            })
+            && self.local_any(
+                p,
+                g,
+                start.saturating_sub(det.exclude_window),
+                end.saturating_add(det.exclude_window),
+            )
         {
             return;
         }
-        p.out.push(Found {
-            detector: di,
-            start,
-            end,
-        });
+        if let Some(list) = p.out.get_mut(di) {
+            list.push((start, end));
+        }
+    }
+
+    /// Is a local word of `group` in `lo..hi`?
+    fn local_any(&self, p: &mut Pass<'_, '_>, group: usize, lo: usize, hi: usize) -> bool {
+        let Some(w) = &self.local else { return false };
+        match &p.occ {
+            Some(o) => w.any_of(
+                p.text,
+                group,
+                o.leftmost_longest_from(LOCAL, lo, hi.min(p.text.len()), &mut p.local_hint)
+                    .map(|m| (m.start, m.pattern)),
+            ),
+            None => w.any_in(p.text, group, lo, hi),
+        }
     }
 
     /// Keep a `near` detector's match only if an anchor of one of its
@@ -651,64 +755,77 @@ impl Engine {
     /// `built` is the index the near pass made from the same anchors (every
     /// match not of a `near` detector is found before it); without it (the
     /// pass did not run) it is built here.
-    fn apply_near(&self, out: &mut Vec<Found>, built: Option<Vec<(usize, NearIndex)>>) {
-        sort_by_detector(out, self.dets.len());
-        out.dedup();
-        if !out.iter().any(|f| self.dets[f.detector].mode == Mode::Near) {
-            return;
+    fn apply_near(
+        &self,
+        mut out: Vec<Vec<(usize, usize)>>,
+        built: Option<Vec<(usize, NearIndex)>>,
+    ) -> Vec<Found> {
+        for list in out.iter_mut() {
+            list.sort();
+            list.dedup();
         }
-        let indexes = built.unwrap_or_else(|| {
-            let mut indexes: Vec<(usize, NearIndex)> = Vec::new();
-            for d in self.dets.iter() {
-                if d.mode == Mode::Near && !indexes.iter().any(|(g, _)| *g == d.near_group) {
-                    let spans = out
-                        .iter()
-                        .filter(|a| self.dets[a.detector].mode != Mode::Near)
-                        .filter(|a| d.is_near_anchor.get(a.detector) == Some(&true))
-                        .map(|a| (a.start, a.end));
-                    indexes.push((d.near_group, NearIndex::new(spans)));
+        let any_near = out
+            .iter()
+            .zip(&self.dets)
+            .any(|(l, d)| d.mode == Mode::Near && !l.is_empty());
+        let indexes = match (any_near, built) {
+            (false, _) => Vec::new(),
+            (true, Some(built)) => built,
+            (true, None) => {
+                let mut indexes: Vec<(usize, NearIndex)> = Vec::new();
+                for d in self.dets.iter() {
+                    if d.mode == Mode::Near && !indexes.iter().any(|(g, _)| *g == d.near_group) {
+                        let anchors = self.anchors(&out, d);
+                        indexes.push((d.near_group, NearIndex::new(anchors.into_iter())));
+                    }
+                }
+                indexes
+            }
+        };
+        let mut found = Vec::with_capacity(out.iter().map(Vec::len).sum());
+        for (detector, (list, d)) in out.iter().zip(&self.dets).enumerate() {
+            let near = match d.mode {
+                Mode::Near => Some(indexes.iter().find(|(g, _)| *g == d.near_group)),
+                _ => None,
+            };
+            // Matches come in position order: each search of the index
+            // starts where the last one ended.
+            let mut hint = 0;
+            for &(start, end) in list {
+                let keep = match near {
+                    None => true,
+                    Some(ix) => ix
+                        .is_some_and(|(_, ix)| ix.any_within(start, end, d.near_window, &mut hint)),
+                };
+                if keep {
+                    found.push(Found {
+                        detector,
+                        start,
+                        end,
+                    });
                 }
             }
-            indexes
-        });
-        out.retain(|f| {
-            let d = &self.dets[f.detector];
-            d.mode != Mode::Near
-                || indexes
-                    .iter()
-                    .find(|(g, _)| *g == d.near_group)
-                    .is_some_and(|(_, ix)| ix.any_within(f.start, f.end, d.near_window))
-        });
+        }
+        found
     }
-}
 
-/// Sort matches by detector, then start and end: bucketed by detector
-/// (linear), then each bucket by position with a stable sort, which is
-/// linear on a bucket that is already in order, as a detector's matches
-/// almost always are. The order is the one a sort by the whole key gives.
-fn sort_by_detector(out: &mut Vec<Found>, n_dets: usize) {
-    // Counting sort into one vector of the exact size: bucket `n_dets`
-    // holds any out-of-range detector number.
-    let bucket = |f: &Found| f.detector.min(n_dets);
-    let mut next = vec![0usize; n_dets + 1];
-    for f in out.iter() {
-        next[bucket(f)] += 1;
+    /// The matches of `d`'s `near` detectors, sorted by position (each
+    /// detector's list is sorted).
+    fn anchors(&self, out: &[Vec<(usize, usize)>], d: &Det) -> Vec<(usize, usize)> {
+        let lists = || {
+            out.iter().enumerate().filter(|(j, _)| {
+                d.is_near_anchor.get(*j) == Some(&true)
+                    && self.dets.get(*j).is_some_and(|a| a.mode != Mode::Near)
+            })
+        };
+        let mut anchors = Vec::with_capacity(lists().map(|(_, l)| l.len()).sum());
+        for (_, l) in lists() {
+            anchors.extend_from_slice(l);
+        }
+        // A few sorted runs: the stable sort merges them.
+        anchors.sort();
+        anchors
     }
-    let mut at = 0;
-    for n in next.iter_mut() {
-        (*n, at) = (at, at + *n);
-    }
-    let starts = next.clone();
-    let mut sorted = out.clone();
-    for f in out.iter() {
-        let b = bucket(f);
-        sorted[next[b]] = *f;
-        next[b] += 1;
-    }
-    for (&lo, &hi) in starts.iter().zip(&next) {
-        sorted[lo..hi].sort_by_key(|f| (f.detector, f.start, f.end));
-    }
-    *out = sorted;
 }
 
 /// Sorted, non-overlapping `(start, end)` search ranges.
@@ -737,7 +854,14 @@ struct Pass<'t, 's> {
     /// Anchor index per distinct `near` list (by its `near_group`), built
     /// by the near pass from the anchors it sorted.
     near_index: Option<Vec<(usize, NearIndex)>>,
-    out: Vec<Found>,
+    /// Every word occurrence, once the text proved dense.
+    occ: Option<Occurrences>,
+    /// Where the last search in each keyword group's positions ended.
+    kw_hints: Vec<usize>,
+    /// Where the last search in the local words' occurrences ended.
+    local_hint: usize,
+    /// Matches per detector, `(start, end)`.
+    out: Vec<Vec<(usize, usize)>>,
 }
 
 /// Text searched between two polls of the [`Stop`].
@@ -788,6 +912,73 @@ fn each_match(
     }
 }
 
+/// The global pass on dense text: where each of its patterns can start a
+/// match, from the [`StartIndex`], with a cursor per pattern. A search from
+/// `at` is then an anchored search at the next start instead of an
+/// unanchored forward and reverse search, and the patterns that also match
+/// there are the ones starting there, without an overlapping search.
+struct Heads {
+    /// Start offsets per pattern of the combined regex, sorted.
+    lists: Vec<Vec<usize>>,
+    /// Per pattern, the index of its first start not yet passed.
+    next: Vec<usize>,
+}
+
+/// The global pass switches to the start index once it has found at least
+/// one match per this many bytes (a record list, not mail prose).
+const DENSE_BYTES_PER_MATCH: usize = 256;
+
+impl Heads {
+    /// The first start at or after `at` of any pattern.
+    fn next_start(&mut self, at: usize) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for (list, i) in self.lists.iter().zip(self.next.iter_mut()) {
+            while list.get(*i).is_some_and(|&s| s < at) {
+                *i += 1;
+            }
+            if let Some(&s) = list.get(*i) {
+                best = Some(best.map_or(s, |b| b.min(s)));
+            }
+        }
+        best
+    }
+
+    /// What `g.search(text[at..window])` gives: the leftmost-first match,
+    /// found by anchored searches at the starts in order (the first start
+    /// whose match fits before `window` is the leftmost).
+    fn search(
+        &mut self,
+        g: &Regex,
+        text: &[u8],
+        mut at: usize,
+        window: usize,
+    ) -> Option<regex_automata::Match> {
+        while let Some(s) = self.next_start(at) {
+            if s >= window {
+                return None;
+            }
+            let input = Input::new(text).range(s..window).anchored(Anchored::Yes);
+            if let Some(m) = g.search(&input) {
+                return Some(m);
+            }
+            at = s + 1;
+        }
+        None
+    }
+
+    /// Add every pattern with a match starting at `s`, right after a
+    /// `search` that returned a match there (so no cursor is before `s`).
+    fn starting_at(&self, s: usize, set: &mut PatternSet) {
+        for (pid, (list, &i)) in self.lists.iter().zip(&self.next).enumerate() {
+            if list.get(i) == Some(&s)
+                && let Ok(pid) = regex_automata::PatternID::new(pid)
+            {
+                let _ = set.try_insert(pid);
+            }
+        }
+    }
+}
+
 /// Anchor spans sorted by start, with the running maximum of their ends:
 /// "is some anchor within `w` of `s..e`" is one binary search.
 struct NearIndex {
@@ -815,8 +1006,9 @@ impl NearIndex {
     }
 
     /// Does an anchor `a` exist with `a.start <= e + w` and `s <= a.end + w`?
-    fn any_within(&self, s: usize, e: usize, w: usize) -> bool {
-        let n = self.starts.partition_point(|&a| a <= e.saturating_add(w));
+    /// `hint`: see [`partition_point_from`].
+    fn any_within(&self, s: usize, e: usize, w: usize, hint: &mut usize) -> bool {
+        let n = partition_point_from(&self.starts, hint, |&a| a <= e.saturating_add(w));
         n > 0 && self.max_end[n - 1].saturating_add(w) >= s
     }
 }
@@ -836,10 +1028,63 @@ mod tests {
         };
         for s in (0..6_000).step_by(37) {
             for w in [0, 10, 300] {
-                assert_eq!(ix.any_within(s, s + 8, w), pairwise(s, s + 8, w), "{s} {w}");
+                assert_eq!(
+                    ix.any_within(s, s + 8, w, &mut 0),
+                    pairwise(s, s + 8, w),
+                    "{s} {w}"
+                );
             }
         }
-        assert!(!NearIndex::new(std::iter::empty()).any_within(0, 1, 1_000));
+        assert!(!NearIndex::new(std::iter::empty()).any_within(0, 1, 1_000, &mut 0));
+    }
+
+    /// The dense-text paths (start index in the global pass, the lexicon)
+    /// find exactly what the plain passes find, on a record list long
+    /// enough to switch, mixed with prose, exclusions, labels on their own
+    /// line and words that overlap.
+    #[test]
+    fn dense_mode_finds_what_the_plain_passes_find() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+        let rules = crate::dlp::rules::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+        let dense = Engine::compile(&rules.detectors).unwrap_or_else(|e| panic!("{e}"));
+        let mut plain = Engine::compile(&rules.detectors).unwrap_or_else(|e| panic!("{e}"));
+        plain.dense = false;
+        let mut text = String::new();
+        let mut x: u64 = 7;
+        let mut next = |n: u64| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) % n
+        };
+        let names = [
+            "Maria Lopez",
+            "John Smith",
+            "LOPEZ, MARIA",
+            "Ana de la Cruz",
+        ];
+        let mut line = 0;
+        while text.len() < 3 * CHUNK + 5_000 {
+            line += 1;
+            let ssn = format!(
+                "{:03}-{:02}-{:04}",
+                1 + next(665),
+                1 + next(98),
+                1 + next(9998)
+            );
+            text.push_str(&match line % 9 {
+                0 => "Thanks for joining the meeting; the agenda covers the budget.\n".to_string(),
+                1 => format!("lot {ssn} ref {ssn} part#{}\n", next(99_999_999)),
+                2 => format!("Patient:\n{}  DOB {:02}/{:02}/19{:02}\n", names[line % 4], 1 + next(12), 1 + next(28), next(99)),
+                3 => format!("MRN,{:08}, printed 04/1{}/2026, dob 1961-04-12 ssn {}{}\n", next(99_999_999), next(9), next(899) + 100, next(999_999)),
+                4 => "Dx: E11.9 type 2 diabetes mellitus, Rx: metformin NDC 0002-1433-80 NPI 1234567893 DEA AB1234563\n".to_string(),
+                _ => format!("Patient: {}  DOB: {:02}/{:02}/{}  MRN: {:08}  SSN: {ssn}  Dx: I10 hypertension  Rx: lisinopril\n", names[line % 4], 1 + next(12), 1 + next(28), 1930 + next(80), next(99_999_999)),
+            });
+        }
+        let a = dense.scan(text.as_bytes());
+        let b = plain.scan(text.as_bytes());
+        assert!(a.len() > 5_000, "{}", a.len());
+        assert_eq!(a, b);
     }
 
     #[test]

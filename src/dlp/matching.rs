@@ -14,6 +14,8 @@ const PAD: usize = 128;
 /// groups of the shorter words it starts with (`ssns` counts as `ssn`).
 pub struct Words {
     ac: AhoCorasick,
+    /// The automaton's words, for a [`crate::dlp::lexicon::Lexicon`].
+    list: Vec<String>,
     groups: Vec<Vec<usize>>,
 }
 
@@ -62,16 +64,38 @@ impl Words {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&list)
             .map_err(|x| RuleError::compiled(format!("keyword automaton: {x}")))?;
-        Ok(Some(Words { ac, groups }))
+        Ok(Some(Words { ac, list, groups }))
     }
 
-    /// Start offsets per group of every whole-word occurrence in `lo..hi`.
+    /// The words, in the automaton's pattern order.
+    pub fn list(&self) -> &[String] {
+        &self.list
+    }
+
+    /// Start offsets per group of every whole-word occurrence.
     pub fn positions(&self, text: &[u8], n_groups: usize) -> Vec<Vec<usize>> {
+        let found = self
+            .ac
+            .find_iter(text)
+            .map(|m| (m.start(), m.pattern().as_usize()));
+        self.positions_of(text, n_groups, found)
+    }
+
+    /// [`Words::positions`] from this automaton's matches found another way
+    /// (`(start, pattern)`, as `find_iter` gives them).
+    pub fn positions_of(
+        &self,
+        text: &[u8],
+        n_groups: usize,
+        found: impl Iterator<Item = (usize, usize)>,
+    ) -> Vec<Vec<usize>> {
         let mut pos = vec![Vec::new(); n_groups];
-        for m in self.ac.find_iter(text) {
-            if word_start(text, m.start()) {
-                for &g in &self.groups[m.pattern().as_usize()] {
-                    pos[g].push(m.start());
+        for (start, pattern) in found {
+            if word_start(text, start) {
+                for &g in self.groups.get(pattern).into_iter().flatten() {
+                    if let Some(list) = pos.get_mut(g) {
+                        list.push(start);
+                    }
                 }
             }
         }
@@ -79,11 +103,24 @@ impl Words {
     }
 
     pub fn any_in(&self, text: &[u8], group: usize, lo: usize, hi: usize) -> bool {
-        self.ac
+        let found = self
+            .ac
             .find_iter(aho_corasick::Input::new(text).range(lo..hi.min(text.len())))
-            .any(|m| {
-                word_start(text, m.start()) && self.groups[m.pattern().as_usize()].contains(&group)
-            })
+            .map(|m| (m.start(), m.pattern().as_usize()));
+        self.any_of(text, group, found)
+    }
+
+    /// [`Words::any_in`] from this automaton's matches in the range found
+    /// another way.
+    pub fn any_of(
+        &self,
+        text: &[u8],
+        group: usize,
+        mut found: impl Iterator<Item = (usize, usize)>,
+    ) -> bool {
+        found.any(|(start, pattern)| {
+            word_start(text, start) && self.groups.get(pattern).is_some_and(|g| g.contains(&group))
+        })
     }
 }
 
@@ -154,11 +191,51 @@ fn push_merged(out: &mut Vec<(usize, usize)>, s: usize, e: usize) {
 }
 
 /// Is any of the sorted positions within `window` bytes of `start..end`?
-pub fn within(list: &[usize], start: usize, end: usize, window: usize) -> bool {
+/// `hint` is the previous answer's index for this list (see
+/// [`partition_point_from`]).
+pub fn within(list: &[usize], hint: &mut usize, start: usize, end: usize, window: usize) -> bool {
     let lo = start.saturating_sub(window);
     let hi = end.saturating_add(window);
-    let i = list.partition_point(|&p| p < lo);
+    let i = partition_point_from(list, hint, |&p| p < lo);
     list.get(i).is_some_and(|&p| p <= hi)
+}
+
+/// `list.partition_point(pred)`, found by galloping from `*hint` (the
+/// previous answer, updated): the engine asks about candidates in text
+/// order, so each answer is a few elements from the last, and a search over
+/// a list of a million positions touches a few nearby cache lines instead
+/// of twenty scattered ones. `pred` must be true on a prefix of `list`.
+pub fn partition_point_from<T>(list: &[T], hint: &mut usize, pred: impl Fn(&T) -> bool) -> usize {
+    let h = (*hint).min(list.len());
+    let (mut lo, mut hi) = (0, list.len());
+    if list.get(h).is_some_and(&pred) {
+        // The answer is after `h`: double the step until past it.
+        lo = h + 1;
+        let mut step = 1;
+        while let Some(x) = list.get(h + step) {
+            if !pred(x) {
+                hi = h + step;
+                break;
+            }
+            lo = h + step + 1;
+            step *= 2;
+        }
+    } else {
+        // The answer is at or before `h`.
+        hi = h;
+        let mut step = 1;
+        while let Some(i) = h.checked_sub(step) {
+            if list.get(i).is_some_and(&pred) {
+                lo = i + 1;
+                break;
+            }
+            hi = i;
+            step *= 2;
+        }
+    }
+    let answer = lo + list.get(lo..hi).unwrap_or_default().partition_point(&pred);
+    *hint = answer;
+    answer
 }
 
 /// Identifiers must stand alone: no letter or digit directly beside them,
@@ -208,6 +285,29 @@ mod tests {
         assert!(starts_with_label(r"(?i:\bMRN|x)"));
         assert!(!starts_with_label(r"\b[0-9]{9}\b"));
         assert!(!starts_with_label(r"\b(?:[12][0-9]{9})"));
+    }
+
+    #[test]
+    fn galloping_partition_point() {
+        let list: Vec<usize> = (0..500).map(|i| i * 3 + i % 7).collect();
+        let mut hint = 0;
+        for (k, x) in [0, 1500, 17, 18, 900, 901, 0, 3000, 2, 1234, 1235, 1]
+            .into_iter()
+            .enumerate()
+        {
+            let want = list.partition_point(|&p| p < x);
+            assert_eq!(
+                partition_point_from(&list, &mut hint, |&p| p < x),
+                want,
+                "{k}"
+            );
+            assert_eq!(hint, want);
+        }
+        let mut hint = 7;
+        assert_eq!(
+            partition_point_from(&[] as &[usize], &mut hint, |&p| p < 3),
+            0
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod engine;
 pub mod extract;
+pub mod lexicon;
 pub mod mailbox;
 pub mod matching;
 pub mod rule_schema;

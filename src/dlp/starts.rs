@@ -1,22 +1,25 @@
-//! Where each of many shape patterns can start a match, from one pass.
+//! Where each of many patterns can start a match, from one pass.
 //!
 //! Windowed and `near` detectors (nine bare digits near "SSN", a date near
 //! "DOB", an NDC near a patient identifier) are searched one regex at a time
 //! inside their windows. On record-dense text (a list with a labelled record
 //! per line) the windows cover everything, and that is one full regex pass
-//! per detector: about ten passes over the text.
+//! per detector: about ten passes over the text. The global pass over
+//! labelled values has the same problem in another form: a match every few
+//! dozen bytes, each costing an unanchored forward search, a reverse search
+//! for its start and an overlapping search for the other labels there.
 //!
 //! A [`StartIndex`] replaces those passes with one: a lazy DFA of all these
-//! patterns, reversed and unanchored, walked backwards over the text,
+//! patterns, reversed and unanchored, walked backwards over the whole text,
 //! reports every offset at which some match of each pattern starts. A detector's
 //! leftmost-first matches in a window are then found exactly by an anchored
 //! search at each of its start offsets in turn, skipping offsets inside the
 //! previous match (see [`matches_in`]).
 //!
-//! Only patterns that cannot match the empty string and whose matches are
-//! at most [`MAX_LEN`] bytes long are indexed: for them, searching in
-//! overlapping chunks loses nothing, and the anchored walk gives what
-//! `find_iter` gives.
+//! Only patterns that cannot match the empty string are indexed. The walk
+//! is one pass from the end of the text to its start, so a match of any
+//! length is seen whole and the anchored walk gives what `find_iter`
+//! gives.
 
 use regex_automata::hybrid::LazyStateID;
 use regex_automata::hybrid::dfa::{Cache, DFA};
@@ -28,10 +31,6 @@ use regex_automata::{Anchored, Input, MatchError, MatchKind};
 
 use crate::dlp::rules::RuleError;
 use crate::dlp::stop::Stop;
-
-/// Longest match of an indexed pattern. Chunks of the reverse pass overlap
-/// by this much, so a match starting in one chunk is seen whole.
-pub const MAX_LEN: usize = 1 << 10;
 
 /// Text searched between two polls of the [`Stop`].
 const CHUNK: usize = 64 << 10;
@@ -58,9 +57,16 @@ impl Starts {
         let i = (*self.slot.get(detector)?)?;
         self.lists.get(i).map(Vec::as_slice)
     }
+
+    /// Move a detector's list out (its caller is its only user); later
+    /// calls see it empty.
+    pub fn take(&mut self, detector: usize) -> Option<Vec<usize>> {
+        let i = (*self.slot.get(detector)?)?;
+        self.lists.get_mut(i).map(std::mem::take)
+    }
 }
 
-/// Can `pattern` be indexed (non-empty, bounded matches)?
+/// Can `pattern` be indexed (it cannot match the empty string)?
 pub fn indexable(pattern: &str, ignore_case: bool) -> bool {
     let config = syntax::Config::new()
         .unicode(false)
@@ -68,7 +74,7 @@ pub fn indexable(pattern: &str, ignore_case: bool) -> bool {
         .case_insensitive(ignore_case);
     syntax::parse_with(pattern, &config).is_ok_and(|hir| {
         let p = hir.properties();
-        p.minimum_len().is_some_and(|n| n > 0) && p.maximum_len().is_some_and(|n| n <= MAX_LEN)
+        p.minimum_len().is_some_and(|n| n > 0)
     })
 }
 
@@ -114,29 +120,17 @@ impl StartIndex {
         }))
     }
 
-    /// Every start offset of every indexed pattern in `text`, polling `stop`
-    /// between chunks. `None` if the scan was stopped or the lazy DFA
+    /// Every start offset of every indexed pattern in `text`, from one
+    /// backward walk over the whole text that polls `stop` every
+    /// [`CHUNK`] bytes. `None` if the scan was stopped or the lazy DFA
     /// failed; the caller then searches window by window as before.
     pub fn starts(&self, text: &[u8], stop: &Stop<'_>) -> Option<Starts> {
         let mut cache = self.caches.get();
         let mut lists: Vec<Vec<usize>> = vec![Vec::new(); self.detectors.len()];
-        let mut chunk_start = 0;
-        while chunk_start < text.len() {
-            if stop.check() {
-                return None;
-            }
-            let chunk_end = chunk_start.saturating_add(CHUNK).min(text.len());
-            let reach = chunk_end.saturating_add(MAX_LEN).min(text.len());
-            let marks: Vec<usize> = lists.iter().map(Vec::len).collect();
-            self.reverse_pass(&mut cache, text, chunk_start, reach, chunk_end, &mut lists)
-                .ok()?;
-            // The reverse pass reports offsets from last to first.
-            for (list, mark) in lists.iter_mut().zip(marks) {
-                if let Some(tail) = list.get_mut(mark..) {
-                    tail.reverse();
-                }
-            }
-            chunk_start = chunk_end;
+        self.reverse_pass(&mut cache, text, stop, &mut lists).ok()?;
+        // The reverse pass reports offsets from last to first.
+        for list in lists.iter_mut() {
+            list.reverse();
         }
         let mut slot = Vec::new();
         for (i, &d) in self.detectors.iter().enumerate() {
@@ -148,10 +142,12 @@ impl StartIndex {
         Some(Starts { lists, slot })
     }
 
-    /// Walk `lo..hi` backwards through the reverse DFA and record, for each
-    /// pattern, every offset below `keep_below` where one of its matches
-    /// starts (ends, for the reversed pattern). Written out rather than
-    /// using `try_search_overlapping_rev`, which in regex-automata 0.4.19
+    /// Walk the whole text backwards through the reverse DFA and record,
+    /// for each pattern, every offset where one of its matches starts
+    /// (ends, for the reversed pattern). One walk, not overlapping chunks:
+    /// the DFA's state carries across chunk edges, so a match of any length
+    /// is seen whole. Written out rather than using
+    /// `try_search_overlapping_rev`, which in regex-automata 0.4.19
     /// reports the second and later patterns matching at one offset one
     /// byte too early (`HalfMatch::new(pattern, state.at)` where the first
     /// gets `state.at + 1`).
@@ -159,26 +155,24 @@ impl StartIndex {
         &self,
         cache: &mut Cache,
         text: &[u8],
-        lo: usize,
-        hi: usize,
-        keep_below: usize,
+        stop: &Stop<'_>,
         lists: &mut [Vec<usize>],
     ) -> Result<(), MatchError> {
         let dfa = &self.dfa;
         let record = |cache: &Cache, sid: LazyStateID, at: usize, lists: &mut [Vec<usize>]| {
-            if at >= keep_below {
-                return;
-            }
             for k in 0..dfa.match_len(cache, sid) {
                 if let Some(list) = lists.get_mut(dfa.match_pattern(cache, sid, k).as_usize()) {
                     list.push(at);
                 }
             }
         };
-        let input = Input::new(text).range(lo..hi);
+        let input = Input::new(text);
         let mut sid = dfa.start_state_reverse(cache, &input)?;
-        let mut at = hi;
-        while at > lo {
+        let mut at = text.len();
+        while at > 0 {
+            if at.is_multiple_of(CHUNK) && stop.check() {
+                return Err(MatchError::gave_up(at));
+            }
             at -= 1;
             let byte = text.get(at).copied().unwrap_or(0);
             sid = dfa
@@ -196,14 +190,12 @@ impl StartIndex {
                 }
             }
         }
-        // The last step sees the byte before the range, or the text's start.
-        sid = match lo.checked_sub(1).and_then(|i| text.get(i)) {
-            Some(&b) => dfa.next_state(cache, sid, b),
-            None => dfa.next_eoi_state(cache, sid),
-        }
-        .map_err(|_| MatchError::gave_up(lo))?;
+        // The last step sees the start of the text.
+        sid = dfa
+            .next_eoi_state(cache, sid)
+            .map_err(|_| MatchError::gave_up(0))?;
         if sid.is_match() {
-            record(cache, sid, lo, lists);
+            record(cache, sid, 0, lists);
         }
         Ok(())
     }
@@ -222,9 +214,11 @@ pub fn matches_in(
     hi: usize,
     mut tick: impl FnMut() -> bool,
 ) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut pos = lo;
     let first = starts.partition_point(|&s| s < lo);
+    // At most one match per start in the range: room for all of them.
+    let last = starts.partition_point(|&s| s < hi);
+    let mut out = Vec::with_capacity(last.saturating_sub(first));
+    let mut pos = lo;
     for &s in starts.get(first..).unwrap_or_default() {
         if s >= hi {
             break;
@@ -256,10 +250,10 @@ mod tests {
     }
 
     #[test]
-    fn indexable_patterns_are_bounded_and_not_empty() {
+    fn indexable_patterns_are_not_empty() {
         assert!(indexable(r"\b[0-9]{3}-[0-9]{2}-[0-9]{4}\b", false));
         assert!(!indexable(r"[0-9]*", false));
-        assert!(!indexable(r"\bMRN\s*[0-9]+", true));
+        assert!(indexable(r"\bMRN\s*[0-9]+", true));
     }
 
     #[test]
@@ -314,5 +308,27 @@ mod tests {
             .unwrap_or_else(|| panic!("stopped"));
         assert_eq!(s.of(3), Some(&[CHUNK - 5, 2 * CHUNK - 1][..]));
         assert!(s.of(0).is_none());
+    }
+
+    #[test]
+    fn long_matches_across_chunk_edges() {
+        // A label, more than a chunk of blanks, a value: one match that
+        // starts in the first chunk and ends in the third.
+        let mut text = vec![b' '; 3 * CHUNK];
+        text[10..14].copy_from_slice(b"MRN:");
+        text[2 * CHUNK + 7..2 * CHUNK + 15].copy_from_slice(b"00482913");
+        let p = r"\bMRN:\s*[0-9]{8}\b";
+        let ix = StartIndex::build(&[(0, p, false)])
+            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|| panic!("no index"));
+        let s = ix
+            .starts(&text, &Stop::never())
+            .unwrap_or_else(|| panic!("stopped"));
+        let list = s.of(0).unwrap_or_else(|| panic!("no list"));
+        assert_eq!(list, &[10][..]);
+        assert_eq!(
+            matches_in(&meta(p), &text, list, 0, text.len(), || false),
+            vec![(10, 2 * CHUNK + 15)]
+        );
     }
 }
