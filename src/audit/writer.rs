@@ -1,12 +1,12 @@
 //! The one writer of the audit log.
 //!
-//! Appending is a single `write` of a whole line to a segment opened with
+//! Appending is a single `write` of whole lines to a segment opened with
 //! O_APPEND, under one lock, so lines never interleave and `seq`/`prev` are
-//! assigned in file order. Durability is a separate step done by a sync
-//! thread: it `fdatasync`s whatever has been written since its last pass and
-//! publishes how far the log is durable. Many sessions waiting for their
-//! `received` record share one fsync (group commit), so a 250 can wait for
-//! its record without costing a disk flush per message.
+//! assigned in file order. Durability is a separate step: a session's
+//! commit task calls `sync_to` for its `received` record, and sessions
+//! arriving together share one `fdatasync` (group commit), so a 250 can
+//! wait for its record without costing a disk flush per message. A sync
+//! thread flushes everything else at least once a second.
 //!
 //! Checkpoints are signed records. The writer adds one every
 //! `checkpoint_records` records, after `checkpoint_interval` with unsigned
@@ -53,9 +53,6 @@ impl Default for Options {
     }
 }
 
-/// How long a caller waits for its record to reach the disk.
-const DURABLE_TIMEOUT: Duration = Duration::from_secs(30);
-
 /// What the sync thread has made durable.
 #[derive(Debug, Clone, Default)]
 struct Synced {
@@ -81,8 +78,6 @@ struct State {
     /// Set when a failed write could not be cut back: nothing more is
     /// appended to this segment until the cut succeeds.
     broken: Option<String>,
-    /// The highest seq a caller waits to see durable.
-    wanted: u64,
     stop: bool,
 }
 
@@ -255,46 +250,9 @@ impl AuditLog {
         }
     }
 
-    /// Appends one record and waits until it is on disk: for the record a
-    /// reply depends on (`received` before 250).
-    pub async fn commit(&self, ev: Event<'_>) -> Result<u64, AuditError> {
-        let seq = self.append(ev)?;
-        self.durable(seq).await?;
-        Ok(seq)
-    }
-
-    /// Waits until record `seq` has been fsynced.
-    pub async fn durable(&self, seq: u64) -> Result<(), AuditError> {
-        let Some(shared) = &self.shared else {
-            return Ok(());
-        };
-        let mut rx = shared.synced.subscribe();
-        {
-            let mut st = shared.lock();
-            st.wanted = st.wanted.max(seq);
-        }
-        shared.wake.notify_one();
-        let fsync_failed =
-            |s: &Synced| matches!(&s.failed, Some((a, b, _)) if (*a..=*b).contains(&seq));
-        // The sync thread answers within milliseconds; if it does not (a
-        // hung disk), the caller answers 4xx rather than wait forever.
-        let waited = tokio::time::timeout(
-            DURABLE_TIMEOUT,
-            rx.wait_for(|s| s.upto >= seq || fsync_failed(s)),
-        )
-        .await
-        .map_err(|_| AuditError::Sync(format!("not on disk after {DURABLE_TIMEOUT:?}")))?;
-        let s = waited.map_err(|_| AuditError::Closed)?;
-        match &s.failed {
-            Some((a, b, why)) if (*a..=*b).contains(&seq) => Err(AuditError::Sync(why.to_string())),
-            _ => Ok(()),
-        }
-    }
-
-    /// Makes record `seq` durable from the calling thread: for a caller
-    /// already on a blocking thread (the spool commit), which spares the
-    /// hop to the sync thread and back. Callers arriving together share
-    /// one fdatasync (group commit).
+    /// Makes record `seq` durable from the calling thread, which may block
+    /// (the spool commit's task: no hop to the sync thread and back).
+    /// Callers arriving together share one fdatasync (group commit).
     pub fn sync_to(&self, seq: u64) -> Result<(), AuditError> {
         let Some(shared) = &self.shared else {
             return Ok(());
@@ -551,10 +509,9 @@ impl Shared {
         Ok(())
     }
 
-    /// The sync thread: fsync what was written, publish it, and sign
-    /// pending records when the interval has passed. It syncs at once when
-    /// a caller waits (a 250 depends on it), and otherwise at least every
-    /// second, so records nobody waits for do not cost a flush each.
+    /// The sync thread: sign pending records when the interval has passed,
+    /// and fsync what was written at least every second, so records nobody
+    /// waits for (deliveries) do not cost a flush each.
     fn sync_loop(self: Arc<Self>) {
         const LAZY_MS: u64 = 1000;
         let tick = self
@@ -564,7 +521,7 @@ impl Shared {
         let mut last_sync = crate::time::unix_now_ms();
         loop {
             let mut st = self.lock();
-            if st.wanted <= self.synced.borrow().upto && !st.stop {
+            if !st.stop {
                 st = self
                     .wake
                     .wait_timeout(st, tick)
@@ -587,7 +544,7 @@ impl Shared {
             }
             let done = self.synced.borrow().upto;
             let lazy_due = now.saturating_sub(last_sync) >= LAZY_MS;
-            if st.seq <= done || (st.wanted <= done && !lazy_due) {
+            if st.seq <= done || !lazy_due {
                 continue;
             }
             drop(st);
@@ -662,7 +619,6 @@ fn new_segment(dir: &Path, now: u64, first_seq: u64, prev: String) -> Result<Sta
         unsigned: 0,
         last_signed_ms: now,
         broken: None,
-        wanted: 0,
         stop: false,
     })
 }
@@ -710,8 +666,7 @@ fn resume(seg: &Segment) -> Result<(State, u64), AuditError> {
             unsigned: 0,
             last_signed_ms: crate::time::unix_now_ms(),
             broken: None,
-            wanted: 0,
-            stop: false,
+                stop: false,
         },
         len - whole,
     ))
