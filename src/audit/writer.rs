@@ -666,7 +666,7 @@ fn resume(seg: &Segment) -> Result<(State, u64), AuditError> {
             unsigned: 0,
             last_signed_ms: crate::time::unix_now_ms(),
             broken: None,
-                stop: false,
+            stop: false,
         },
         len - whole,
     ))
