@@ -74,6 +74,18 @@ fn phi_in_headers_is_found() {
             "To: care@partner.test\r\nReply-To: Hodan O'Neill - asthma f/u <scheduling@clinic.test>\r\n",
             "Reply-To",
         ),
+        // A topic line of shorthand: a "Last, First" item and the case's
+        // reference number or diagnosis code, no labels.
+        (
+            "thread-topic-last-first-and-reference",
+            "To: care@partner.test\r\nThread-Topic: Appeal - Marsh, Odile Ann - ref 5581-2290-17\r\n",
+            "Thread-Topic",
+        ),
+        (
+            "keywords-last-first-and-code",
+            "To: care@partner.test\r\nKeywords: Whitlock, Bram; J45.40 asthma\r\n",
+            "Keywords",
+        ),
         // A scanned document's file name, words joined by `_`.
         (
             "x-scan-document-file-name",
@@ -105,6 +117,13 @@ Cc: Dr. Anne O'Neil (Cardiology) <aoneil@clinic.test>\r\n",
             "x-headers",
             "To: it@clinic.test\r\nX-Mailer: Microsoft Outlook 16.0\r\nX-Ticket: INC0048213\r\n\
 Thread-Topic: Q3 staff schedule\r\nKeywords: schedule, staffing\r\n",
+        ),
+        // A display name with an employee number, and a topic line whose
+        // "Last, First" is followed by nothing that identifies a case.
+        (
+            "employee-number-and-topic-without-reference",
+            "To: \"Marsh, Odile - employee #E440913\" <om@partner.test>\r\n\
+Thread-Topic: Onboarding - Marsh, Odile - badge photo\r\n",
         ),
         (
             "transport",
