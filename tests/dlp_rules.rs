@@ -183,6 +183,23 @@ fn cases() {
             "Refills\nPatient,DOB,Drug\n\"BEN-DAVID, HARPER\",17-SEP-2002,furosemide 40 mg tab",
             true,
         ),
+        // An appointment reminder letter: the person's mailing block, then
+        // which visit and when. A staff reminder with an address is not one.
+        (
+            "Reminder",
+            "Odile Marsh\n77 Quarry Rd Apt 3\nBangor, ME 04401\n\nDear Odile,\nThis is a reminder of your follow-up visit on Tue 03/09/2027 at 8:40a with Dr. Hale.",
+            true,
+        ),
+        (
+            "Reminder",
+            "ODILE MARSH\n77 QUARRY RD\nBANGOR, ME 04401\nTHIS IS A REMINDER OF BRAM'S ASTHMA CHECK ON MAR. 9, 2027 AT 8:40A.",
+            true,
+        ),
+        (
+            "Reminder",
+            "Facilities Office\n77 Quarry Rd\nBangor, ME 04401\nThis is a reminder of your annual compliance training on 03/09/2027.",
+            false,
+        ),
     ];
     let mut bad = Vec::new();
     for (subj, body, phi) in cases {
