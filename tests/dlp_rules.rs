@@ -178,6 +178,12 @@ fn cases() {
             "The Date of Birth field is now required.\nRevision: 06/12/2026",
             false,
         ),
+        // The same in a form's padded caption column.
+        (
+            "Hi",
+            "NEW FIELD: DATE OF BIRTH\nDEADLINE FOR ALL CLINICS     : 03/01/2027",
+            false,
+        ),
         (
             "Hi",
             "Refills\nPatient,DOB,Drug\n\"BEN-DAVID, HARPER\",17-SEP-2002,furosemide 40 mg tab",
