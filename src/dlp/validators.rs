@@ -509,10 +509,21 @@ fn valid_ymd(y: u32, mo: u32, d: u32) -> bool {
 /// A record, account or member number with no issuer rule to check: only
 /// placeholders are refused, numbers whose digits are all one digit
 /// (`0000000000` for an unknown phone in a test message, `MRN 000000` on a
-/// template). A value without digits is no number either.
+/// template), and the numbers EHRs give their test patients (`TST174506`,
+/// `ZZ-0042`, `TEST00917`), which interface-validation and training lists
+/// are made of. A value without digits is no number either.
 pub fn id(m: &[u8]) -> bool {
     let d = digits(m);
-    !d.is_empty() && !all_same(&d)
+    !d.is_empty() && !all_same(&d) && !test_patient_number(m)
+}
+
+/// Whether the letters an id starts with mark it as a test record.
+fn test_patient_number(m: &[u8]) -> bool {
+    let letters = m.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let prefix = &m[..letters];
+    prefix.eq_ignore_ascii_case(b"TST")
+        || prefix.eq_ignore_ascii_case(b"TEST")
+        || (letters >= 2 && prefix.iter().all(|b| b.eq_ignore_ascii_case(&b'Z')))
 }
 
 /// ICD-10-CM: the code (dot removed, upper-cased) must be in the official
@@ -657,10 +668,27 @@ mod tests {
     #[test]
     fn placeholder_record_numbers() {
         assert!(id(b"00482913"));
-        assert!(id(b"TEST000001"));
+        assert!(id(b"PT000001"));
         assert!(!id(b"0000000000"));
         assert!(!id(b"MRN-999999"));
         assert!(!id(b"ABCDEF"));
+    }
+
+    #[test]
+    fn test_patient_numbers_are_not_identifiers() {
+        for test in [
+            &b"TEST000001"[..],
+            b"TST174506",
+            b"tst-0042117",
+            b"ZZ0042117",
+            b"ZZZ-9081",
+        ] {
+            assert!(!id(test), "{}", String::from_utf8_lossy(test));
+        }
+        // Letters that only begin like a test marker are an ordinary prefix.
+        for real in [&b"Z4421907"[..], b"TS174506", b"TESTA0042", b"ZA0042117"] {
+            assert!(id(real), "{}", String::from_utf8_lossy(real));
+        }
     }
 
     #[test]
