@@ -3,8 +3,8 @@
 //! A table labels each column once, in its header row, while the detectors
 //! look for a label right before its value (`DOB: 04/12/1961`). Reading a
 //! table row by row leaves the DOB header hundreds of characters above the
-//! date in row 200. So when the first row looks like a header, every later
-//! row is written on one line as
+//! date in row 200. So when the first row (after any one-cell title lines)
+//! looks like a header, every later row is written on one line as
 //!
 //! ```text
 //! Patient Name: Maria Lopez; DOB: 04/12/1961; MRN: 00482913
@@ -26,6 +26,9 @@ use crate::dlp::rules::PartKind;
 /// Header labels longer than this are cut: real headers are short, and a
 /// huge one repeated before every value would multiply the text.
 const MAX_LABEL_CHARS: usize = 64;
+
+/// Title lines above a header row that are passed over looking for it.
+const MAX_TITLE_ROWS: u32 = 5;
 
 /// How often (in rows) a renderer looks at the clock.
 const CLOCK_EVERY: u32 = 256;
@@ -75,6 +78,8 @@ pub struct Table {
     header_pending: Option<Row>,
     /// Two-column tables are forms (`DOB | 04/12/1961`), not headed tables.
     two_column_forms: bool,
+    /// Single-cell rows seen before the first wider row (titles).
+    titles: u32,
 }
 
 impl Table {
@@ -84,6 +89,7 @@ impl Table {
             started: false,
             header_pending: None,
             two_column_forms,
+            titles: 0,
         }
     }
 
@@ -96,6 +102,14 @@ impl Table {
             .filter(|(_, t)| !t.is_empty())
             .collect();
         if cells.is_empty() {
+            return;
+        }
+        // Exported reports put a title and a "Prepared ..." line above the
+        // header row: a lone cell before any row of two or more is a title,
+        // kept as text, and the header is looked for after it.
+        if !self.started && cells.len() == 1 && self.titles < MAX_TITLE_ROWS {
+            self.titles += 1;
+            render_plain(&cells, out);
             return;
         }
         if !self.started {
@@ -394,6 +408,17 @@ mod tests {
     fn empty_cells_do_not_shift_values() {
         let t = render("A,B,C\n1,,3\n");
         assert_eq!(t, "A: 1; C: 3\n");
+    }
+
+    #[test]
+    fn title_lines_above_the_header_row_are_passed_over() {
+        let t = render(
+            "Payments posted,,\nPrepared 11/16/2026 - Finance,,\n,,\nAcct #,Guarantor,DOS\nG4410977,\"Marsh, Odile\",2026-09-10\n",
+        );
+        assert_eq!(
+            t,
+            "Payments posted\nPrepared 11/16/2026 - Finance\nAcct #: G4410977; Guarantor: Marsh, Odile; DOS: 2026-09-10\n"
+        );
     }
 
     #[test]
