@@ -154,12 +154,15 @@ fn table(lines: &[Line<'_>], start: usize, out: &mut String, bound: &Bound) -> u
             break;
         }
         let cols: Vec<usize> = line.cells.iter().map(|c| nearest(&xs, c.x)).collect();
-        if cols.contains(&0) {
+        // A first-column cell that finishes a number the last line broke
+        // (`06/27/2` then `026`) continues the record instead of starting one.
+        let first = line.cells.iter().zip(&cols).find(|(_, col)| **col == 0);
+        if first.is_some_and(|(c, _)| !continues(&record[0], c.text)) {
             flush(&mut t, &mut record, out);
         }
         for (c, col) in line.cells.iter().zip(cols) {
             let slot = &mut record[col];
-            if !slot.is_empty() {
+            if !slot.is_empty() && !continues(slot, c.text) {
                 slot.push(' ');
             }
             slot.push_str(c.text);
@@ -170,6 +173,29 @@ fn table(lines: &[Line<'_>], start: usize, out: &mut String, bound: &Bound) -> u
     flush(&mut t, &mut record, out);
     // A header no row followed adds nothing: the text as drawn is scanned.
     i
+}
+
+/// Whether `next` finishes a number that a narrow column broke at the end
+/// of `cell`: a date whose year was cut (`10/12/1` + `975`) or a number cut
+/// after a separator (`603-299-` + `3866`). Producers break a token only
+/// when it does not fit, so the pieces are glued back without a space.
+fn continues(cell: &str, next: &str) -> bool {
+    if !next.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let Some(last) = cell.split_whitespace().next_back() else {
+        return false;
+    };
+    if !last.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    if last.ends_with(['/', '-']) {
+        return true;
+    }
+    let parts: Vec<&str> = last.split(['/', '-']).collect();
+    matches!(parts.as_slice(), [a, b, y]
+        if [a, b, y].iter().all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
+            && (y.len() == 1 || y.len() == 3))
 }
 
 /// The column whose header starts nearest to `x`.
@@ -251,6 +277,35 @@ mod tests {
             text.push_str(t);
         }
         (text, starts)
+    }
+
+    #[test]
+    fn numbers_broken_by_a_narrow_column_are_glued_back() {
+        let (text, starts) = doc(&[
+            (0, 50.0, "Appt"),
+            (0, 120.0, "Patient"),
+            (0, 220.0, "DOB"),
+            (0, 290.0, "Phone"),
+            (1, 50.0, "06/27/2"),
+            (1, 220.0, "10/12/1"),
+            (2, 120.0, "Marsh, Odile"),
+            (2, 290.0, "207-555-"),
+            (3, 50.0, "026"),
+            (3, 220.0, "975"),
+            (3, 290.0, "0142"),
+            (4, 50.0, "06/28/2026"),
+            (4, 120.0, "Bram Whitlock"),
+            (4, 220.0, "4/12/61"),
+        ]);
+        let v = view(&text, &starts, &Bound::unlimited()).unwrap_or_default();
+        assert_eq!(
+            v,
+            "Appt: 06/27/2026; Patient: Marsh, Odile; DOB: 10/12/1975; Phone: 207-555-0142\n\
+             Appt: 06/28/2026; Patient: Bram Whitlock; DOB: 4/12/61\n"
+        );
+        assert!(!continues("4/12/61", "2026"));
+        assert!(!continues("Room 12", "34"));
+        assert!(!continues("2026-08-17", "5:00"));
     }
 
     #[test]
