@@ -206,6 +206,23 @@ fn cases() {
             "Facilities Office\n77 Quarry Rd\nBangor, ME 04401\nThis is a reminder of your annual compliance training on 03/09/2027.",
             false,
         ),
+        // A person's own result, with its value, in a letter about their labs;
+        // not the same numbers in health education or a race's results.
+        (
+            "Hi",
+            "Hi Odile, Dr. Hale reviewed your labs from March 2. Your potassium came back at 5.9 mEq/L, so please repeat the test this week.",
+            true,
+        ),
+        (
+            "Hi",
+            "Your results are in the portal. If your A1c is 6.5% or higher, ask about our diabetes class.",
+            false,
+        ),
+        (
+            "Hi",
+            "Thanks for joining the 5K! Your results: your finish time was 31 minutes and your average heart rate was 151 bpm.",
+            false,
+        ),
     ];
     let mut bad = Vec::new();
     for (subj, body, phi) in cases {
