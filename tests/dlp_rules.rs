@@ -206,6 +206,9 @@ fn cases() {
             "Facilities Office\n77 Quarry Rd\nBangor, ME 04401\nThis is a reminder of your annual compliance training on 03/09/2027.",
             false,
         ),
+        // "Last, First Middle" and two given names after the comma.
+        ("Hi", "Patient: Lopez, Maria Elena\nDx: asthma", true),
+        ("Hi", "PATIENT: VANG, PA NHIA; Dx: asthma", true),
         // A person's own result, with its value, in a letter about their labs;
         // not the same numbers in health education or a race's results.
         (
