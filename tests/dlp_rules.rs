@@ -209,6 +209,25 @@ fn cases() {
         // "Last, First Middle" and two given names after the comma.
         ("Hi", "Patient: Lopez, Maria Elena\nDx: asthma", true),
         ("Hi", "PATIENT: VANG, PA NHIA; Dx: asthma", true),
+        // Census lists and bed boards: the room or bed is the label.
+        (
+            "Hi",
+            "Census 3 West\nRm 301 Lopez, Maria - CHF\nRm 302 Smith, John - pneumonia",
+            true,
+        ),
+        ("Hi", "Bed 12B: Omar Haddad, sepsis", true),
+        (
+            "Hi",
+            "The fair is in Room 301 Grand Ballroom, diabetes education all day",
+            false,
+        ),
+        // Spanish condition names.
+        ("Hi", "Paciente: María López\nDiagnóstico: asma", true),
+        (
+            "Hi",
+            "Boletín: la hipertensión y el asma en la comunidad",
+            false,
+        ),
         // A person's own result, with its value, in a letter about their labs;
         // not the same numbers in health education or a race's results.
         (
