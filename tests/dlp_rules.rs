@@ -209,6 +209,8 @@ fn cases() {
         // "Last, First Middle" and two given names after the comma.
         ("Hi", "Patient: Lopez, Maria Elena\nDx: asthma", true),
         ("Hi", "PATIENT: VANG, PA NHIA; Dx: asthma", true),
+        // A label wrapped across lines, as narrow form columns print it.
+        ("Hi", "Patient\nName: Maria Lopez\nDx: asthma", true),
         // Census lists and bed boards: the room or bed is the label.
         (
             "Hi",
