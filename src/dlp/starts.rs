@@ -64,6 +64,19 @@ impl Starts {
         let i = (*self.slot.get(detector)?)?;
         self.lists.get_mut(i).map(std::mem::take)
     }
+
+    /// Give back a list moved out by [`Starts::take`], emptied (later
+    /// calls still see it empty), so that the next text reuses its memory
+    /// (see [`StartIndex::starts_reusing`]).
+    pub fn put_back(&mut self, detector: usize, mut list: Vec<usize>) {
+        if let Some(&Some(i)) = self.slot.get(detector)
+            && let Some(slot) = self.lists.get_mut(i)
+            && slot.capacity() < list.capacity()
+        {
+            list.clear();
+            *slot = list;
+        }
+    }
 }
 
 /// Can `pattern` be indexed (it cannot match the empty string)?
@@ -125,8 +138,25 @@ impl StartIndex {
     /// [`CHUNK`] bytes. `None` if the scan was stopped or the lazy DFA
     /// failed; the caller then searches window by window as before.
     pub fn starts(&self, text: &[u8], stop: &Stop<'_>) -> Option<Starts> {
+        self.starts_reusing(text, stop, None)
+    }
+
+    /// [`StartIndex::starts`] filling the lists of an earlier text's
+    /// `Starts`: a record list has a start every few bytes, and lists grown
+    /// afresh for every text cost more in allocation and page faults than
+    /// the walk that fills them.
+    pub fn starts_reusing(
+        &self,
+        text: &[u8],
+        stop: &Stop<'_>,
+        reuse: Option<Starts>,
+    ) -> Option<Starts> {
         let mut cache = self.caches.get();
-        let mut lists: Vec<Vec<usize>> = vec![Vec::new(); self.detectors.len()];
+        let mut lists = reuse.map(|s| s.lists).unwrap_or_default();
+        lists.resize_with(self.detectors.len(), Vec::new);
+        for list in lists.iter_mut() {
+            list.clear();
+        }
         self.reverse_pass(&mut cache, text, stop, &mut lists).ok()?;
         // The reverse pass reports offsets from last to first.
         for list in lists.iter_mut() {
