@@ -716,20 +716,23 @@ impl Engine {
             Some(Some(s)) if d.indexed => s.of(di),
             _ => None,
         };
-        let spans = match indexed {
-            Some(list) => starts::matches_in(re, p.text, list, lo, hi, || p.stop.tick()),
-            None => {
-                let mut spans = Vec::new();
-                each_match(re, p.text, lo, hi, p.stop, |s, e, _| spans.push((s, e)));
-                spans
+        // On a record list a window is the whole text and this holds a
+        // match every line: the vector is kept between windows and scans.
+        let mut spans = std::mem::take(&mut p.spare.spans);
+        spans.clear();
+        match indexed {
+            Some(list) => {
+                starts::matches_into(re, p.text, list, lo, hi, || p.stop.tick(), &mut spans)
             }
-        };
-        for (s, e) in spans {
+            None => each_match(re, p.text, lo, hi, p.stop, |s, e, _| spans.push((s, e))),
+        }
+        for &(s, e) in &spans {
             self.confirm(p, di, s, e, true);
             if p.stop.tick() {
                 break;
             }
         }
+        p.spare.spans = spans;
     }
 
     fn candidate(&self, p: &mut Pass<'_, '_>, di: usize, start: usize, end: usize) {
@@ -876,13 +879,21 @@ impl Engine {
         tmp: &mut Vec<(usize, usize)>,
     ) {
         into.clear();
-        let lists = out.iter().enumerate().filter(|(j, _)| {
-            d.is_near_anchor.get(*j) == Some(&true)
+        let lists = out.iter().enumerate().filter(|(j, l)| {
+            !l.is_empty()
+                && d.is_near_anchor.get(*j) == Some(&true)
                 && self.dets.get(*j).is_some_and(|a| a.mode != Mode::Near)
         });
+        // Most of the twenty anchor detectors of a `near` list find
+        // nothing: only the lists with matches are merged, and a list that
+        // starts after the others end is appended.
         for (_, list) in lists {
-            merge_sorted(into, list, tmp);
-            std::mem::swap(into, tmp);
+            if into.last() <= list.first() {
+                into.extend_from_slice(list);
+            } else {
+                merge_sorted(into, list, tmp);
+                std::mem::swap(into, tmp);
+            }
         }
     }
 }
@@ -891,18 +902,18 @@ impl Engine {
 fn merge_sorted(a: &[(usize, usize)], b: &[(usize, usize)], out: &mut Vec<(usize, usize)>) {
     out.clear();
     out.reserve(a.len() + b.len());
-    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
-    while let (Some(&&x), Some(&&y)) = (a.peek(), b.peek()) {
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
         if y < x {
             out.push(y);
-            b.next();
+            j += 1;
         } else {
             out.push(x);
-            a.next();
+            i += 1;
         }
     }
-    out.extend(a);
-    out.extend(b);
+    out.extend_from_slice(a.get(i..).unwrap_or_default());
+    out.extend_from_slice(b.get(j..).unwrap_or_default());
 }
 
 /// Sorted, non-overlapping `(start, end)` search ranges.
@@ -984,6 +995,8 @@ struct Scratch {
     /// Anchor spans, one vector per `near` group, and the merge buffer.
     anchors: Vec<Vec<(usize, usize)>>,
     merge_tmp: Vec<(usize, usize)>,
+    /// One detector's matches in one window (`Engine::search`).
+    spans: Vec<(usize, usize)>,
     found: Vec<Found>,
 }
 

@@ -14,7 +14,7 @@
 //! reports every offset at which some match of each pattern starts. A detector's
 //! leftmost-first matches in a window are then found exactly by an anchored
 //! search at each of its start offsets in turn, skipping offsets inside the
-//! previous match (see [`matches_in`]).
+//! previous match (see [`matches_into`]).
 //!
 //! Only patterns that cannot match the empty string are indexed. The walk
 //! is one pass from the end of the text to its start, so a match of any
@@ -236,18 +236,35 @@ impl StartIndex {
 /// `re` can start: each start at or after the end of the previous match is
 /// tried with an anchored search, and the first that matches is the next
 /// leftmost match. Calls `tick` after each match; stops when it says so.
+#[cfg(test)]
 pub fn matches_in(
     re: &Regex,
     text: &[u8],
     starts: &[usize],
     lo: usize,
     hi: usize,
-    mut tick: impl FnMut() -> bool,
+    tick: impl FnMut() -> bool,
 ) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    matches_into(re, text, starts, lo, hi, tick, &mut out);
+    out
+}
+
+/// [`matches_in`] appended to `out`, a vector the caller keeps between
+/// windows and texts rather than one allocated per window.
+pub fn matches_into(
+    re: &Regex,
+    text: &[u8],
+    starts: &[usize],
+    lo: usize,
+    hi: usize,
+    mut tick: impl FnMut() -> bool,
+    out: &mut Vec<(usize, usize)>,
+) {
     let first = starts.partition_point(|&s| s < lo);
     // At most one match per start in the range: room for all of them.
     let last = starts.partition_point(|&s| s < hi);
-    let mut out = Vec::with_capacity(last.saturating_sub(first));
+    out.reserve(last.saturating_sub(first));
     let mut pos = lo;
     for &s in starts.get(first..).unwrap_or_default() {
         if s >= hi {
@@ -265,7 +282,6 @@ pub fn matches_in(
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
