@@ -31,6 +31,8 @@
 //! ASCII): Unicode word boundaries on non-ASCII text cost two orders of
 //! magnitude, and the identifiers we look for are ASCII.
 
+use std::cell::Cell;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
@@ -323,6 +325,12 @@ impl Engine {
     /// small tail), keyword and anchor windows are merged after sorting, and
     /// the `near` check binary-searches sorted anchors.
     pub fn scan_until(&self, text: &[u8], stop: &Stop<'_>) -> Scanned {
+        let mut spare = Scratch::take();
+        let mut out = std::mem::take(&mut spare.out);
+        out.resize_with(self.dets.len(), Vec::new);
+        for list in out.iter_mut() {
+            list.clear();
+        }
         let mut pass = Pass {
             text,
             stop,
@@ -333,12 +341,26 @@ impl Engine {
             occ: None,
             kw_hints: Vec::new(),
             local_hint: 0,
-            out: vec![Vec::new(); self.dets.len()],
+            out,
+            spare,
         };
         self.run(&mut pass);
         let complete = stop.stopped().is_none();
-        let found = self.apply_near(pass.out, pass.near_index);
+        let found = self.apply_near(&mut pass);
+        pass.into_scratch().keep(text.len());
         Scanned { found, complete }
+    }
+
+    /// Hand the `found` of a [`Scanned`] the caller is done with back to
+    /// this thread's next scan, which fills it instead of a new vector.
+    pub fn recycle(found: Vec<Found>) {
+        let _ = SCRATCH.try_with(|cell| {
+            let mut s = cell.take();
+            if s.found.capacity() < found.capacity() {
+                s.found = found;
+            }
+            cell.set(s);
+        });
     }
 
     fn run(&self, p: &mut Pass<'_, '_>) {
@@ -367,14 +389,18 @@ impl Engine {
             }
         }
         // 2. Noisy shapes only around their keywords.
-        p.kw = self.keywords.as_ref().map(|k| match &p.occ {
-            Some(o) => k.positions_of(
-                p.text,
-                self.n_groups,
-                o.leftmost_longest(KEYWORDS, 0, p.text.len())
-                    .map(|m| (m.start, m.pattern)),
-            ),
-            None => k.positions(p.text, self.n_groups),
+        p.kw = self.keywords.as_ref().map(|k| {
+            let reuse = std::mem::take(&mut p.spare.kw);
+            match &p.occ {
+                Some(o) => k.positions_of(
+                    p.text,
+                    self.n_groups,
+                    o.leftmost_longest(KEYWORDS, 0, p.text.len())
+                        .map(|m| (m.start, m.pattern)),
+                    reuse,
+                ),
+                None => k.positions(p.text, self.n_groups, reuse),
+            }
         });
         if p.stop.check() {
             return;
@@ -413,7 +439,9 @@ impl Engine {
         // the index that decides, at the end, which `near` matches count,
         // and the windows of each of its `near_window`s.
         for list in p.out.iter_mut() {
-            list.sort();
+            // Equal pairs are identical: an unstable sort gives the same
+            // order, without the stable sort's buffer as big as the list.
+            list.sort_unstable();
         }
         let mut indexes: Vec<(usize, NearIndex)> = Vec::new();
         let mut merged: Vec<(&[usize], usize, Windows)> = Vec::new();
@@ -421,7 +449,8 @@ impl Engine {
             if d.mode != Mode::Near || indexes.iter().any(|(g, _)| *g == d.near_group) {
                 continue;
             }
-            let anchors = self.anchors(&p.out, d);
+            let mut anchors = p.spare.anchors.pop().unwrap_or_default();
+            self.anchors(&p.out, d, &mut anchors, &mut p.spare.merge_tmp);
             for e in self.dets.iter() {
                 let key = (e.near.as_slice(), e.near_window);
                 if e.mode == Mode::Near
@@ -432,7 +461,7 @@ impl Engine {
                     merged.push((key.0, key.1, w));
                 }
             }
-            indexes.push((d.near_group, NearIndex::new(anchors.into_iter())));
+            indexes.push((d.near_group, NearIndex::from_sorted(anchors)));
         }
         let mut term_windows: Vec<(usize, usize)> = Vec::new();
         let mut searched: Vec<(usize, Windows)> = Vec::new();
@@ -495,10 +524,30 @@ impl Engine {
     /// after its value (a name ends before " DOB") does not hide a label
     /// right behind the value, because the next search starts there.
     fn global_pass(&self, p: &mut Pass<'_, '_>, g: &Regex, all: &Regex, dets: &[usize]) {
-        let text = p.text;
-        let mut set = PatternSet::new(all.pattern_len());
         // Start-index cursors, once the text proved dense (see `Heads`).
         let mut heads: Option<Heads> = None;
+        self.global_walk(p, g, all, dets, &mut heads);
+        // The cursors' lists go back to the index (emptied, as `take` left
+        // them), so that the next text fills them without allocating.
+        if let (Some(h), Some(Some(starts))) = (heads, p.starts.as_mut()) {
+            for (&d, list) in dets.iter().zip(h.lists) {
+                starts.put_back(d, list);
+            }
+        }
+    }
+
+    /// The walk of [`Engine::global_pass`]; `heads` is set once the text
+    /// proved dense.
+    fn global_walk(
+        &self,
+        p: &mut Pass<'_, '_>,
+        g: &Regex,
+        all: &Regex,
+        dets: &[usize],
+        heads: &mut Option<Heads>,
+    ) {
+        let text = p.text;
+        let mut set = PatternSet::new(all.pattern_len());
         let mut found = 0usize;
         let mut at = 0;
         let mut chunk_end = 0;
@@ -512,12 +561,13 @@ impl Engine {
                     && at > 0
                     && found.saturating_mul(DENSE_BYTES_PER_MATCH) >= at
                 {
-                    heads = self.heads(p, dets);
+                    *heads = self.heads(p, dets);
                     if p.occ.is_none() {
+                        let reuse = p.spare.occ.take();
                         p.occ = self
                             .lexicon
                             .as_ref()
-                            .and_then(|l| l.occurrences(text, p.stop));
+                            .and_then(|l| l.occurrences_reusing(text, p.stop, reuse));
                     }
                 }
                 chunk_end = at.saturating_add(CHUNK).min(text.len());
@@ -587,7 +637,7 @@ impl Engine {
             return None;
         }
         if p.starts.is_none() {
-            p.starts = Some(ix.starts(p.text, p.stop));
+            p.starts = Some(ix.starts_reusing(p.text, p.stop, p.spare.starts.take()));
         }
         // Global detectors are never searched in windows: their lists are
         // only needed here.
@@ -655,7 +705,7 @@ impl Engine {
             .flat_map(|(_, w)| w.iter().map(|(lo, hi)| hi - lo))
             .sum();
         if covered > p.text.len() {
-            p.starts = Some(ix.starts(p.text, p.stop));
+            p.starts = Some(ix.starts_reusing(p.text, p.stop, p.spare.starts.take()));
         }
     }
 
@@ -666,20 +716,23 @@ impl Engine {
             Some(Some(s)) if d.indexed => s.of(di),
             _ => None,
         };
-        let spans = match indexed {
-            Some(list) => starts::matches_in(re, p.text, list, lo, hi, || p.stop.tick()),
-            None => {
-                let mut spans = Vec::new();
-                each_match(re, p.text, lo, hi, p.stop, |s, e, _| spans.push((s, e)));
-                spans
+        // On a record list a window is the whole text and this holds a
+        // match every line: the vector is kept between windows and scans.
+        let mut spans = std::mem::take(&mut p.spare.spans);
+        spans.clear();
+        match indexed {
+            Some(list) => {
+                starts::matches_into(re, p.text, list, lo, hi, || p.stop.tick(), &mut spans)
             }
-        };
-        for (s, e) in spans {
+            None => each_match(re, p.text, lo, hi, p.stop, |s, e, _| spans.push((s, e))),
+        }
+        for &(s, e) in &spans {
             self.confirm(p, di, s, e, true);
             if p.stop.tick() {
                 break;
             }
         }
+        p.spare.spans = spans;
     }
 
     fn candidate(&self, p: &mut Pass<'_, '_>, di: usize, start: usize, end: usize) {
@@ -755,35 +808,39 @@ impl Engine {
     /// `built` is the index the near pass made from the same anchors (every
     /// match not of a `near` detector is found before it); without it (the
     /// pass did not run) it is built here.
-    fn apply_near(
-        &self,
-        mut out: Vec<Vec<(usize, usize)>>,
-        built: Option<Vec<(usize, NearIndex)>>,
-    ) -> Vec<Found> {
-        for list in out.iter_mut() {
-            list.sort();
+    ///
+    /// Takes `p.out` and `p.near_index`, and leaves the index there for
+    /// [`Pass::into_scratch`].
+    fn apply_near(&self, p: &mut Pass<'_, '_>) -> Vec<Found> {
+        for list in p.out.iter_mut() {
+            // As in the near pass: the same order, without a buffer.
+            list.sort_unstable();
             list.dedup();
         }
-        let any_near = out
+        let any_near = p
+            .out
             .iter()
             .zip(&self.dets)
             .any(|(l, d)| d.mode == Mode::Near && !l.is_empty());
-        let indexes = match (any_near, built) {
-            (false, _) => Vec::new(),
+        let indexes = match (any_near, p.near_index.take()) {
+            (false, built) => built.unwrap_or_default(),
             (true, Some(built)) => built,
             (true, None) => {
                 let mut indexes: Vec<(usize, NearIndex)> = Vec::new();
                 for d in self.dets.iter() {
                     if d.mode == Mode::Near && !indexes.iter().any(|(g, _)| *g == d.near_group) {
-                        let anchors = self.anchors(&out, d);
-                        indexes.push((d.near_group, NearIndex::new(anchors.into_iter())));
+                        let mut anchors = p.spare.anchors.pop().unwrap_or_default();
+                        self.anchors(&p.out, d, &mut anchors, &mut p.spare.merge_tmp);
+                        indexes.push((d.near_group, NearIndex::from_sorted(anchors)));
                     }
                 }
                 indexes
             }
         };
-        let mut found = Vec::with_capacity(out.iter().map(Vec::len).sum());
-        for (detector, (list, d)) in out.iter().zip(&self.dets).enumerate() {
+        let mut found = std::mem::take(&mut p.spare.found);
+        found.clear();
+        found.reserve(p.out.iter().map(Vec::len).sum());
+        for (detector, (list, d)) in p.out.iter().zip(&self.dets).enumerate() {
             let near = match d.mode {
                 Mode::Near => Some(indexes.iter().find(|(g, _)| *g == d.near_group)),
                 _ => None,
@@ -806,26 +863,57 @@ impl Engine {
                 }
             }
         }
+        p.near_index = Some(indexes);
         found
     }
 
-    /// The matches of `d`'s `near` detectors, sorted by position (each
-    /// detector's list is sorted).
-    fn anchors(&self, out: &[Vec<(usize, usize)>], d: &Det) -> Vec<(usize, usize)> {
-        let lists = || {
-            out.iter().enumerate().filter(|(j, _)| {
-                d.is_near_anchor.get(*j) == Some(&true)
-                    && self.dets.get(*j).is_some_and(|a| a.mode != Mode::Near)
-            })
-        };
-        let mut anchors = Vec::with_capacity(lists().map(|(_, l)| l.len()).sum());
-        for (_, l) in lists() {
-            anchors.extend_from_slice(l);
+    /// The matches of `d`'s `near` detectors into `into`, sorted by
+    /// position. Each detector's list is sorted: they are merged two at a
+    /// time through `tmp` (both buffers kept between scans), where a sort
+    /// would allocate a buffer as big as the anchors for every text.
+    fn anchors(
+        &self,
+        out: &[Vec<(usize, usize)>],
+        d: &Det,
+        into: &mut Vec<(usize, usize)>,
+        tmp: &mut Vec<(usize, usize)>,
+    ) {
+        into.clear();
+        let lists = out.iter().enumerate().filter(|(j, l)| {
+            !l.is_empty()
+                && d.is_near_anchor.get(*j) == Some(&true)
+                && self.dets.get(*j).is_some_and(|a| a.mode != Mode::Near)
+        });
+        // Most of the twenty anchor detectors of a `near` list find
+        // nothing: only the lists with matches are merged, and a list that
+        // starts after the others end is appended.
+        for (_, list) in lists {
+            if into.last() <= list.first() {
+                into.extend_from_slice(list);
+            } else {
+                merge_sorted(into, list, tmp);
+                std::mem::swap(into, tmp);
+            }
         }
-        // A few sorted runs: the stable sort merges them.
-        anchors.sort();
-        anchors
     }
+}
+
+/// Merge the sorted `a` and `b` into `out` (cleared first), in order.
+fn merge_sorted(a: &[(usize, usize)], b: &[(usize, usize)], out: &mut Vec<(usize, usize)>) {
+    out.clear();
+    out.reserve(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        if y < x {
+            out.push(y);
+            j += 1;
+        } else {
+            out.push(x);
+            i += 1;
+        }
+    }
+    out.extend_from_slice(a.get(i..).unwrap_or_default());
+    out.extend_from_slice(b.get(j..).unwrap_or_default());
 }
 
 /// Sorted, non-overlapping `(start, end)` search ranges.
@@ -862,6 +950,80 @@ struct Pass<'t, 's> {
     local_hint: usize,
     /// Matches per detector, `(start, end)`.
     out: Vec<Vec<(usize, usize)>>,
+    /// The buffers of the thread's last scan not yet in use.
+    spare: Scratch,
+}
+
+impl Pass<'_, '_> {
+    /// The buffers of this pass, for the next scan on this thread.
+    fn into_scratch(self) -> Scratch {
+        let mut s = self.spare;
+        s.out = self.out;
+        if let Some(kw) = self.kw {
+            s.kw = kw;
+        }
+        if let Some(Some(starts)) = self.starts {
+            s.starts = Some(starts);
+        }
+        if let Some(occ) = self.occ {
+            s.occ = Some(occ);
+        }
+        for (_, ix) in self.near_index.into_iter().flatten() {
+            s.anchors.push(ix.spans);
+        }
+        s
+    }
+}
+
+/// Buffers whose size follows the text, kept from one scan to the next on
+/// the same thread.
+///
+/// On a record list every step keeps a position every few bytes: matches
+/// per detector, keyword positions, start offsets, word occurrences,
+/// anchors. Allocated afresh for every text, that memory is faulted in,
+/// grown and freed each time; a running scanner (the gateway's scan
+/// threads, `rules test` over many messages) fills the vectors its last
+/// scan left instead. A scan takes them out of the thread-local and puts
+/// them back when it ends, so a scan that finds none (the first on its
+/// thread) just allocates as before.
+#[derive(Default)]
+struct Scratch {
+    out: Vec<Vec<(usize, usize)>>,
+    kw: Vec<Vec<usize>>,
+    starts: Option<Starts>,
+    occ: Option<Occurrences>,
+    /// Anchor spans, one vector per `near` group, and the merge buffer.
+    anchors: Vec<Vec<(usize, usize)>>,
+    merge_tmp: Vec<(usize, usize)>,
+    /// One detector's matches in one window (`Engine::search`).
+    spans: Vec<(usize, usize)>,
+    found: Vec<Found>,
+}
+
+/// Texts over this size leave no buffers behind: a scan thread should not
+/// hold the memory of one exceptional message for good.
+const KEEP_UP_TO: usize = 16 << 20;
+
+thread_local! {
+    static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
+}
+
+impl Scratch {
+    /// This thread's buffers (empty ones if another scan has them).
+    fn take() -> Scratch {
+        SCRATCH.try_with(Cell::take).unwrap_or_default()
+    }
+
+    /// Keep these buffers for the thread's next scan, after a text of
+    /// `len` bytes.
+    fn keep(mut self, len: usize) {
+        if len > KEEP_UP_TO {
+            return;
+        }
+        // Anchor vectors are taken one per `near` group and all come back.
+        self.anchors.truncate(8);
+        let _ = SCRATCH.try_with(|cell| cell.set(self));
+    }
 }
 
 /// Text searched between two polls of the [`Stop`].
@@ -982,34 +1144,36 @@ impl Heads {
 /// Anchor spans sorted by start, with the running maximum of their ends:
 /// "is some anchor within `w` of `s..e`" is one binary search.
 struct NearIndex {
-    starts: Vec<usize>,
-    max_end: Vec<usize>,
+    /// `(start, greatest end of this and every earlier anchor)`.
+    spans: Vec<(usize, usize)>,
 }
 
 impl NearIndex {
+    #[cfg(test)]
     fn new(spans: impl Iterator<Item = (usize, usize)>) -> NearIndex {
         let mut v: Vec<(usize, usize)> = spans.collect();
-        // Already sorted when they come from the near pass: then linear.
         v.sort();
+        NearIndex::from_sorted(v)
+    }
+
+    /// The index of anchors sorted by start, made in their own vector
+    /// (kept between scans, see [`Scratch`]).
+    fn from_sorted(mut spans: Vec<(usize, usize)>) -> NearIndex {
         let mut max = 0;
-        let max_end = v
-            .iter()
-            .map(|&(_, e)| {
-                max = max.max(e);
-                max
-            })
-            .collect();
-        NearIndex {
-            starts: v.into_iter().map(|(s, _)| s).collect(),
-            max_end,
+        for (_, e) in spans.iter_mut() {
+            max = max.max(*e);
+            *e = max;
         }
+        NearIndex { spans }
     }
 
     /// Does an anchor `a` exist with `a.start <= e + w` and `s <= a.end + w`?
     /// `hint`: see [`partition_point_from`].
     fn any_within(&self, s: usize, e: usize, w: usize, hint: &mut usize) -> bool {
-        let n = partition_point_from(&self.starts, hint, |&a| a <= e.saturating_add(w));
-        n > 0 && self.max_end[n - 1].saturating_add(w) >= s
+        let n = partition_point_from(&self.spans, hint, |&(a, _)| a <= e.saturating_add(w));
+        n.checked_sub(1)
+            .and_then(|i| self.spans.get(i))
+            .is_some_and(|&(_, max_end)| max_end.saturating_add(w) >= s)
     }
 }
 

@@ -95,12 +95,27 @@ impl Lexicon {
     /// Every occurrence in `text`, polling `stop` every few hundred; `None`
     /// if it said stop or the text is over 4 GiB.
     pub fn occurrences(&self, text: &[u8], stop: &Stop<'_>) -> Option<Occurrences> {
+        self.occurrences_reusing(text, stop, None)
+    }
+
+    /// [`Lexicon::occurrences`] into the lists of an earlier text's
+    /// `Occurrences`, so that a running scanner does not allocate and fault
+    /// in fresh memory for every text.
+    pub fn occurrences_reusing(
+        &self,
+        text: &[u8],
+        stop: &Stop<'_>,
+        reuse: Option<Occurrences>,
+    ) -> Option<Occurrences> {
         u32::try_from(text.len()).ok()?;
+        let mut lists = reuse.map(|o| o.lists).unwrap_or_default();
+        lists.resize_with(self.lists, Vec::new);
         // Room for a word every 16 bytes, reserved and not touched: the
         // lists of a record list do not move while they grow.
-        let mut lists: Vec<Vec<Packed>> = (0..self.lists)
-            .map(|_| Vec::with_capacity(text.len() / 16))
-            .collect();
+        for list in lists.iter_mut() {
+            list.clear();
+            list.reserve(text.len() / 16);
+        }
         for m in self.ac.find_overlapping_iter(text) {
             let (Ok(start), Ok(end)) = (u32::try_from(m.start()), u32::try_from(m.end())) else {
                 return None;

@@ -73,12 +73,19 @@ impl Words {
     }
 
     /// Start offsets per group of every whole-word occurrence.
-    pub fn positions(&self, text: &[u8], n_groups: usize) -> Vec<Vec<usize>> {
+    /// `reuse`: the lists of an earlier text, filled again (their memory
+    /// is kept; see the engine's `Scratch`).
+    pub fn positions(
+        &self,
+        text: &[u8],
+        n_groups: usize,
+        reuse: Vec<Vec<usize>>,
+    ) -> Vec<Vec<usize>> {
         let found = self
             .ac
             .find_iter(text)
             .map(|m| (m.start(), m.pattern().as_usize()));
-        self.positions_of(text, n_groups, found)
+        self.positions_of(text, n_groups, found, reuse)
     }
 
     /// [`Words::positions`] from this automaton's matches found another way
@@ -88,8 +95,13 @@ impl Words {
         text: &[u8],
         n_groups: usize,
         found: impl Iterator<Item = (usize, usize)>,
+        reuse: Vec<Vec<usize>>,
     ) -> Vec<Vec<usize>> {
-        let mut pos = vec![Vec::new(); n_groups];
+        let mut pos = reuse;
+        pos.resize_with(n_groups, Vec::new);
+        for list in pos.iter_mut() {
+            list.clear();
+        }
         for (start, pattern) in found {
             if word_start(text, start) {
                 for &g in self.groups.get(pattern).into_iter().flatten() {

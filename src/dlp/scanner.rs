@@ -247,7 +247,9 @@ impl Scanner {
             }
             *counts.entry(key).or_insert(0) += run.len() as u32;
         }
-        scanned.complete
+        let complete = scanned.complete;
+        Engine::recycle(scanned.found);
+        complete
     }
 
     /// Sum the enforced rules that fired into a verdict. Monitor rules

@@ -14,7 +14,7 @@
 //! reports every offset at which some match of each pattern starts. A detector's
 //! leftmost-first matches in a window are then found exactly by an anchored
 //! search at each of its start offsets in turn, skipping offsets inside the
-//! previous match (see [`matches_in`]).
+//! previous match (see [`matches_into`]).
 //!
 //! Only patterns that cannot match the empty string are indexed. The walk
 //! is one pass from the end of the text to its start, so a match of any
@@ -63,6 +63,19 @@ impl Starts {
     pub fn take(&mut self, detector: usize) -> Option<Vec<usize>> {
         let i = (*self.slot.get(detector)?)?;
         self.lists.get_mut(i).map(std::mem::take)
+    }
+
+    /// Give back a list moved out by [`Starts::take`], emptied (later
+    /// calls still see it empty), so that the next text reuses its memory
+    /// (see [`StartIndex::starts_reusing`]).
+    pub fn put_back(&mut self, detector: usize, mut list: Vec<usize>) {
+        if let Some(&Some(i)) = self.slot.get(detector)
+            && let Some(slot) = self.lists.get_mut(i)
+            && slot.capacity() < list.capacity()
+        {
+            list.clear();
+            *slot = list;
+        }
     }
 }
 
@@ -125,8 +138,25 @@ impl StartIndex {
     /// [`CHUNK`] bytes. `None` if the scan was stopped or the lazy DFA
     /// failed; the caller then searches window by window as before.
     pub fn starts(&self, text: &[u8], stop: &Stop<'_>) -> Option<Starts> {
+        self.starts_reusing(text, stop, None)
+    }
+
+    /// [`StartIndex::starts`] filling the lists of an earlier text's
+    /// `Starts`: a record list has a start every few bytes, and lists grown
+    /// afresh for every text cost more in allocation and page faults than
+    /// the walk that fills them.
+    pub fn starts_reusing(
+        &self,
+        text: &[u8],
+        stop: &Stop<'_>,
+        reuse: Option<Starts>,
+    ) -> Option<Starts> {
         let mut cache = self.caches.get();
-        let mut lists: Vec<Vec<usize>> = vec![Vec::new(); self.detectors.len()];
+        let mut lists = reuse.map(|s| s.lists).unwrap_or_default();
+        lists.resize_with(self.detectors.len(), Vec::new);
+        for list in lists.iter_mut() {
+            list.clear();
+        }
         self.reverse_pass(&mut cache, text, stop, &mut lists).ok()?;
         // The reverse pass reports offsets from last to first.
         for list in lists.iter_mut() {
@@ -206,18 +236,35 @@ impl StartIndex {
 /// `re` can start: each start at or after the end of the previous match is
 /// tried with an anchored search, and the first that matches is the next
 /// leftmost match. Calls `tick` after each match; stops when it says so.
+#[cfg(test)]
 pub fn matches_in(
     re: &Regex,
     text: &[u8],
     starts: &[usize],
     lo: usize,
     hi: usize,
-    mut tick: impl FnMut() -> bool,
+    tick: impl FnMut() -> bool,
 ) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    matches_into(re, text, starts, lo, hi, tick, &mut out);
+    out
+}
+
+/// [`matches_in`] appended to `out`, a vector the caller keeps between
+/// windows and texts rather than one allocated per window.
+pub fn matches_into(
+    re: &Regex,
+    text: &[u8],
+    starts: &[usize],
+    lo: usize,
+    hi: usize,
+    mut tick: impl FnMut() -> bool,
+    out: &mut Vec<(usize, usize)>,
+) {
     let first = starts.partition_point(|&s| s < lo);
     // At most one match per start in the range: room for all of them.
     let last = starts.partition_point(|&s| s < hi);
-    let mut out = Vec::with_capacity(last.saturating_sub(first));
+    out.reserve(last.saturating_sub(first));
     let mut pos = lo;
     for &s in starts.get(first..).unwrap_or_default() {
         if s >= hi {
@@ -235,7 +282,6 @@ pub fn matches_in(
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
