@@ -1001,8 +1001,9 @@ struct Scratch {
 }
 
 /// Texts over this size leave no buffers behind: a scan thread should not
-/// hold the memory of one exceptional message for good.
-const KEEP_UP_TO: usize = 16 << 20;
+/// hold the memory of one exceptional message for good (a record list's
+/// buffers are several times its size), and mail bodies are mostly smaller.
+const KEEP_UP_TO: usize = 4 << 20;
 
 thread_local! {
     static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
