@@ -567,7 +567,7 @@ impl Engine {
                         p.occ = self
                             .lexicon
                             .as_ref()
-                            .and_then(|l| l.occurrences_reusing(text, p.stop, reuse));
+                            .and_then(|l| l.occurrences(text, p.stop, reuse));
                     }
                 }
                 chunk_end = at.saturating_add(CHUNK).min(text.len());
@@ -637,7 +637,7 @@ impl Engine {
             return None;
         }
         if p.starts.is_none() {
-            p.starts = Some(ix.starts_reusing(p.text, p.stop, p.spare.starts.take()));
+            p.starts = Some(ix.starts(p.text, p.stop, p.spare.starts.take()));
         }
         // Global detectors are never searched in windows: their lists are
         // only needed here.
@@ -705,7 +705,7 @@ impl Engine {
             .flat_map(|(_, w)| w.iter().map(|(lo, hi)| hi - lo))
             .sum();
         if covered > p.text.len() {
-            p.starts = Some(ix.starts_reusing(p.text, p.stop, p.spare.starts.take()));
+            p.starts = Some(ix.starts(p.text, p.stop, p.spare.starts.take()));
         }
     }
 

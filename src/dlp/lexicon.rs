@@ -93,15 +93,10 @@ impl Lexicon {
     }
 
     /// Every occurrence in `text`, polling `stop` every few hundred; `None`
-    /// if it said stop or the text is over 4 GiB.
-    pub fn occurrences(&self, text: &[u8], stop: &Stop<'_>) -> Option<Occurrences> {
-        self.occurrences_reusing(text, stop, None)
-    }
-
-    /// [`Lexicon::occurrences`] into the lists of an earlier text's
-    /// `Occurrences`, so that a running scanner does not allocate and fault
-    /// in fresh memory for every text.
-    pub fn occurrences_reusing(
+    /// if it said stop or the text is over 4 GiB. `reuse`, an earlier
+    /// text's `Occurrences`, has its lists filled, so that a running
+    /// scanner does not allocate and fault in fresh memory for every text.
+    pub fn occurrences(
         &self,
         text: &[u8],
         stop: &Stop<'_>,
@@ -253,7 +248,7 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"))
             .unwrap_or_else(|| panic!("no words"));
         let occ = lex
-            .occurrences(text, &Stop::never())
+            .occurrences(text, &Stop::never(), None)
             .unwrap_or_else(|| panic!("stopped"));
         for (k, list) in lists.iter().enumerate() {
             let ac = AhoCorasickBuilder::new()

@@ -67,7 +67,7 @@ impl Starts {
 
     /// Give back a list moved out by [`Starts::take`], emptied (later
     /// calls still see it empty), so that the next text reuses its memory
-    /// (see [`StartIndex::starts_reusing`]).
+    /// (see [`StartIndex::starts`]).
     pub fn put_back(&mut self, detector: usize, mut list: Vec<usize>) {
         if let Some(&Some(i)) = self.slot.get(detector)
             && let Some(slot) = self.lists.get_mut(i)
@@ -137,20 +137,11 @@ impl StartIndex {
     /// backward walk over the whole text that polls `stop` every
     /// [`CHUNK`] bytes. `None` if the scan was stopped or the lazy DFA
     /// failed; the caller then searches window by window as before.
-    pub fn starts(&self, text: &[u8], stop: &Stop<'_>) -> Option<Starts> {
-        self.starts_reusing(text, stop, None)
-    }
-
-    /// [`StartIndex::starts`] filling the lists of an earlier text's
-    /// `Starts`: a record list has a start every few bytes, and lists grown
-    /// afresh for every text cost more in allocation and page faults than
-    /// the walk that fills them.
-    pub fn starts_reusing(
-        &self,
-        text: &[u8],
-        stop: &Stop<'_>,
-        reuse: Option<Starts>,
-    ) -> Option<Starts> {
+    ///
+    /// `reuse`, an earlier text's `Starts`, has its lists filled: a record
+    /// list has a start every few bytes, and lists grown afresh for every
+    /// text cost more in allocation and page faults than the walk.
+    pub fn starts(&self, text: &[u8], stop: &Stop<'_>, reuse: Option<Starts>) -> Option<Starts> {
         let mut cache = self.caches.get();
         let mut lists = reuse.map(|s| s.lists).unwrap_or_default();
         lists.resize_with(self.detectors.len(), Vec::new);
@@ -322,7 +313,7 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"))
             .unwrap_or_else(|| panic!("no index"));
         let starts = ix
-            .starts(text, &Stop::never())
+            .starts(text, &Stop::never(), None)
             .unwrap_or_else(|| panic!("stopped"));
         for (i, p) in pats.iter().enumerate() {
             let re = meta(p);
@@ -350,7 +341,7 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"))
             .unwrap_or_else(|| panic!("no index"));
         let s = ix
-            .starts(&text, &Stop::never())
+            .starts(&text, &Stop::never(), None)
             .unwrap_or_else(|| panic!("stopped"));
         assert_eq!(s.of(3), Some(&[CHUNK - 5, 2 * CHUNK - 1][..]));
         assert!(s.of(0).is_none());
@@ -368,7 +359,7 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"))
             .unwrap_or_else(|| panic!("no index"));
         let s = ix
-            .starts(&text, &Stop::never())
+            .starts(&text, &Stop::never(), None)
             .unwrap_or_else(|| panic!("stopped"));
         let list = s.of(0).unwrap_or_else(|| panic!("no list"));
         assert_eq!(list, &[10][..]);
