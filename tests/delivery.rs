@@ -132,6 +132,26 @@ fn expired_messages_fail_with_a_dsn_and_delay_warnings_are_sent_once() {
         "last error missing: {failed}"
     );
     wait_for("empty queue", T, || (gw.queue_len() == 0).then_some(()));
+    // No attempt decided the failure, so the audit log says why itself.
+    let audit = gw.audit();
+    let expired: Vec<_> = audit.iter().filter(|r| r["event"] == "expired").collect();
+    assert_eq!(expired.len(), 1, "{audit:?}");
+    let e = expired[0];
+    assert!(e["queue_id"].is_string(), "{e}");
+    assert_eq!(e["status"], "4.4.7", "{e}");
+    assert_eq!(e["failed"], 1, "{e}");
+    assert_eq!(
+        e["recipient_domains"],
+        serde_json::json!(["sink.test"]),
+        "{e}"
+    );
+    assert!(e["age_secs"].as_u64().is_some_and(|a| a >= 3), "{e}");
+    assert!(
+        audit
+            .iter()
+            .any(|r| r["event"] == "received" && r["queue_id"] == e["queue_id"]),
+        "{audit:?}"
+    );
 }
 
 #[test]

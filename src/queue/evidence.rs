@@ -182,3 +182,37 @@ pub(super) fn audit_report(
         "{event}"
     );
 }
+
+/// Recipients given up on because the message outlived
+/// `max_queue_lifetime`: no attempt decided it, so no attempt's event
+/// records it. The audit log must still show why they failed, and
+/// `/metrics` counts them as failed recipients.
+pub(super) fn expired(
+    audit: &AuditLog,
+    metrics: &Metrics,
+    env: &Envelope,
+    rcpts: &[usize],
+    age: std::time::Duration,
+) {
+    metrics.recipients("failed", rcpts.len());
+    let mut domains: Vec<&str> = rcpts
+        .iter()
+        .map(|&i| env.recipients[i].address.domain.as_str())
+        .collect();
+    domains.sort_unstable();
+    domains.dedup();
+    let mut fields = serde_json::json!({
+        "status": "4.4.7",
+        "reason": "max_queue_lifetime",
+        "age_secs": age.as_secs(),
+        "failed": rcpts.len(),
+        "recipient_domains": domains,
+    });
+    if audit.recipients_mode() != crate::audit::Recipients::Domain {
+        fields["recipients"] = rcpts
+            .iter()
+            .map(|&i| audit.recipient(&env.recipients[i].address.to_string()))
+            .collect();
+    }
+    audit.record(Event::new("expired", Some(&env.id), fields).sha256(&env.message_sha256));
+}

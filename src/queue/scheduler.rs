@@ -634,6 +634,7 @@ async fn attempt(
     // Expire what has waited too long.
     let age = Duration::from_secs(crate::time::unix_now().saturating_sub(env.received_at));
     if age >= cfg.delivery.max_queue_lifetime {
+        let before = newly_failed.len();
         for (i, s) in state.rcpts.iter_mut().enumerate() {
             if let RcptStatus::Deferred { error } = s {
                 let error = format!(
@@ -659,6 +660,10 @@ async fn attempt(
                 };
                 newly_failed.push(i);
             }
+        }
+        let expired = &newly_failed[before..];
+        if !expired.is_empty() {
+            evidence::expired(&ctx.audit, &ctx.metrics, &env, expired, age);
         }
     }
     // Failed recipients owe a DSN until one is committed; the owed list is
