@@ -247,6 +247,64 @@ fn cases() {
             "Thanks for joining the 5K! Your results: your finish time was 31 minutes and your average heart rate was 151 bpm.",
             false,
         ),
+        // PHI without an identifier label (issue 6, item 7): a bed request,
+        // a refill, a call about a person's own result, a result letter, a
+        // no-show list and a census; and their look-alikes that are not.
+        (
+            "Hi",
+            "Bed request: 74 y/o female, Gloria Mendez, NSTEMI, needs telemetry tonight.",
+            true,
+        ),
+        (
+            "Hi",
+            "Rx ready for pickup: Samuel Ortiz, atorvastatin 40 mg #90.",
+            true,
+        ),
+        (
+            "Hi",
+            "Pharmacy staffing: refills for Saturday handled by Kevin Brooks, PharmD. Metformin restock arrived.",
+            false,
+        ),
+        (
+            "Hi",
+            "Please call Mrs. Beatriz Almeida at 617-555-0143 regarding her positive strep culture.",
+            true,
+        ),
+        (
+            "Hi",
+            "For the diabetes fair, please contact Maria Lopez about her booth schedule.",
+            false,
+        ),
+        (
+            "Hi",
+            "Dear Mr. Okonkwo,\nYour recent colonoscopy biopsy showed a tubular adenoma. We recommend a repeat colonoscopy in 3 years.",
+            true,
+        ),
+        (
+            "Hi",
+            "Dear Mr. Holloway,\nYour recent survey results showed strong satisfaction with our front desk.",
+            false,
+        ),
+        (
+            "Hi",
+            "Dear Ms. Nguyen,\nThank you for attending our seminar. If your test shows high cholesterol, talk to your doctor.",
+            false,
+        ),
+        (
+            "Hi",
+            "No-shows from Tuesday's clinic, please call to reschedule:\n- Darnell Whitfield (insulin titration)\n- Priya Raman (A1c recheck)",
+            true,
+        ),
+        (
+            "Hi",
+            "ICU census 11/30:\n12 - Abernathy, Louis - septic shock\n14 - Nguyen, Thi Hoa - DKA resolving",
+            true,
+        ),
+        (
+            "Hi",
+            "Sign-out schedule for hospitalists:\n- Maria Lopez - Monday\n- John Park - Tuesday\nDiabetes protocol review Friday.",
+            false,
+        ),
     ];
     let mut bad = Vec::new();
     for (subj, body, phi) in cases {
