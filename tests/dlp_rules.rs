@@ -305,6 +305,38 @@ fn cases() {
             "Sign-out schedule for hospitalists:\n- Maria Lopez - Monday\n- John Park - Tuesday\nDiabetes protocol review Friday.",
             false,
         ),
+        // A letter's reference line, a procedure, a birth date in prose, a
+        // guarantor's account: PHI; the same words in business mail are not.
+        (
+            "Hi",
+            "RE: Thompson, Keisha L. - follow-up after lumpectomy, pathology pending.",
+            true,
+        ),
+        (
+            "Hi",
+            "RE: Smith, John - contract renewal, pricing attached.",
+            false,
+        ),
+        (
+            "Hi",
+            "PATIENT NAME: O'CONNOR-WALSH, SIOBHAN\nPROCEDURE: MRI BRAIN W/WO CONTRAST",
+            true,
+        ),
+        (
+            "Hi",
+            "Ms. Adeyemi (born 12 April 1961) was seen today for her COPD exacerbation.",
+            true,
+        ),
+        (
+            "Hi",
+            "Acct # 4471920 - guarantor Rosa Delgado - statement for ER visit 10/03/2026, amount due $350.",
+            true,
+        ),
+        (
+            "Hi",
+            "Acct # 4471920 - statement for the October supplies order, amount due $350.",
+            false,
+        ),
     ];
     let mut bad = Vec::new();
     for (subj, body, phi) in cases {
