@@ -337,6 +337,17 @@ fn cases() {
             "Acct # 4471920 - statement for the October supplies order, amount due $350.",
             false,
         ),
+        // A billing notice's table: a bare "Account" label and a gap.
+        (
+            "Hi",
+            "Final Notice\nAccount        PB-32342313        Service   Ambulance transport 07/01/2026\nBalance due    $8,768.13",
+            true,
+        ),
+        (
+            "Hi",
+            "Account        PB-32342313        Service   Fleet fuel cards 07/01/2026\nBalance due    $8,768.13",
+            false,
+        ),
     ];
     let mut bad = Vec::new();
     for (subj, body, phi) in cases {
