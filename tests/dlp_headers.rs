@@ -92,6 +92,35 @@ fn phi_in_headers_is_found() {
             "To: care@partner.test\r\nX-Scan-Document: Lopez_Maria_MRN_00482913_path.pdf\r\n",
             "X-Scan-Document",
         ),
+        // LAST_FIRST_<birth date>_<document> as document systems name scans.
+        (
+            "x-document-name-last-first-birth-date",
+            "To: care@partner.test\r\nX-Document-Name: TER-PETROSYAN_HAGOP_04031975_PsychEval.pdf\r\n",
+            "X-Document-Name",
+        ),
+        // An HL7 fragment: a caret name and, a field later, a birth date.
+        (
+            "x-header-hl7-fragment",
+            "To: care@partner.test\r\nX-Patient-Ref: 860669|SATTERFIELD^BILLY RAY^|19640515|ONC\r\n",
+            "X-Patient-Ref",
+        ),
+        // Display names that say whose care the mail is about (an unquoted
+        // "re:" is read as a group name).
+        (
+            "reply-to-re-name-and-condition",
+            "To: care@partner.test\r\nReply-To: Dr. Van Dyke's office re: Efrain Cruz Maldonado (suicidal ideation) <vd@clinic.test>\r\n",
+            "Reply-To",
+        ),
+        (
+            "reply-to-care-of-and-subject",
+            "To: care@partner.test\r\nReply-To: Shaquana Pruitt c/o OHHP - transplant workup <coord@plan.test>\r\n",
+            "Reply-To",
+        ),
+        (
+            "flag-call-about-a-new-diagnosis",
+            "To: care@partner.test\r\nX-Message-Flag: Follow up: call Thuy Bui at (509) 751-0317 re new T2DM\r\n",
+            "X-Message-Flag",
+        ),
     ];
     for (name, headers, header) in cases {
         let v = verdict(&dir, name, &message(headers));
@@ -129,6 +158,14 @@ Thread-Topic: Onboarding - Marsh, Odile - badge photo\r\n",
             "transport",
             "To: it@clinic.test\r\nMessage-ID: <512-44-9087@clinic.test>\r\n\
 X-MS-Exchange-Organization-Network-Message-Id: 512-44-9087\r\n",
+        ),
+        // A spec's HL7 placeholder, a report's dated file name, a "re:"
+        // display name about a place.
+        (
+            "placeholders-and-dated-file-names",
+            "To: it@clinic.test\r\nX-Sample: PID|1||12345||DOE^JOHN^A||19800101|M\r\n\
+X-Document-Name: BUDGET_REVIEW_20261130_Final.pdf\r\n\
+Reply-To: Facilities re: Parking Garage <fac@clinic.test>\r\n",
         ),
     ];
     for (name, headers) in cases {
@@ -195,4 +232,28 @@ fn header_phi_never_reaches_a_plaintext_sink() {
         },
     );
     assert_eq!(sink.count(), 1, "header PHI left over plaintext");
+}
+
+/// A subject about its reader's own results and a copy to someone marked
+/// "(patient)": each is only evidence, together they are PHI; the same
+/// subject to staff alone is not.
+#[test]
+fn a_subject_about_your_results_with_the_patient_in_copy() {
+    let dir = temp_dir("dlp-headers-subject");
+    let msg = |cc: &str| {
+        format!(
+            "From: Front Desk <desk@clinic.test>\r\nTo: care@partner.test\r\n{cc}Subject: Your colposcopy results\r\n\
+MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nGot it - will take care of it.\r\n"
+        )
+        .into_bytes()
+    };
+    let v = verdict(
+        &dir,
+        "marked",
+        &msg("Cc: \"Garabed Ter-Petrosyan (patient)\" <g918@family.test>\r\n"),
+    );
+    assert_ne!(v["action"], "deliver", "{v}");
+    assert!(header_hit(&v, "Cc"), "{v}");
+    let v = verdict(&dir, "staff", &msg("Cc: Anne Park <apark@clinic.test>\r\n"));
+    assert_eq!(v["action"], "deliver", "{v}");
 }
