@@ -176,3 +176,59 @@ fn fuzz_regressions() {
     }
     assert!(n >= 1);
 }
+
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, data) in entries {
+        assert!(w.start_file(*name, SimpleFileOptions::default()).is_ok());
+        assert!(w.write_all(data).is_ok());
+    }
+    match w.finish() {
+        Ok(c) => c.into_inner(),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+/// A zip made by macOS Finder carries `.DS_Store` and `__MACOSX/._name`
+/// files: bookkeeping, skipped when their bytes are that format; anything
+/// else under those names is read (and, being binary, is unscanned).
+#[test]
+fn finder_metadata_in_a_zip_is_not_content() {
+    let s = scanner(&DlpConfig::default());
+    let ds_store: &[u8] = b"\0\0\0\x01Bud1\0\0\x10\0\0\0\x08\0\0\0\x10\0\0\0\0\0\0\0\0\0\0\0\0";
+    let mut apple_double = vec![0x00, 0x05, 0x16, 0x07, 0x00, 0x02, 0x00, 0x00];
+    apple_double.extend_from_slice(b"Mac OS X        ");
+    apple_double.resize(78, 0);
+    let notes: &[u8] = b"Agenda: budget review, parking rules, badge photos on Friday.";
+    let mac = zip_of(&[
+        ("Docs/notes.txt", notes),
+        ("Docs/.DS_Store", ds_store),
+        ("__MACOSX/Docs/._notes.txt", &apple_double),
+    ]);
+    let v = s.scan(&with_attachment("Docs.zip", "application/zip", &mac));
+    assert_eq!(v.action, Action::Deliver, "{v:?}");
+    assert!(v.unscanned.is_empty(), "{v:?}");
+
+    // The names alone skip nothing.
+    let garbage: Vec<u8> = (0..4096u32)
+        .map(|i| (i * 2654435761u32 >> 24) as u8)
+        .collect();
+    for name in ["Docs/.DS_Store", "__MACOSX/Docs/._notes.txt"] {
+        let z = zip_of(&[("Docs/notes.txt", notes), (name, &garbage)]);
+        let v = s.scan(&with_attachment("Docs.zip", "application/zip", &z));
+        assert_eq!(v.action, Action::Secure, "{name}: {v:?}");
+        assert!(
+            v.unscanned.iter().any(|u| u.contains(name)),
+            "{name}: {v:?}"
+        );
+    }
+    // An AppleDouble file with a resource fork of real size is read too.
+    let mut big = apple_double.clone();
+    big.resize(200 << 10, 0x41);
+    let z = zip_of(&[
+        ("Docs/notes.txt", notes),
+        ("__MACOSX/Docs/._notes.txt", &big),
+    ]);
+    let v = s.scan(&with_attachment("Docs.zip", "application/zip", &z));
+    assert_eq!(v.action, Action::Secure, "{v:?}");
+}

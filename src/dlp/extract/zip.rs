@@ -94,6 +94,9 @@ pub fn extract(label: &str, data: &[u8], depth: u32, budget: &mut Budget<'_>, ou
                 .push(format!("{label}/{name}: unreadable ({e})"));
             continue;
         }
+        if !ooxml && is_finder_metadata(&name, &buf) {
+            continue;
+        }
         let inner_label = format!("{label}/{name}");
         // A letterhead or photo inside a document is part of the document's
         // layout, as an inline image is of a message body.
@@ -118,6 +121,23 @@ pub fn extract(label: &str, data: &[u8], depth: u32, budget: &mut Budget<'_>, ou
     if !package.is_empty() {
         push_document(label, &package, budget, out);
     }
+}
+
+/// macOS Finder's bookkeeping in an archive made with "Compress": `.DS_Store`
+/// (a `Bud1` store of folder view settings) and `__MACOSX/.../._name`
+/// AppleDouble files (a file's extended attributes). Neither is content, and
+/// reading them as files made every Mac user's zip "unscanned". Skipped only
+/// when the bytes are that format and of the size Finder writes: a name alone
+/// could hide anything, and an AppleDouble file carrying a real resource fork
+/// is read like any other entry.
+fn is_finder_metadata(name: &str, data: &[u8]) -> bool {
+    const DS_STORE: &[u8] = b"\0\0\0\x01Bud1";
+    const APPLE_DOUBLE: &[u8] = &[0x00, 0x05, 0x16, 0x07];
+    let base = name.rsplit('/').next().unwrap_or(name);
+    if base == ".DS_Store" {
+        return data.starts_with(DS_STORE) && data.len() <= 1 << 20;
+    }
+    base.starts_with("._") && data.starts_with(APPLE_DOUBLE) && data.len() <= 64 << 10
 }
 
 /// One segment for the whole document, so labels in one part reach values
