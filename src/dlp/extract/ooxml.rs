@@ -203,6 +203,13 @@ struct Flow<'o> {
     /// Inside `mc:Fallback`: the same content again for old readers (text
     /// boxes appear in both `mc:Choice` and the fallback), read once.
     fallback: u32,
+    /// The formatting (`rPr`) of the run being read, as its elements and
+    /// attributes in order, and of the last run in this paragraph that had
+    /// text: see [`Flow::text`].
+    run_format: String,
+    last_format: Option<String>,
+    in_run_format: bool,
+    run_has_text: bool,
 }
 
 impl Flow<'_> {
@@ -223,10 +230,52 @@ impl Flow<'_> {
                 .sum::<usize>()
     }
 
+    /// Text of a `<t>`. Runs are joined as they are (Word splits a word
+    /// into runs as it is edited, "Pa" + "tient", and a number or name may
+    /// be half bold, "Fa" + "tima", "519805" + "7339487440"), except where
+    /// the formatting changes and the new run starts a capitalised word
+    /// right after a letter or digit: a form exported from HTML writes its
+    /// grey label and its value as abutting runs of one paragraph ("Alcide
+    /// L" + "Member ID" + " N99404204-00" + "Date of birth"), which Word
+    /// shows glued too but a reader takes as separate words.
+    fn text(&mut self, ev: &Event<'_>) {
+        if !self.run_has_text {
+            self.run_has_text = true;
+            let changed = self
+                .last_format
+                .as_ref()
+                .is_some_and(|f| *f != self.run_format);
+            let starts_word = match ev {
+                Event::Text(t) | Event::CData(t) => {
+                    let mut c = t.chars();
+                    c.next().is_some_and(char::is_uppercase)
+                        && c.next().is_some_and(char::is_lowercase)
+                }
+                _ => false,
+            };
+            let sink = self.sink();
+            if changed && starts_word && sink.chars().last().is_some_and(char::is_alphanumeric) {
+                sink.push(' ');
+            }
+        }
+        push_text(ev, self.sink());
+    }
+
     fn open(&mut self, name: &str, attrs: &str, empty: bool) {
+        if self.in_run_format {
+            self.run_format.push_str(name);
+            self.run_format.push_str(attrs);
+            return;
+        }
         match name {
             "t" if !empty => self.in_t = true,
-            "r" if !empty => self.in_run += 1,
+            "r" if !empty => {
+                self.in_run += 1;
+                self.run_format.clear();
+                self.run_has_text = false;
+            }
+            "rPr" if !empty && self.in_run > 0 => self.in_run_format = true,
+            "p" => self.last_format = None,
             "tab" if self.in_run > 0 => self.sink().push('\t'),
             "br" | "cr" => self.sink().push('\n'),
             "noBreakHyphen" => self.sink().push('-'),
@@ -253,9 +302,20 @@ impl Flow<'_> {
     }
 
     fn close(&mut self, name: &str) {
+        if self.in_run_format {
+            if name == "rPr" {
+                self.in_run_format = false;
+            }
+            return;
+        }
         match name {
             "t" => self.in_t = false,
-            "r" => self.in_run = self.in_run.saturating_sub(1),
+            "r" => {
+                self.in_run = self.in_run.saturating_sub(1);
+                if self.run_has_text {
+                    self.last_format = Some(std::mem::take(&mut self.run_format));
+                }
+            }
             "p" => self.sink().push('\n'),
             "tc" => {
                 if let Some(t) = self.tables.last_mut() {
@@ -299,6 +359,10 @@ fn flow_text(xml: &str, bound: &Bound, out: &mut String) {
         in_t: false,
         in_run: 0,
         fallback: 0,
+        run_format: String::new(),
+        last_format: None,
+        in_run_format: false,
+        run_has_text: false,
     };
     let mut tick = 0u32;
     for ev in Reader::new(xml) {
@@ -319,7 +383,7 @@ fn flow_text(xml: &str, bound: &Bound, out: &mut String) {
                     break;
                 }
             }
-            Event::Text(_) | Event::CData(_) if f.in_t => push_text(&ev, f.sink()),
+            Event::Text(_) | Event::CData(_) if f.in_t => f.text(&ev),
             _ => {}
         }
     }
@@ -383,6 +447,22 @@ mod tests {
             p.add(n, x.as_bytes());
         }
         p
+    }
+
+    #[test]
+    fn a_change_of_format_between_glued_words_is_a_word_gap() {
+        let grey = "<w:rPr><w:color w:val=\"666666\"/></w:rPr>";
+        let x = format!(
+            "<w:p><w:pPr><w:rPr></w:rPr></w:pPr><w:r><w:rPr></w:rPr><w:t>Details</w:t></w:r><w:r>{grey}<w:t>Member name</w:t></w:r>\
+<w:r><w:rPr></w:rPr><w:t xml:space=\"preserve\"> Arceneaux, Alcide L</w:t></w:r><w:r>{grey}<w:t>Member ID</w:t></w:r>\
+<w:r><w:rPr></w:rPr><w:t> N99404204-00</w:t></w:r><w:r>{grey}<w:t>Date of birth</w:t></w:r></w:p>\
+<w:p><w:r w:rsidR=\"00A1\"><w:t>Pa</w:t></w:r><w:r w:rsidR=\"00B2\"><w:t>tient</w:t></w:r></w:p>\
+<w:p><w:r><w:t>Patient: Fa</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>tima Miller, card 519805</w:t></w:r><w:r><w:t>7339487440</w:t></w:r></w:p>"
+        );
+        assert_eq!(
+            flow(&x),
+            "Details Member name Arceneaux, Alcide L Member ID N99404204-00 Date of birth\nPatient\nPatient: Fatima Miller, card 5198057339487440\n"
+        );
     }
 
     #[test]
