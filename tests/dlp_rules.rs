@@ -348,6 +348,38 @@ fn cases() {
             "Account        PB-32342313        Service   Fleet fuel cards 07/01/2026\nBalance due    $8,768.13",
             false,
         ),
+        // A named person's result with no label; a date with the age it
+        // gives; a courtesy title's result; '>>' as a form's separator.
+        (
+            "Hi",
+            "Just an FYI that Mirlande Pierre-Louis tested positive for hepatitis C on the screening panel.",
+            true,
+        ),
+        (
+            "Hi",
+            "Name:\n     Haile, Tigist\nHosp #:\n     Z9698831\nBD:\n     03/09/1984 (42 y.o.)",
+            true,
+        ),
+        (
+            "Hi",
+            "Mr. Desrosiers's biopsy came back as adenocarcinoma. Tumor board next Thursday.",
+            true,
+        ),
+        (
+            "Hi",
+            "Mr. Holloway's survey results showed strong satisfaction with the front desk.",
+            false,
+        ),
+        (
+            "Hi",
+            "Client >> Flaherty, Maureen\nDOB >> Jul. 18, 1965",
+            true,
+        ),
+        (
+            "Hi",
+            "REF Suture 3-0 Vicryl exp 2027-03-18 (01)00208381836021(17)270318",
+            false,
+        ),
     ];
     let mut bad = Vec::new();
     for (subj, body, phi) in cases {
