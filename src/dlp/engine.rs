@@ -700,6 +700,14 @@ impl Engine {
         if p.starts.is_some() {
             return;
         }
+        // The index is one reverse walk of a DFA of every pattern, whose
+        // states are built as the text needs them: worth it where windows
+        // would otherwise read a long text several times over, not on a
+        // short message, where the windows are a few kilobytes and each new
+        // text's states cost more than the searches they save.
+        if p.text.len() < INDEX_MIN_BYTES {
+            return;
+        }
         let covered: usize = windows
             .filter(|(i, _)| self.dets[*i].indexed)
             .flat_map(|(_, w)| w.iter().map(|(lo, hi)| hi - lo))
@@ -1029,6 +1037,10 @@ impl Scratch {
 
 /// Text searched between two polls of the [`Stop`].
 const CHUNK: usize = 64 << 10;
+
+/// Texts shorter than this are searched window by window, never through
+/// the start index (see [`Engine::index_if_dense`]).
+const INDEX_MIN_BYTES: usize = 64 << 10;
 /// How far a match starting in one chunk may run past its end before it is
 /// searched again without a bound (identifier patterns are far shorter).
 const OVERLAP: usize = 4 << 10;
