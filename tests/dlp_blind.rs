@@ -3,10 +3,11 @@
 //! attachments from real producers. Rules are tuned on the `tune` half only
 //! and judged on the `test` half. Issue 6 asks for precision ≥ 0.95, recall
 //! ≥ 0.97 and every carrier ≥ 0.95 correct on the test half. Measured on
-//! 2026-11-30 with all three batches (1368 messages; batches 2 and 3 by
-//! other blind authors, batch 3 written to differ from 1 and 2): test half
-//! precision 0.987, recall 0.932 (batch 3 alone: 0.982 / 0.877), weakest
-//! carriers pdf-fpdf2 0.893 and docx 0.925. The assertions below are
+//! 2026-11-30 with all four batches (1824 messages; batches 2-4 by other
+//! blind authors, each written to differ from the ones before): test half
+//! precision 0.986, recall 0.940 (batch 4 alone, after tuning on its tune
+//! half only: 0.964 / 0.939), weakest carriers pdf-fpdf2 0.918 and header
+//! 0.930. The assertions below are
 //! regression floors just under the measured figures, not the targets:
 //! raise them as the rules improve, and never by looking at the test half's
 //! messages.
@@ -14,7 +15,10 @@
 //! A message counts as flagged when its action is not `deliver`: what
 //! matters to a patient is whether PHI left in plaintext, and to an admin
 //! whether clean mail was diverted. Messages flagged only because a part
-//! could not be read are counted (and listed) separately.
+//! could not be read are counted (and listed) separately. Sender tags
+//! (`[Secure]` in a subject) are switched off here: they encrypt what the
+//! sender asks for, whatever the rules say, and this corpus measures the
+//! rules.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -59,7 +63,10 @@ impl Tally {
 #[test]
 fn blind_corpus_precision_recall() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let scanner = shipped::scanner();
+    // The rules alone: some authors' senders type [Secure] in the subject,
+    // which encrypts a message whatever it holds (`tags_force_and_strip` in
+    // tests/dlp_rules.rs tests the tags themselves).
+    let scanner = shipped::scanner_without_tags();
     let dir = root.join("tests/corpus-blind");
     let manifest = std::fs::read_to_string(dir.join("manifest.tsv"))
         .unwrap_or_else(|e| panic!("tests/corpus-blind/manifest.tsv: {e}"));
@@ -157,8 +164,8 @@ fn blind_corpus_precision_recall() {
         test.precision()
     );
     assert!(
-        test.recall() >= 0.925,
-        "test half recall {:.4} below the 0.925 floor",
+        test.recall() >= 0.935,
+        "test half recall {:.4} below the 0.935 floor",
         test.recall()
     );
     for ((split, carrier), t) in &by_carrier {
