@@ -87,6 +87,18 @@ fn phi_in_headers_is_found() {
             "Keywords",
         ),
         // A scanned document's file name, words joined by `_`.
+        // A topic line of shorthand: "LAST, FIRST M - <finding>", and a
+        // slash-separated reference line with a date of service.
+        (
+            "topic-caps-name-and-finding",
+            "To: care@partner.test\r\nThread-Topic: FW: YODER, LYDIA D - positive urine drug screen\r\n",
+            "Thread-Topic",
+        ),
+        (
+            "x-billing-ref-slashes",
+            "To: care@partner.test\r\nX-Billing-Ref: Claim 26673E94497311 / Lombardi, Giuseppe / DOS 11/04/2026 / 99204\r\n",
+            "X-Billing-Ref",
+        ),
         (
             "x-scan-document-file-name",
             "To: care@partner.test\r\nX-Scan-Document: Lopez_Maria_MRN_00482913_path.pdf\r\n",

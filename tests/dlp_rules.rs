@@ -375,6 +375,28 @@ fn cases() {
             "Client >> Flaherty, Maureen\nDOB >> Jul. 18, 1965",
             true,
         ),
+        // A name right before a birth-year date; test patients are not.
+        (
+            "Hi",
+            "re Marisela Guzman Reyes 05/26/1984 - supervision of normal pregnancy",
+            true,
+        ),
+        (
+            "Hi",
+            "Downtime drill: ZZTEST, ALPHA 01/01/1985 and Zzz Testpatient 01/01/1900, synthetic.",
+            false,
+        ),
+        (
+            "Hi",
+            "Mr. Yoon (Sung-ho) came in after his shift with chest tightness; EKG showed ST depressions.",
+            true,
+        ),
+        // A key/value table row: label, value, next label.
+        (
+            "Hi",
+            "Patient | Jun K. Xu | Prescriber | Denise Two Bulls, MD\nDiagnosis | E11.65 T2DM w hyperglycemia",
+            true,
+        ),
         (
             "Hi",
             "REF Suture 3-0 Vicryl exp 2027-03-18 (01)00208381836021(17)270318",
