@@ -3,11 +3,11 @@
 //! attachments from real producers. Rules are tuned on the `tune` half only
 //! and judged on the `test` half. Issue 6 asks for precision ≥ 0.95, recall
 //! ≥ 0.97 and every carrier ≥ 0.95 correct on the test half. Measured on
-//! 2026-11-30 with all four batches (1824 messages; batches 2-4 by other
+//! 2026-11-30 with all five batches (2280 messages; batches 2-5 by other
 //! blind authors, each written to differ from the ones before): test half
-//! precision 0.986, recall 0.940 (batch 4 alone, after tuning on its tune
-//! half only: 0.964 / 0.939), weakest carriers pdf-fpdf2 0.918 and header
-//! 0.930. The assertions below are
+//! precision 0.976, recall 0.925 (batch 5 alone, after tuning on its tune
+//! half only: 0.936 / 0.850; batches 1-4: 0.986 / 0.943), weakest carriers
+//! header 0.890 and docx 0.903. The assertions below are
 //! regression floors just under the measured figures, not the targets:
 //! raise them as the rules improve, and never by looking at the test half's
 //! messages.
@@ -159,13 +159,13 @@ fn blind_corpus_precision_recall() {
     let test = by_split.get("test").copied().unwrap_or_default();
     assert!(test.n() >= 150, "test half too small: {}", test.n());
     assert!(
-        test.precision() >= 0.975,
-        "test half precision {:.4} below the 0.975 floor",
+        test.precision() >= 0.97,
+        "test half precision {:.4} below the 0.97 floor",
         test.precision()
     );
     assert!(
-        test.recall() >= 0.935,
-        "test half recall {:.4} below the 0.935 floor",
+        test.recall() >= 0.92,
+        "test half recall {:.4} below the 0.92 floor",
         test.recall()
     );
     for ((split, carrier), t) in &by_carrier {
