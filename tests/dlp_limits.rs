@@ -211,7 +211,7 @@ fn finder_metadata_in_a_zip_is_not_content() {
 
     // The names alone skip nothing.
     let garbage: Vec<u8> = (0..4096u32)
-        .map(|i| (i * 2654435761u32 >> 24) as u8)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
         .collect();
     for name in ["Docs/.DS_Store", "__MACOSX/Docs/._notes.txt"] {
         let z = zip_of(&[("Docs/notes.txt", notes), (name, &garbage)]);

@@ -4,6 +4,7 @@
 
 use sealgate::dlp::{DlpConfig, Scanner};
 
+#[allow(dead_code)] // each test file uses one of the two
 pub fn scanner() -> Scanner {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     match Scanner::load(&DlpConfig::default(), root) {
@@ -16,7 +17,7 @@ pub fn scanner() -> Scanner {
 /// what the rules alone decide. A clean message whose sender typed
 /// `[Secure]` is encrypted because the sender asked, not because a rule
 /// fired; a corpus that measures the rules must not count it either way.
-#[allow(dead_code)]
+#[allow(dead_code)] // each test file uses one of the two
 pub fn scanner_without_tags() -> Scanner {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut config = DlpConfig::default();
