@@ -144,13 +144,12 @@ pub(super) fn audit_report(
         },
     };
     let route = if portal > 0 { "portal" } else { "tls" };
-    let recipients = (audit.recipients_mode() != crate::audit::Recipients::Domain).then(|| {
+    let recipients = listed(
+        audit,
         env.recipients
             .iter()
-            .filter(|r| super::scheduler::routing_domain(&r.address.domain) == domain)
-            .map(|r| audit.recipient(&r.address.to_string()))
-            .collect()
-    });
+            .filter(|r| super::scheduler::routing_domain(&r.address.domain) == domain),
+    );
     let fields = crate::audit::events::Delivery {
         recipient_domain: domain,
         route,
@@ -195,9 +194,9 @@ pub(super) fn expired(
     age: std::time::Duration,
 ) {
     metrics.recipients("failed", rcpts.len());
-    let mut domains: Vec<&str> = rcpts
+    let mut domains: Vec<String> = rcpts
         .iter()
-        .map(|&i| env.recipients[i].address.domain.as_str())
+        .map(|&i| super::scheduler::routing_domain(&env.recipients[i].address.domain))
         .collect();
     domains.sort_unstable();
     domains.dedup();
@@ -208,11 +207,21 @@ pub(super) fn expired(
         "failed": rcpts.len(),
         "recipient_domains": domains,
     });
-    if audit.recipients_mode() != crate::audit::Recipients::Domain {
-        fields["recipients"] = rcpts
-            .iter()
-            .map(|&i| audit.recipient(&env.recipients[i].address.to_string()))
-            .collect();
+    if let Some(listed) = listed(audit, rcpts.iter().map(|&i| &env.recipients[i])) {
+        fields["recipients"] = listed.into();
     }
     audit.record(Event::new("expired", Some(&env.id), fields).sha256(&env.message_sha256));
+}
+
+/// The recipients as the audit log may name them (`[audit] recipients`):
+/// None when it names domains only.
+fn listed<'r>(
+    audit: &AuditLog,
+    rcpts: impl Iterator<Item = &'r crate::proto::params::Recipient>,
+) -> Option<Vec<String>> {
+    (audit.recipients_mode() != crate::audit::Recipients::Domain).then(|| {
+        rcpts
+            .map(|r| audit.recipient(&r.address.to_string()))
+            .collect()
+    })
 }
