@@ -17,6 +17,13 @@
 //! `;` keeps commas inside values readable. Rows without a header are written
 //! as their cells joined by `, `, except a two-cell `label, value` row which
 //! becomes `label: value` (forms are often two-column tables).
+//!
+//! Forms laid out four (or six…) columns wide put a label and its value side
+//! by side twice per row (`Patient | Jun Xu | Prescriber | Dr. Ames`). Such a
+//! first row reads like a header, and the labels of the rows below would be
+//! taken for values. So a short table whose every even column holds labels is
+//! also written, after the rows, as `label: value` pairs, a second reading
+//! next to the first rather than a guess between them.
 
 use std::time::Instant;
 
@@ -29,6 +36,9 @@ const MAX_LABEL_CHARS: usize = 64;
 
 /// Title lines above a header row that are passed over looking for it.
 const MAX_TITLE_ROWS: u32 = 5;
+
+/// Tables longer than this are lists, not forms: no `label: value` reading.
+const MAX_FORM_ROWS: u32 = 40;
 
 /// How often (in rows) a renderer looks at the clock.
 const CLOCK_EVERY: u32 = 256;
@@ -80,6 +90,12 @@ pub struct Table {
     two_column_forms: bool,
     /// Single-cell rows seen before the first wider row (titles).
     titles: u32,
+    /// The `label: value` reading of a side-by-side form, while the table
+    /// can still be one (see the module comment).
+    pairs: Option<String>,
+    /// Rows written to `pairs`; a form has at least one four-cell row.
+    pair_rows: u32,
+    wide_pairs: bool,
 }
 
 impl Table {
@@ -90,6 +106,45 @@ impl Table {
             header_pending: None,
             two_column_forms,
             titles: 0,
+            pairs: Some(String::new()),
+            pair_rows: 0,
+            wide_pairs: false,
+        }
+    }
+
+    /// Adds a row to the `label: value` reading, or gives that reading up
+    /// when the row's even columns do not all hold labels.
+    fn pair_row(&mut self, cells: &[(u32, String)]) {
+        let Some(pairs) = self.pairs.as_mut() else {
+            return;
+        };
+        let labels_even = cells
+            .iter()
+            .filter(|(c, _)| c % 2 == 0)
+            .all(|(_, t)| is_label_like(t.trim_end_matches(':')));
+        self.pair_rows += 1;
+        if !labels_even || self.pair_rows > MAX_FORM_ROWS {
+            self.pairs = None;
+            return;
+        }
+        if cells.iter().any(|(c, _)| *c >= 3) {
+            self.wide_pairs = true;
+        }
+        let mut first = true;
+        for (col, label) in cells.iter().filter(|(c, _)| c % 2 == 0) {
+            let Some((_, value)) = cells.iter().find(|(c, _)| *c == col + 1) else {
+                continue;
+            };
+            if !first {
+                pairs.push_str("; ");
+            }
+            first = false;
+            pairs.push_str(label.trim_end_matches(':'));
+            pairs.push_str(": ");
+            pairs.push_str(value);
+        }
+        if !first {
+            pairs.push('\n');
         }
     }
 
@@ -112,6 +167,7 @@ impl Table {
             render_plain(&cells, out);
             return;
         }
+        self.pair_row(&cells);
         if !self.started {
             self.started = true;
             if looks_like_header(&cells) && !(self.two_column_forms && cells.len() <= 2) {
@@ -131,6 +187,11 @@ impl Table {
     pub fn finish(mut self, out: &mut String) {
         if let Some(h) = self.header_pending.take() {
             render_plain(&h, out);
+        }
+        if let Some(pairs) = self.pairs.take()
+            && self.wide_pairs
+        {
+            out.push_str(&pairs);
         }
     }
 }
@@ -443,6 +504,33 @@ mod tests {
         t.row(vec![(0, "Staff".into()), (1, "Role".into())], &mut out);
         t.finish(&mut out);
         assert_eq!(out, "Staff: Role\n");
+    }
+
+    #[test]
+    fn side_by_side_forms_are_also_read_as_pairs() {
+        let mut out = String::new();
+        let mut t = Table::new(true);
+        let row = |cells: [&str; 4]| -> Row {
+            cells
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (i as u32, c.to_string()))
+                .collect()
+        };
+        t.row(row(["Patient", "Jun K. Xu", "Prescriber", "Ann Ames, MD"]), &mut out);
+        t.row(row(["DOB", "08 21 1953", "Plan", "Community Plan"]), &mut out);
+        t.finish(&mut out);
+        assert!(
+            out.ends_with("Patient: Jun K. Xu; Prescriber: Ann Ames, MD\nDOB: 08 21 1953; Plan: Community Plan\n"),
+            "{out}"
+        );
+        // A list whose even columns hold values is not a form.
+        let mut out = String::new();
+        let mut t = Table::new(false);
+        t.row(row(["Name", "DOB", "MRN", "Unit"]), &mut out);
+        t.row(row(["Maria Lopez", "04/12/1961", "00482913", "4W"]), &mut out);
+        t.finish(&mut out);
+        assert_eq!(out, "Name: Maria Lopez; DOB: 04/12/1961; MRN: 00482913; Unit: 4W\n");
     }
 
     #[test]
