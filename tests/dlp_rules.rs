@@ -402,6 +402,14 @@ fn cases() {
             "REF Suture 3-0 Vicryl exp 2027-03-18 (01)00208381836021(17)270318",
             false,
         ),
+        // A person and a diagnosis or test in one subject line; staff with
+        // an organization or credential, and topics of events, are not.
+        ("FW: Teodora Vasquez - Suboxone induction", "see below", true),
+        ("Kowalczyk, Irena - hepatitis C follow-up", "thanks", true),
+        ("Welcome Ana Ruiz, RN to the dialysis unit", "see below", false),
+        ("Ana Ruiz (Red Cedar Cancer Institute) - budget", "thanks", false),
+        ("Diabetes class with Ana Ruiz - Thursday", "all welcome", false),
+        ("Paperwork for Ezekiel Papadakis", "attached", false),
     ];
     let mut bad = Vec::new();
     for (subj, body, phi) in cases {
