@@ -410,6 +410,12 @@ fn cases() {
         ("Ana Ruiz (Red Cedar Cancer Institute) - budget", "thanks", false),
         ("Diabetes class with Ana Ruiz - Thursday", "all welcome", false),
         ("Paperwork for Ezekiel Papadakis", "attached", false),
+        // Title Case subjects are topics, not people.
+        ("New Asthma Guidelines", "see the update", false),
+        ("Quarterly Sepsis Bundle Compliance", "see the update", false),
+        ("Stroke Alert Drill results", "see the update", false),
+        ("Medicare Advantage Plan changes - diabetes supplies", "see the update", false),
+        ("Insulin Pump Training for Staff", "see the update", false),
     ];
     let mut bad = Vec::new();
     for (subj, body, phi) in cases {
@@ -438,7 +444,7 @@ fn tags_force_and_strip() {
 fn bad_rules_report_file_line_col() {
     let dir = std::env::temp_dir().join(format!("sealgate-badrules-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
-    let bad = "[[detector]]\nid = \"x\"\npattern = 'a*'\n\n[[detector]]\nid = \"x\"\npattern = '[0-9]+'\nvalidator = \"nope\"\n\n[[rule]]\nid = \"r\"\ndetectors = [\"missing\"]\nscore = 1\n";
+    let bad = "[[detector]]\nid = \"x\"\npattern = 'a*'\n\n[[detector]]\nid = \"x\"\npattern = '[0-9]+'\nvalidator = \"nope\"\n\n[[rule]]\nid = \"r\"\ndetectors = [\"missing\"]\nscore = 1\n\n[[detector]]\nid = \"y\"\npattern = 'b+'\nexclude_files = [\"gone.txt\"]\n";
     let _ = std::fs::write(dir.join("bad.toml"), bad);
     let err = match sealgate::dlp::rules::load_dir(&dir) {
         Ok(_) => panic!("bad rules must not load"),
@@ -454,6 +460,10 @@ fn bad_rules_report_file_line_col() {
     );
     assert!(
         err.contains("bad.toml:12:13: rule `r` names unknown detector `missing`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad.toml:18:17: cannot read") && err.contains("gone.txt"),
         "{err}"
     );
     assert_eq!(cli::rules_check(&dir), 1);

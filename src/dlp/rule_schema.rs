@@ -55,6 +55,9 @@ pub(crate) struct DetectorDef {
     #[serde(default = "default_context_window")]
     pub(crate) context_window: usize,
     pub(crate) exclude: Option<Spanned<Vec<String>>>,
+    /// Files of veto words, added to `exclude` (a list: a name must not be
+    /// a condition nor a drug, and those are two dictionaries).
+    pub(crate) exclude_files: Option<Spanned<Vec<String>>>,
     #[serde(default = "default_exclude_window")]
     pub(crate) exclude_window: usize,
     pub(crate) near: Option<Spanned<Vec<String>>>,

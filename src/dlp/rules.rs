@@ -356,8 +356,17 @@ fn near_targets_ok(d: Option<&DetectorDef>) -> bool {
 }
 
 fn read_list(cx: &mut Ctx<'_>, file: &Spanned<String>) -> Option<Vec<String>> {
+    read_list_at(cx, file.span(), file.get_ref())
+}
+
+/// [`read_list`] for a file named inside a list, located by the list's span.
+fn read_list_at(
+    cx: &mut Ctx<'_>,
+    span: std::ops::Range<usize>,
+    file: &str,
+) -> Option<Vec<String>> {
     let base = cx.file.parent().unwrap_or(Path::new("."));
-    let path = base.join(file.get_ref());
+    let path = base.join(file);
     match std::fs::read_to_string(&path) {
         Ok(t) => Some(
             t.lines()
@@ -368,7 +377,7 @@ fn read_list(cx: &mut Ctx<'_>, file: &Spanned<String>) -> Option<Vec<String>> {
         ),
         Err(e) => {
             cx.at(
-                file.span(),
+                span,
                 format!(
                     "cannot read `{}`: {e} (paths are relative to the rule file's folder)",
                     path.display()
@@ -479,6 +488,20 @@ fn detector(cx: &mut Ctx<'_>, d: &DetectorDef) -> Option<DetectorSpec> {
         );
         ok = false;
     }
+    let mut exclude: Vec<String> = d
+        .exclude
+        .as_ref()
+        .map(|c| c.get_ref().clone())
+        .unwrap_or_default();
+    if let Some(files) = &d.exclude_files {
+        for f in files.get_ref() {
+            match read_list_at(cx, files.span(), f) {
+                Some(words) => exclude.extend(words),
+                None => ok = false,
+            }
+        }
+    }
+    exclude.retain(|t| !t.trim().is_empty());
     if !ok {
         return None;
     }
@@ -489,17 +512,7 @@ fn detector(cx: &mut Ctx<'_>, d: &DetectorDef) -> Option<DetectorSpec> {
         word_boundary: d.word_boundary,
         context,
         context_window: d.context_window,
-        exclude: d
-            .exclude
-            .as_ref()
-            .map(|c| {
-                c.get_ref()
-                    .iter()
-                    .filter(|t| !t.trim().is_empty())
-                    .cloned()
-                    .collect()
-            })
-            .unwrap_or_default(),
+        exclude,
         exclude_window: d.exclude_window,
         near: Vec::new(),
         near_window: d.near_window,
