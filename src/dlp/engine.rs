@@ -68,6 +68,9 @@ enum Mode {
     Windowed,
     /// Searched only around identifiers of other detectors.
     Near,
+    /// Not compiled in this engine: no rule looks for it in the parts this
+    /// engine scans (see [`Engine::compile_for`]).
+    Off,
 }
 
 struct Det {
@@ -150,6 +153,15 @@ impl Engine {
     }
 
     pub fn compile(specs: &[DetectorSpec]) -> Result<Engine, RuleError> {
+        Engine::compile_for(specs, &vec![true; specs.len()])
+    }
+
+    /// An engine that looks only for the detectors marked in `active`
+    /// (the others keep their numbers and never match). A detector that
+    /// only header rules use costs nothing in a 10 MB attachment, and its
+    /// matches cannot overlap those of the detectors that do run there.
+    /// `active` must hold the `near` anchors of every active detector.
+    pub fn compile_for(specs: &[DetectorSpec], active: &[bool]) -> Result<Engine, RuleError> {
         let mut e = Engine::empty();
         let mut labels: (Vec<String>, Vec<usize>) = (Vec::new(), Vec::new());
         let mut shapes: (Vec<String>, Vec<usize>) = (Vec::new(), Vec::new());
@@ -158,6 +170,26 @@ impl Engine {
         let mut local_words = Vec::new();
         let mut indexed: Vec<(usize, &str, bool)> = Vec::new();
         for (i, s) in specs.iter().enumerate() {
+            if !active.get(i).copied().unwrap_or(true) {
+                e.dets.push(Det {
+                    mode: Mode::Off,
+                    regex: None,
+                    value_group: None,
+                    value_span: None,
+                    validator: None,
+                    word_boundary: true,
+                    context: None,
+                    context_window: 0,
+                    exclude: None,
+                    exclude_window: 0,
+                    near: Vec::new(),
+                    is_near_anchor: vec![false; specs.len()],
+                    near_group: i,
+                    near_window: 0,
+                    indexed: false,
+                });
+                continue;
+            }
             let lower = |w: &[String]| -> Vec<String> {
                 w.iter()
                     .map(|t| t.trim().to_ascii_lowercase())

@@ -19,6 +19,10 @@ use crate::dlp::verdict::{Action, Hit, MonitorEffect, Verdict};
 pub struct Scanner {
     cfg: DlpConfig,
     rules: RuleSet,
+    /// For subjects, headers and attachment names: short texts that some
+    /// rules look at alone.
+    engine_short: Engine,
+    /// For bodies and attachment contents: only the detectors their rules use.
     engine: Engine,
     want_headers: bool,
     tags: Vec<(String, Action)>,
@@ -72,7 +76,14 @@ impl Scanner {
 
     /// Build from already loaded rules (used by tests and `rules test`).
     pub fn from_rules(cfg: &DlpConfig, rules: RuleSet) -> Result<Scanner, RuleError> {
-        let engine = Engine::compile(&rules.detectors)?;
+        let engine_short = Engine::compile_for(
+            &rules.detectors,
+            &active_for(&rules, &[PartKind::Subject, PartKind::Header, PartKind::AttachmentName]),
+        )?;
+        let engine = Engine::compile_for(
+            &rules.detectors,
+            &active_for(&rules, &[PartKind::Body, PartKind::Attachment]),
+        )?;
         let want_headers = rules
             .rules
             .iter()
@@ -81,6 +92,7 @@ impl Scanner {
             cfg: cfg.clone(),
             tags: tags::tag_list(&cfg.tags),
             rules,
+            engine_short,
             engine,
             want_headers,
             empty: false,
@@ -91,6 +103,7 @@ impl Scanner {
         Scanner {
             cfg: DlpConfig::default(),
             rules: RuleSet::default(),
+            engine_short: Engine::empty(),
             engine: Engine::empty(),
             want_headers: false,
             tags: Vec::new(),
@@ -234,7 +247,11 @@ impl Scanner {
             cleaned = normalize(text);
             cleaned.as_str()
         };
-        let scanned = self.engine.scan_until(text.as_bytes(), stop);
+        let engine = match kind {
+            PartKind::Body | PartKind::Attachment => &self.engine,
+            PartKind::Subject | PartKind::Header | PartKind::AttachmentName => &self.engine_short,
+        };
+        let scanned = engine.scan_until(text.as_bytes(), stop);
         // Found is sorted by detector: one key (and one label copy) per run.
         for run in scanned.found.chunk_by(|a, b| a.detector == b.detector) {
             let key = (run[0].detector, label.to_string(), kind);
@@ -545,6 +562,31 @@ pub fn rules_fingerprint(dir: &Path) -> u64 {
         visit(&sub, &mut h);
     }
     h.finish()
+}
+
+/// Which detectors some rule looks for in any of `kinds`, with the `near`
+/// anchors those need (an anchor may itself be in no rule for these parts).
+fn active_for(rules: &RuleSet, kinds: &[PartKind]) -> Vec<bool> {
+    let mut active = vec![false; rules.detectors.len()];
+    for r in &rules.rules {
+        if r.parts.iter().any(|k| kinds.contains(k)) {
+            for &d in &r.detectors {
+                if let Some(a) = active.get_mut(d) {
+                    *a = true;
+                }
+            }
+        }
+    }
+    for (d, spec) in rules.detectors.iter().enumerate() {
+        if active[d] {
+            for &n in &spec.near {
+                if let Some(a) = active.get_mut(n) {
+                    *a = true;
+                }
+            }
+        }
+    }
+    active
 }
 
 #[cfg(test)]
