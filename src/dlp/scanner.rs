@@ -711,6 +711,46 @@ mod tests {
         assert_eq!(v.action, Action::Secure);
     }
 
+    /// A detector only header rules use is not compiled for bodies: its
+    /// match there (which starts earlier and would end past the start of
+    /// the body detector's) hides nothing, and in a subject it still counts.
+    #[test]
+    fn part_engines_hold_only_their_rules_detectors() {
+        let dir = std::env::temp_dir().join(format!("sealgate-partengines-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+        let pack = r#"
+[[detector]]
+id = "head"
+pattern = 'with (?P<value>[A-Z][a-z]+ [A-Z][a-z]+)'
+
+[[detector]]
+id = "name"
+pattern = '[A-Z][a-z]+ [A-Z][a-z]+'
+
+[[rule]]
+id = "t.head"
+detectors = ["head"]
+parts = ["subject"]
+score = 10
+
+[[rule]]
+id = "t.name"
+detectors = ["name"]
+parts = ["body"]
+score = 10
+"#;
+        std::fs::write(dir.join("t.toml"), pack).unwrap_or_else(|e| panic!("{e}"));
+        let rules = rules::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+        let s = Scanner::from_rules(&DlpConfig::default(), rules).unwrap_or_else(|e| panic!("{e}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        let v = s.scan(b"Subject: hello\r\n\r\nspoke with Maria Lopez today\r\n");
+        let hits: Vec<_> = v.hits.iter().map(|h| (h.rule.as_str(), h.part.as_str())).collect();
+        assert_eq!(hits, vec![("t.name", "body")], "{v:?}");
+        let v = s.scan(b"Subject: spoke with Maria Lopez\r\n\r\nnothing here\r\n");
+        let hits: Vec<_> = v.hits.iter().map(|h| (h.rule.as_str(), h.part.as_str())).collect();
+        assert_eq!(hits, vec![("t.head", "subject")], "{v:?}");
+    }
+
     #[test]
     fn empty_scanner_delivers() {
         let s = Scanner::empty();
