@@ -410,6 +410,22 @@ fn cases() {
         ("Ana Ruiz (Red Cedar Cancer Institute) - budget", "thanks", false),
         ("Diabetes class with Ana Ruiz - Thursday", "all welcome", false),
         ("Paperwork for Ezekiel Papadakis", "attached", false),
+        // A schedule line: a name and a birth date written with its month.
+        ("Hi", "3. 9:00, Kaitlyn M. Hollister, Dec 28, 1962, Depression f/u, Medicaid FFS", true),
+        ("Hi", "Cake for Dana Smith, Dec 28 at 3 pm in the break room", false),
+        // A reminder to its reader by full name, past a "Dr." in the sentence.
+        (
+            "Hi",
+            "Hi Mei-Ling Chow,\nThis is a reminder of your annual physical with Dr. Vang on Monday, December 21, 2026 at 12:05 PM.",
+            true,
+        ),
+        (
+            "Hi",
+            "Hi Mei-Ling Chow,\nThis is a reminder of your performance review with Dr. Vang on Monday, December 21, 2026.",
+            false,
+        ),
+        // An organization in a display name is not a drug.
+        ("Paperwork from Dorota Grabowska (Cordgrass Rx)", "attached", false),
         // Title Case subjects are topics, not people.
         ("New Asthma Guidelines", "see the update", false),
         ("Quarterly Sepsis Bundle Compliance", "see the update", false),
