@@ -375,14 +375,22 @@ impl Reader {
         if let Some(f) = key.and_then(|k| self.fonts.get(&k)) {
             return Ok(Some(f.clone()));
         }
-        let Some(dict) = doc.resolve(&entry)?.as_dict().cloned() else {
+        let Some(mut dict) = doc.resolve(&entry)?.as_dict().cloned() else {
             return Ok(None);
         };
+        // ghostscript writes `/Encoding 17 0 R` (a dictionary with
+        // `/BaseEncoding` and `/Differences`) and producers put `/Widths`
+        // in objects of their own: read as references, the font would fall
+        // back to StandardEncoding, where é is Ø and í is nothing.
+        resolve_entries(doc, &mut dict, &[b"Encoding", b"Widths", b"FirstChar"])?;
+        if let Some(Obj::Dict(enc)) = dict.0.iter_mut().find(|(k, _)| k == b"Encoding").map(|(_, v)| v) {
+            resolve_entries(doc, enc, &[b"BaseEncoding", b"Differences"])?;
+        }
         let to_unicode = match dict.get(b"ToUnicode") {
             Some(t) => doc.stream_data(t)?.map(|(_, body)| body),
             None => None,
         };
-        let descendant = match dict.get(b"DescendantFonts") {
+        let mut descendant = match dict.get(b"DescendantFonts") {
             Some(d) => match doc.resolve(d)? {
                 Obj::Array(a) => match a.first() {
                     Some(first) => doc.resolve(first)?.as_dict().cloned(),
@@ -392,6 +400,9 @@ impl Reader {
             },
             None => None,
         };
+        if let Some(d) = descendant.as_mut() {
+            resolve_entries(doc, d, &[b"W", b"DW"])?;
+        }
         let font = Rc::new(Font::new(&dict, to_unicode.as_deref(), descendant.as_ref()));
         if let Some(k) = key {
             self.fonts.insert(k, font.clone());
@@ -474,4 +485,15 @@ fn skip_inline_image(lx: &mut Lexer<'_>) {
         from = at + 2;
     }
     lx.pos = data.len();
+}
+
+/// Replaces the named entries of `dict` that are references by the objects
+/// they name (one level: what a font's reading needs).
+fn resolve_entries(doc: &mut Doc<'_, '_, '_>, dict: &mut Dict, keys: &[&[u8]]) -> Result<(), Stop> {
+    for (k, v) in dict.0.iter_mut() {
+        if matches!(v, Obj::Ref(..)) && keys.contains(&k.as_slice()) {
+            *v = doc.resolve(v)?;
+        }
+    }
+    Ok(())
 }

@@ -228,6 +228,16 @@ mod tests {
     /// A well-formed one-page PDF: catalog, page tree, one font `/F1` and
     /// one content stream, with a classic xref table.
     pub(super) fn pdf(font: &str, stream_dict: &str, content: &[u8]) -> Vec<u8> {
+        pdf_with(font, stream_dict, content, &[])
+    }
+
+    /// [`pdf`] with more objects, numbered from 6, for the font to refer to.
+    pub(super) fn pdf_with(
+        font: &str,
+        stream_dict: &str,
+        content: &[u8],
+        extra: &[&str],
+    ) -> Vec<u8> {
         let mut stream =
             format!("<< /Length {} {stream_dict} >>\nstream\n", content.len()).into_bytes();
         stream.extend_from_slice(content);
@@ -239,7 +249,10 @@ mod tests {
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>".to_vec(),
             stream,
             format!("<< /Type /Font {font} >>").into_bytes(),
-        ];
+        ]
+        .into_iter()
+        .chain(extra.iter().map(|o| o.as_bytes().to_vec()))
+        .collect();
         let mut v = b"%PDF-1.4\n".to_vec();
         let mut offsets = Vec::new();
         for (i, o) in objs.iter().enumerate() {
@@ -290,6 +303,23 @@ mod tests {
         let t = text(&out);
         assert!(t.contains("SSN 123-45-6789"), "{t:?}");
         assert!(t.contains("Maria Lopez"), "{t:?}");
+    }
+
+    /// ghostscript's way: `/Encoding 6 0 R`, a dictionary on WinAnsi with
+    /// `/Differences`, and `/Widths` in an object of its own.
+    #[test]
+    fn indirect_encoding_dictionaries_are_read() {
+        let out = run(&pdf_with(
+            "/Subtype /Type1 /BaseFont /Courier /FirstChar 32 /Widths 7 0 R /Encoding 6 0 R",
+            "",
+            br"BT /F1 12 Tf 72 700 Td (Jos\351 Mart\355nez 1935-04-28 ni\361o) Tj ET",
+            &[
+                "<< /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [45 /minus] >>",
+                "[600 600 600]",
+            ],
+        ));
+        let t = text(&out);
+        assert!(t.contains("José Martínez 1935\u{2212}04\u{2212}28 niño"), "{t:?}");
     }
 
     #[test]
