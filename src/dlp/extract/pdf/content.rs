@@ -318,7 +318,7 @@ impl Reader {
                     self.text.pop();
                 }
                 self.push("\t");
-            } else if (gap > 0.15 * size || gap < -size) && !self.text.ends_with([' ', '\t', '\n'])
+            } else if (gap > 0.15 * size || gap < -0.2 * size) && !self.text.ends_with([' ', '\t', '\n'])
             {
                 self.push(" ");
             }

@@ -340,6 +340,15 @@ mod tests {
         ));
         let t = text(&out);
         assert!(t.contains("MRN: 00482913"), "a word gap is a space: {t:?}");
+        // A cell whose text overflows into the next one: the next cell's
+        // text starts left of where the last ended, a word apart.
+        let out = run(&pdf(
+            HELVETICA,
+            "",
+            b"BT /F1 10 Tf 1 0 0 1 72 700 Tm (Montes) Tj 1 0 0 1 97 700 Tm (15/02/1981) Tj ET",
+        ));
+        let t = text(&out);
+        assert!(t.contains("Montes 15/02/1981"), "{t:?}");
     }
 
     #[test]
