@@ -3,11 +3,11 @@
 //! attachments from real producers. Rules are tuned on the `tune` half only
 //! and judged on the `test` half. Issue 6 asks for precision ≥ 0.95, recall
 //! ≥ 0.97 and every carrier ≥ 0.95 correct on the test half. Measured on
-//! 2026-11-30 with all five batches (2280 messages; batches 2-5 by other
+//! 2026-12-01 with all six batches (2736 messages; batches 2-6 by other
 //! blind authors, each written to differ from the ones before): test half
-//! precision 0.976, recall 0.925 (batch 5 alone, after tuning on its tune
-//! half only: 0.936 / 0.850; batches 1-4: 0.986 / 0.943), weakest carriers
-//! header 0.890 and docx 0.903. The assertions below are
+//! precision 0.979, recall 0.935 (batch 6 alone, measured before its tune
+//! half was looked at: 0.973 / 0.908), weakest carriers docx 0.917 and
+//! pdf-libreoffice 0.918 correct. The assertions below are
 //! regression floors just under the measured figures, not the targets:
 //! raise them as the rules improve, and never by looking at the test half's
 //! messages.
@@ -72,7 +72,7 @@ fn blind_corpus_precision_recall() {
         .unwrap_or_else(|e| panic!("tests/corpus-blind/manifest.tsv: {e}"));
     let mut by_split: BTreeMap<String, Tally> = BTreeMap::new();
     let mut by_carrier: BTreeMap<(String, String), Tally> = BTreeMap::new();
-    // Per author: batch 1 (`msg-`), 2 (`b2-`), 3 (`b3-`).
+    // Per author: batch 1 (`msg-`), then `b2-` … `b6-`.
     let mut by_batch: BTreeMap<(String, String), Tally> = BTreeMap::new();
     let mut problems = Vec::new();
     for line in manifest.lines().skip(1).filter(|l| !l.trim().is_empty()) {
@@ -164,15 +164,15 @@ fn blind_corpus_precision_recall() {
         test.precision()
     );
     assert!(
-        test.recall() >= 0.92,
-        "test half recall {:.4} below the 0.92 floor",
+        test.recall() >= 0.93,
+        "test half recall {:.4} below the 0.93 floor",
         test.recall()
     );
     for ((split, carrier), t) in &by_carrier {
         if split == "test" {
             assert!(
-                t.accuracy() >= 0.88,
-                "test half carrier {carrier}: accuracy {:.3} below the 0.88 floor",
+                t.accuracy() >= 0.90,
+                "test half carrier {carrier}: accuracy {:.3} below the 0.90 floor",
                 t.accuracy()
             );
         }
