@@ -404,15 +404,39 @@ fn cases() {
         ),
         // A person and a diagnosis or test in one subject line; staff with
         // an organization or credential, and topics of events, are not.
-        ("FW: Teodora Vasquez - Suboxone induction", "see below", true),
+        (
+            "FW: Teodora Vasquez - Suboxone induction",
+            "see below",
+            true,
+        ),
         ("Kowalczyk, Irena - hepatitis C follow-up", "thanks", true),
-        ("Welcome Ana Ruiz, RN to the dialysis unit", "see below", false),
-        ("Ana Ruiz (Red Cedar Cancer Institute) - budget", "thanks", false),
-        ("Diabetes class with Ana Ruiz - Thursday", "all welcome", false),
+        (
+            "Welcome Ana Ruiz, RN to the dialysis unit",
+            "see below",
+            false,
+        ),
+        (
+            "Ana Ruiz (Red Cedar Cancer Institute) - budget",
+            "thanks",
+            false,
+        ),
+        (
+            "Diabetes class with Ana Ruiz - Thursday",
+            "all welcome",
+            false,
+        ),
         ("Paperwork for Ezekiel Papadakis", "attached", false),
         // A schedule line: a name and a birth date written with its month.
-        ("Hi", "3. 9:00, Kaitlyn M. Hollister, Dec 28, 1962, Depression f/u, Medicaid FFS", true),
-        ("Hi", "Cake for Dana Smith, Dec 28 at 3 pm in the break room", false),
+        (
+            "Hi",
+            "3. 9:00, Kaitlyn M. Hollister, Dec 28, 1962, Depression f/u, Medicaid FFS",
+            true,
+        ),
+        (
+            "Hi",
+            "Cake for Dana Smith, Dec 28 at 3 pm in the break room",
+            false,
+        ),
         // A reminder to its reader by full name, past a "Dr." in the sentence.
         (
             "Hi",
@@ -425,12 +449,24 @@ fn cases() {
             false,
         ),
         // An organization in a display name is not a drug.
-        ("Paperwork from Dorota Grabowska (Cordgrass Rx)", "attached", false),
+        (
+            "Paperwork from Dorota Grabowska (Cordgrass Rx)",
+            "attached",
+            false,
+        ),
         // Title Case subjects are topics, not people.
         ("New Asthma Guidelines", "see the update", false),
-        ("Quarterly Sepsis Bundle Compliance", "see the update", false),
+        (
+            "Quarterly Sepsis Bundle Compliance",
+            "see the update",
+            false,
+        ),
         ("Stroke Alert Drill results", "see the update", false),
-        ("Medicare Advantage Plan changes - diabetes supplies", "see the update", false),
+        (
+            "Medicare Advantage Plan changes - diabetes supplies",
+            "see the update",
+            false,
+        ),
         ("Insulin Pump Training for Staff", "see the update", false),
     ];
     let mut bad = Vec::new();

@@ -360,11 +360,7 @@ fn read_list(cx: &mut Ctx<'_>, file: &Spanned<String>) -> Option<Vec<String>> {
 }
 
 /// [`read_list`] for a file named inside a list, located by the list's span.
-fn read_list_at(
-    cx: &mut Ctx<'_>,
-    span: std::ops::Range<usize>,
-    file: &str,
-) -> Option<Vec<String>> {
+fn read_list_at(cx: &mut Ctx<'_>, span: std::ops::Range<usize>, file: &str) -> Option<Vec<String>> {
     let base = cx.file.parent().unwrap_or(Path::new("."));
     let path = base.join(file);
     match std::fs::read_to_string(&path) {

@@ -78,7 +78,14 @@ impl Scanner {
     pub fn from_rules(cfg: &DlpConfig, rules: RuleSet) -> Result<Scanner, RuleError> {
         let engine_short = Engine::compile_for(
             &rules.detectors,
-            &active_for(&rules, &[PartKind::Subject, PartKind::Header, PartKind::AttachmentName]),
+            &active_for(
+                &rules,
+                &[
+                    PartKind::Subject,
+                    PartKind::Header,
+                    PartKind::AttachmentName,
+                ],
+            ),
         )?;
         let engine = Engine::compile_for(
             &rules.detectors,
@@ -744,10 +751,18 @@ score = 10
         let s = Scanner::from_rules(&DlpConfig::default(), rules).unwrap_or_else(|e| panic!("{e}"));
         let _ = std::fs::remove_dir_all(&dir);
         let v = s.scan(b"Subject: hello\r\n\r\nspoke with Maria Lopez today\r\n");
-        let hits: Vec<_> = v.hits.iter().map(|h| (h.rule.as_str(), h.part.as_str())).collect();
+        let hits: Vec<_> = v
+            .hits
+            .iter()
+            .map(|h| (h.rule.as_str(), h.part.as_str()))
+            .collect();
         assert_eq!(hits, vec![("t.name", "body")], "{v:?}");
         let v = s.scan(b"Subject: spoke with Maria Lopez\r\n\r\nnothing here\r\n");
-        let hits: Vec<_> = v.hits.iter().map(|h| (h.rule.as_str(), h.part.as_str())).collect();
+        let hits: Vec<_> = v
+            .hits
+            .iter()
+            .map(|h| (h.rule.as_str(), h.part.as_str()))
+            .collect();
         assert_eq!(hits, vec![("t.head", "subject")], "{v:?}");
     }
 

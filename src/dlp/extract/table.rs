@@ -520,8 +520,14 @@ mod tests {
                 .map(|(i, c)| (i as u32, c.to_string()))
                 .collect()
         };
-        t.row(row(["Patient", "Jun K. Xu", "Prescriber", "Ann Ames, MD"]), &mut out);
-        t.row(row(["DOB", "08 21 1953", "Plan", "Community Plan"]), &mut out);
+        t.row(
+            row(["Patient", "Jun K. Xu", "Prescriber", "Ann Ames, MD"]),
+            &mut out,
+        );
+        t.row(
+            row(["DOB", "08 21 1953", "Plan", "Community Plan"]),
+            &mut out,
+        );
         t.finish(&mut out);
         assert!(
             out.ends_with("Patient: Jun K. Xu; Prescriber: Ann Ames, MD\nDOB: 08 21 1953; Plan: Community Plan\n"),
@@ -531,9 +537,15 @@ mod tests {
         let mut out = String::new();
         let mut t = Table::new(false);
         t.row(row(["Name", "DOB", "MRN", "Unit"]), &mut out);
-        t.row(row(["Maria Lopez", "04/12/1961", "00482913", "4W"]), &mut out);
+        t.row(
+            row(["Maria Lopez", "04/12/1961", "00482913", "4W"]),
+            &mut out,
+        );
         t.finish(&mut out);
-        assert_eq!(out, "Name: Maria Lopez; DOB: 04/12/1961; MRN: 00482913; Unit: 4W\n");
+        assert_eq!(
+            out,
+            "Name: Maria Lopez; DOB: 04/12/1961; MRN: 00482913; Unit: 4W\n"
+        );
     }
 
     #[test]

@@ -318,7 +318,8 @@ impl Reader {
                     self.text.pop();
                 }
                 self.push("\t");
-            } else if (gap > 0.15 * size || gap < -0.2 * size) && !self.text.ends_with([' ', '\t', '\n'])
+            } else if (gap > 0.15 * size || gap < -0.2 * size)
+                && !self.text.ends_with([' ', '\t', '\n'])
             {
                 self.push(" ");
             }
@@ -383,7 +384,12 @@ impl Reader {
         // in objects of their own: read as references, the font would fall
         // back to StandardEncoding, where é is Ø and í is nothing.
         resolve_entries(doc, &mut dict, &[b"Encoding", b"Widths", b"FirstChar"])?;
-        if let Some(Obj::Dict(enc)) = dict.0.iter_mut().find(|(k, _)| k == b"Encoding").map(|(_, v)| v) {
+        if let Some(Obj::Dict(enc)) = dict
+            .0
+            .iter_mut()
+            .find(|(k, _)| k == b"Encoding")
+            .map(|(_, v)| v)
+        {
             resolve_entries(doc, enc, &[b"BaseEncoding", b"Differences"])?;
         }
         let to_unicode = match dict.get(b"ToUnicode") {

@@ -319,7 +319,10 @@ mod tests {
             ],
         ));
         let t = text(&out);
-        assert!(t.contains("José Martínez 1935\u{2212}04\u{2212}28 niño"), "{t:?}");
+        assert!(
+            t.contains("José Martínez 1935\u{2212}04\u{2212}28 niño"),
+            "{t:?}"
+        );
     }
 
     #[test]
