@@ -93,8 +93,10 @@ pub struct Table {
     /// The `label: value` reading of a side-by-side form, while the table
     /// can still be one (see the module comment).
     pairs: Option<String>,
-    /// Rows written to `pairs`; a form has at least one four-cell row.
+    /// Rows the pair reading has seen (a form is short: [`MAX_FORM_ROWS`]).
     pair_rows: u32,
+    /// Some row reached a fourth column: two pairs side by side, which is
+    /// what makes the pair reading worth adding (two-column forms have theirs).
     wide_pairs: bool,
 }
 
