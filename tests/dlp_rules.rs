@@ -427,10 +427,26 @@ fn cases() {
         ),
         ("Paperwork for Ezekiel Papadakis", "attached", false),
         // The member-id vocabulary of payers and pharmacies.
-        ("Hi", "Member ID No.: XJH482913740 for the health plan", true),
-        ("Hi", "Pharmacy claim rejected, Cardholder ID: XJH482913740", true),
-        ("Hi", "Medicaid Recipient #: 12345678901, eligibility ended", true),
-        ("Hi", "Email recipient ID 88392011 was removed from the newsletter list", false),
+        (
+            "Hi",
+            "Member ID No.: XJH482913740 for the health plan",
+            true,
+        ),
+        (
+            "Hi",
+            "Pharmacy claim rejected, Cardholder ID: XJH482913740",
+            true,
+        ),
+        (
+            "Hi",
+            "Medicaid Recipient #: 12345678901, eligibility ended",
+            true,
+        ),
+        (
+            "Hi",
+            "Email recipient ID 88392011 was removed from the newsletter list",
+            false,
+        ),
         // A schedule line: a name and a birth date written with its month.
         (
             "Hi",
