@@ -122,13 +122,11 @@ impl Table {
         };
         // Every row of such a form holds two labels or more, in its even
         // columns; a list's row with a gap there is not one.
-        let mut labels = 0;
-        let labels_even = cells.iter().filter(|(c, _)| c % 2 == 0).all(|(_, t)| {
-            labels += 1;
-            is_label_like(t.trim_end_matches(':'))
-        });
+        let mut labels = cells.iter().filter(|(c, _)| c % 2 == 0);
+        let form_row = labels.clone().count() >= 2
+            && labels.all(|(_, t)| is_label_like(t.trim_end_matches(':')));
         self.pair_rows += 1;
-        if !labels_even || labels < 2 || self.pair_rows > MAX_FORM_ROWS {
+        if !form_row || self.pair_rows > MAX_FORM_ROWS {
             self.pairs = None;
             return;
         }
