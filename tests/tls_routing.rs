@@ -73,7 +73,11 @@ impl World {
 fn world(name: &str) -> World {
     let dir = temp_dir(name);
     let pki = Pki::new(&dir, "mx");
-    let port = free_port();
+    // One MX per address 127.0.0.11-20, all on the gateway's smtp_port.
+    let ips: Vec<Ipv4Addr> = (11..=20).map(|n| Ipv4Addr::new(127, 0, 0, n)).collect();
+    let (port, listeners) = listeners_on_one_port(&ips);
+    let mut listeners: HashMap<Ipv4Addr, std::net::TcpListener> =
+        ips.into_iter().zip(listeners).collect();
     let mut zone = Zone::default();
     let mut cases = Vec::new();
     let mut add = |zone: &mut Zone, name: &'static str, n: u8, b: Behaviour| {
@@ -82,7 +86,8 @@ fn world(name: &str) -> World {
         let mx = format!("mx.{domain}");
         zone.mx.insert(domain.clone(), vec![(10, mx.clone())]);
         zone.a.insert(mx, vec![ip]);
-        let sink = Sink::start_on(SocketAddr::from((ip, port)), b);
+        let listener = listeners.remove(&ip).expect("a listener per MX address");
+        let sink = Sink::start_with(listener, b);
         cases.push(Case { name, sink });
     };
     let tls_for = |file: &str, names: &[&str]| Some(server_tls(&pki.leaf(file, names, false)));
@@ -180,7 +185,6 @@ fn world(name: &str) -> World {
             ..Default::default()
         },
     );
-    let sts_port = free_port();
     let sts_ip = Ipv4Addr::new(127, 0, 0, 30);
     let sts_leaf = pki.leaf(
         "mta-sts",
@@ -188,10 +192,11 @@ fn world(name: &str) -> World {
         false,
     );
     let sts = StsServer::start(
-        SocketAddr::from((sts_ip, sts_port)),
+        SocketAddr::from((sts_ip, 0)),
         server_tls(&sts_leaf),
         "version: STSv1\r\nmode: enforce\r\nmx: mx.stsgood.test\r\nmax_age: 86400\r\n",
     );
+    let sts_port = sts.addr.port();
     for d in ["stsgood", "stsbad"] {
         zone.txt.insert(
             format!("_mta-sts.{d}.test"),

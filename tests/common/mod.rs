@@ -22,6 +22,28 @@ pub use tls_peers::*;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_sealgate");
 
+/// Listeners on every address of `ips`, all on one port (a gateway reaches
+/// every MX on its one `smtp_port`), held from the start. A port found free
+/// on 127.0.0.1 may already be taken on 127.0.0.11 by a test running in
+/// parallel, so the port is taken where it is used, and another is tried
+/// when one address has it in use.
+#[allow(dead_code)]
+pub fn listeners_on_one_port(ips: &[Ipv4Addr]) -> (u16, Vec<TcpListener>) {
+    let (first, rest) = ips.split_first().expect("at least one address");
+    for _ in 0..100 {
+        let head = TcpListener::bind((*first, 0)).unwrap();
+        let port = head.local_addr().unwrap().port();
+        let others: Result<Vec<_>, _> = rest
+            .iter()
+            .map(|ip| TcpListener::bind((*ip, port)))
+            .collect();
+        if let Ok(others) = others {
+            return (port, std::iter::once(head).chain(others).collect());
+        }
+    }
+    panic!("no port free on all of {ips:?} after 100 tries");
+}
+
 pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -655,7 +677,11 @@ impl Sink {
     }
 
     pub fn start_on(addr: SocketAddr, b: Behaviour) -> Sink {
-        let listener = TcpListener::bind(addr).unwrap();
+        Self::start_with(TcpListener::bind(addr).unwrap(), b)
+    }
+
+    /// On a listener already bound (see [`listeners_on_one_port`]).
+    pub fn start_with(listener: TcpListener, b: Behaviour) -> Sink {
         let addr = listener.local_addr().unwrap();
         let messages = Arc::new(Mutex::new(Vec::new()));
         let connections = Arc::new(AtomicUsize::new(0));
