@@ -68,6 +68,9 @@ pub(super) fn walk(val: &Value, v: &mut View, depth: u32, nodes: &mut usize) {
     match val {
         Value::Object(m) => {
             if let Some(rt) = m.get("resourceType").and_then(Value::as_str) {
+                if is_test_data(m) {
+                    return;
+                }
                 resource(rt, m, v);
             }
             for child in m.values() {
@@ -83,6 +86,19 @@ pub(super) fn walk(val: &Value, v: &mut View, depth: u32, nodes: &mut usize) {
         }
         _ => {}
     }
+}
+
+/// Is the resource labelled as test data? HL7's `HTEST` ("test health
+/// data", v3 ActReason) in `meta.tag` or `meta.security` is how FHIR marks
+/// records that describe no real person: the specification's examples and
+/// sandbox data carry it. Such a resource, and what it contains, is not
+/// rendered as a patient's; its text is still scanned as text.
+fn is_test_data(m: &Map<String, Value>) -> bool {
+    obj(m, "meta").is_some_and(|meta| {
+        objs(meta, "tag")
+            .chain(objs(meta, "security"))
+            .any(|c| s(c, "code").eq_ignore_ascii_case("HTEST"))
+    })
 }
 
 /// A value or each element of an array (XML-derived trees always use arrays).
@@ -369,6 +385,26 @@ Thanks, Sam"#;
         let cut = r#"{"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Patient","birthDate":"1961-04-12","name":[{"family":"Lopez","given":["Maria"]}]}},{"resource":{"resourceType":"Obser"#;
         let v = labelled_view(cut).unwrap_or_default();
         assert!(v.contains("DOB: 04/12/1961\n"), "{v}");
+    }
+
+    /// The specification's own example patient carries the HTEST tag;
+    /// the same record without it is a patient's.
+    #[test]
+    fn test_data_tagged_htest_is_not_a_patient() {
+        let tagged = r#"{"resourceType":"Patient","id":"example","meta":{"tag":[{"code":"HTEST","display":"test health data"}]},"name":[{"family":"Chalmers","given":["Peter","James"]}],"birthDate":"1974-12-25"}"#;
+        assert!(labelled_view(tagged).is_none());
+        let bundle = format!(
+            r#"{{"resourceType":"Bundle","meta":{{"security":[{{"system":"http://terminology.hl7.org/CodeSystem/v3-ActReason","code":"HTEST"}}]}},"entry":[{{"resource":{}}}]}}"#,
+            tagged.replace("HTEST", "other")
+        );
+        assert!(labelled_view(&bundle).is_none());
+        let untagged = tagged.replace("HTEST", "other");
+        let v = labelled_view(&untagged).unwrap_or_default();
+        assert!(v.contains("DOB: 12/25/1974\n"), "{v}");
+        let xml = r#"<Patient xmlns="http://hl7.org/fhir"><meta><security><code value="HTEST"/></security></meta><name><family value="Chalmers"/><given value="Peter"/></name><birthDate value="1974-12-25"/></Patient>"#;
+        assert!(labelled_view(xml).is_none());
+        let xml_real = xml.replace("HTEST", "R");
+        assert!(labelled_view(&xml_real).is_some_and(|v| v.contains("DOB: 12/25/1974")));
     }
 
     #[test]
