@@ -227,10 +227,19 @@ pub(crate) fn is_label_like(s: &str) -> bool {
     letters > 0 && digits < letters && s.chars().count() <= MAX_LABEL_CHARS && !s.ends_with(':')
 }
 
-/// A first row is a header when it has at least two cells and every one of
-/// them reads as a column name.
+/// A first row is a header when it has at least two cells that read as
+/// column names and every other one is a row-number column's caption
+/// (`#`, `№`): worklists and visit schedules number their rows.
 pub(crate) fn looks_like_header(cells: &[(u32, String)]) -> bool {
-    cells.len() >= 2 && cells.iter().all(|(_, t)| is_label_like(t))
+    let named = cells.iter().filter(|(_, t)| is_label_like(t)).count();
+    named >= 2
+        && cells
+            .iter()
+            .all(|(_, t)| is_label_like(t) || is_row_number_caption(t))
+}
+
+fn is_row_number_caption(s: &str) -> bool {
+    matches!(s.trim(), "#" | "\u{2116}")
 }
 
 fn render_labelled(header: &[(u32, String)], cells: &[(u32, String)], out: &mut String) {

@@ -94,6 +94,19 @@ mod tests {
         v.finish().unwrap_or_default()
     }
 
+    /// A numbered worklist: the `#` column has no name, the others do.
+    #[test]
+    fn numbered_rows_keep_their_header() {
+        let tabs = "Visit schedule\n#\tWho\tBirthdate\tDx\n1\tRADCLIFFE, WILLIAM S\t04APR1966\thigh INR\n2\tTACKETT, EARL\t29AUG1945\tcolon polyps\n";
+        let v = view(tabs);
+        assert!(
+            v.contains("Who: TACKETT, EARL; Birthdate: 29AUG1945"),
+            "{v}"
+        );
+        // A row of numbers and one word is no header.
+        assert!(view("#\t1\tTotal\n2\t3\t4\n").is_empty());
+    }
+
     #[test]
     fn pipe_aligned_and_tabbed_tables_are_labelled() {
         let pipe = "Worklist\n> Claim # | Patient | Member ID | DOS\n> 22384 | White, Agnes | M2810823001 | 26-Jan-2025\n";
