@@ -168,6 +168,8 @@ impl Engine {
         let mut term_list: Vec<String> = Vec::new();
         let mut keyword_words = Vec::new();
         let mut local_words = Vec::new();
+        // Groups of veto words (matched as whole words), by group number.
+        let mut whole_groups: Vec<bool> = Vec::new();
         let mut indexed: Vec<(usize, &str, bool)> = Vec::new();
         for (i, s) in specs.iter().enumerate() {
             if !active.get(i).copied().unwrap_or(true) {
@@ -274,6 +276,8 @@ impl Engine {
                 let g = e.n_groups;
                 e.n_groups += 1;
                 local_words.extend(lower(&s.exclude).into_iter().map(|w| (w, g)));
+                whole_groups.resize(g + 1, false);
+                whole_groups[g] = true;
                 g
             });
             e.dets.push(Det {
@@ -313,8 +317,8 @@ impl Engine {
             e.global.push((re, all, dets));
         }
         e.starts = StartIndex::build(&indexed)?;
-        e.keywords = Words::build(keyword_words)?;
-        e.local = Words::build(local_words)?;
+        e.keywords = Words::build(keyword_words, &[])?;
+        e.local = Words::build(local_words, &whole_groups)?;
         if !term_list.is_empty() {
             e.terms = Some(
                 AhoCorasickBuilder::new()
@@ -804,6 +808,7 @@ impl Engine {
                     g,
                     start.saturating_sub(det.context_window),
                     end.saturating_add(det.context_window),
+                    false,
                 )
             };
             if !ok {
@@ -816,6 +821,7 @@ impl Engine {
                 g,
                 start.saturating_sub(det.exclude_window),
                 end.saturating_add(det.exclude_window),
+                true,
             )
         {
             return;
@@ -826,16 +832,24 @@ impl Engine {
     }
 
     /// Is a local word of `group` in `lo..hi`?
-    fn local_any(&self, p: &mut Pass<'_, '_>, group: usize, lo: usize, hi: usize) -> bool {
+    fn local_any(
+        &self,
+        p: &mut Pass<'_, '_>,
+        group: usize,
+        lo: usize,
+        hi: usize,
+        whole: bool,
+    ) -> bool {
         let Some(w) = &self.local else { return false };
         match &p.occ {
             Some(o) => w.any_of(
                 p.text,
                 group,
                 o.leftmost_longest_from(LOCAL, lo, hi.min(p.text.len()), &mut p.local_hint)
-                    .map(|m| (m.start, m.pattern)),
+                    .map(|m| (m.start, m.end, m.pattern)),
+                whole,
             ),
-            None => w.any_in(p.text, group, lo, hi),
+            None => w.any_in(p.text, group, lo, hi, whole),
         }
     }
 

@@ -20,22 +20,28 @@ pub struct Words {
 }
 
 impl Words {
-    pub fn build(words: Vec<(String, usize)>) -> Result<Option<Words>, RuleError> {
+    /// `whole[g]`: group `g` holds veto words, which match whole words only
+    /// (see [`Words::any_of`]); other groups' words match at a word start.
+    pub fn build(words: Vec<(String, usize)>, whole: &[bool]) -> Result<Option<Words>, RuleError> {
         if words.is_empty() {
             return Ok(None);
         }
+        let is_whole = |g: usize| whole.get(g).copied().unwrap_or(false);
         let mut list: Vec<String> = Vec::new();
         let mut groups: Vec<Vec<usize>> = Vec::new();
         // Keywords match at a word start and may continue (`diagnos` finds
         // `diagnosis` and `diagnosed`), so a word that merely extends another
         // word of the same group is redundant; fewer words keep the
-        // automaton's SIMD prefilter effective.
+        // automaton's SIMD prefilter effective. Not so for whole words:
+        // `rev` does not stand for `reviewed`.
         let all = words.clone();
         let words: Vec<(String, usize)> = words
             .into_iter()
             .filter(|(w, g)| {
-                !all.iter()
-                    .any(|(q, h)| h == g && q != w && w.starts_with(q.as_str()))
+                is_whole(*g)
+                    || !all
+                        .iter()
+                        .any(|(q, h)| h == g && q != w && w.starts_with(q.as_str()))
             })
             .collect();
         for (w, g) in words {
@@ -47,11 +53,13 @@ impl Words {
                 }
             }
         }
+        // A longer word found by the automaton also stands for the words it
+        // continues, in the groups that match at a word start.
         let base = groups.clone();
         for (i, w) in list.iter().enumerate() {
             for (j, q) in list.iter().enumerate() {
                 if i != j && w.starts_with(q.as_str()) {
-                    groups[i].extend(base[j].iter().copied());
+                    groups[i].extend(base[j].iter().copied().filter(|g| !is_whole(*g)));
                 }
             }
         }
@@ -114,24 +122,30 @@ impl Words {
         pos
     }
 
-    pub fn any_in(&self, text: &[u8], group: usize, lo: usize, hi: usize) -> bool {
+    pub fn any_in(&self, text: &[u8], group: usize, lo: usize, hi: usize, whole: bool) -> bool {
         let found = self
             .ac
             .find_iter(aho_corasick::Input::new(text).range(lo..hi.min(text.len())))
-            .map(|m| (m.start(), m.pattern().as_usize()));
-        self.any_of(text, group, found)
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()));
+        self.any_of(text, group, found, whole)
     }
 
     /// [`Words::any_in`] from this automaton's matches in the range found
-    /// another way.
+    /// another way, as `(start, end, pattern)`. `whole`: no letter may
+    /// follow the word (but a plural `s`), as veto words must — `sir` is
+    /// not in `Siranush`, `new` not in `Newman`, `so` not in `SOTO`;
+    /// keywords only need to start one (`ssn` in `SSNs`).
     pub fn any_of(
         &self,
         text: &[u8],
         group: usize,
-        mut found: impl Iterator<Item = (usize, usize)>,
+        mut found: impl Iterator<Item = (usize, usize, usize)>,
+        whole: bool,
     ) -> bool {
-        found.any(|(start, pattern)| {
-            word_start(text, start) && self.groups.get(pattern).is_some_and(|g| g.contains(&group))
+        found.any(|(start, end, pattern)| {
+            word_start(text, start)
+                && (!whole || word_end(text, end))
+                && self.groups.get(pattern).is_some_and(|g| g.contains(&group))
         })
     }
 }
@@ -269,6 +283,14 @@ pub fn boundary(text: &[u8], start: usize, end: usize) -> bool {
     !(joined(before, before2) || joined(after, after2))
 }
 
+/// Does a word end at `end`, or after one more `s` (a plural)? A digit may
+/// follow: `INC0048213` and `CHG5654500` are an `inc` and a `chg`.
+fn word_end(text: &[u8], end: usize) -> bool {
+    let letter = |i: usize| text.get(i).is_some_and(|b| b.is_ascii_alphabetic());
+    let last = end.checked_sub(1).is_some_and(letter);
+    !last || !letter(end) || (matches!(text.get(end), Some(b's' | b'S')) && !letter(end + 1))
+}
+
 /// Keywords must begin a word (`dob` in `adobe` is not a keyword) but may
 /// continue it (`ssn` counts in `ssns`).
 fn word_start(text: &[u8], start: usize) -> bool {
@@ -290,6 +312,32 @@ mod tests {
         assert!(!boundary(b"123-45-6789-01", 0, 11));
         assert!(!boundary(b"a123-45-6789", 1, 12));
         assert!(boundary(b"ssn: 123-45-6789.", 5, 16));
+    }
+
+    /// Keywords (group 0) match at a word start; veto words (group 1)
+    /// match whole words, a plural, or a word running into digits.
+    #[test]
+    fn keywords_at_word_start_vetoes_whole() {
+        let words = vec![
+            ("ssn".to_string(), 0),
+            ("sir".to_string(), 1),
+            ("rev".to_string(), 1),
+            ("reviewed".to_string(), 1),
+            ("inc".to_string(), 1),
+        ];
+        let w = Words::build(words, &[false, true])
+            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|| panic!("no words"));
+        let any = |t: &str, g: usize, whole: bool| w.any_in(t.as_bytes(), g, 0, t.len(), whole);
+        assert!(any("SSNs on file", 0, false));
+        assert!(!any("adobe ssnx", 1, true));
+        assert!(!any("Dear Siranush,", 1, true));
+        assert!(any("Dear Sir,", 1, true));
+        assert!(any("reviewed 10/30/2026", 1, true));
+        assert!(any("rev 3", 1, true));
+        assert!(!any("revenue 3", 1, true));
+        assert!(any("ticket INC0048213", 1, true));
+        assert!(!any("income", 1, true));
     }
 
     #[test]
