@@ -3,11 +3,13 @@
 //! attachments from real producers. Rules are tuned on the `tune` half only
 //! and judged on the `test` half. Issue 6 asks for precision ≥ 0.95, recall
 //! ≥ 0.97 and every carrier ≥ 0.95 correct on the test half. Measured on
-//! 2026-12-01 with all seven batches (3192 messages; batches 2-7 by other
+//! 2026-12-01 with all eight batches (3648 messages; batches 2-8 by other
 //! blind authors, each written to differ from the ones before): test half
-//! precision 0.979, recall 0.934 (batch 7 alone, measured before its tune
-//! half was looked at: 0.856 / 0.776; after: 0.931 / 0.879), weakest
-//! carriers pdf-fpdf2 0.916 and pdf-libreoffice 0.919 correct. The assertions below are
+//! precision 0.972, recall 0.926 (batch 8 alone, measured before its tune
+//! half was looked at: 0.921 / 0.854; batch 7 first measured 0.856 /
+//! 0.776), weakest carriers pdf-fpdf2 0.917 and pdf-libreoffice 0.923
+//! correct. The recall floor went from 0.93 to 0.92 when the eighth,
+//! harder batch joined the test half. The assertions below are
 //! regression floors just under the measured figures, not the targets:
 //! raise them as the rules improve, and never by looking at the test half's
 //! messages.
@@ -164,8 +166,8 @@ fn blind_corpus_precision_recall() {
         test.precision()
     );
     assert!(
-        test.recall() >= 0.93,
-        "test half recall {:.4} below the 0.93 floor",
+        test.recall() >= 0.92,
+        "test half recall {:.4} below the 0.92 floor",
         test.recall()
     );
     for ((split, carrier), t) in &by_carrier {
