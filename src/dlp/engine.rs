@@ -808,7 +808,6 @@ impl Engine {
                     g,
                     start.saturating_sub(det.context_window),
                     end.saturating_add(det.context_window),
-                    false,
                 )
             };
             if !ok {
@@ -821,7 +820,6 @@ impl Engine {
                 g,
                 start.saturating_sub(det.exclude_window),
                 end.saturating_add(det.exclude_window),
-                true,
             )
         {
             return;
@@ -832,14 +830,7 @@ impl Engine {
     }
 
     /// Is a local word of `group` in `lo..hi`?
-    fn local_any(
-        &self,
-        p: &mut Pass<'_, '_>,
-        group: usize,
-        lo: usize,
-        hi: usize,
-        whole: bool,
-    ) -> bool {
+    fn local_any(&self, p: &mut Pass<'_, '_>, group: usize, lo: usize, hi: usize) -> bool {
         let Some(w) = &self.local else { return false };
         match &p.occ {
             Some(o) => w.any_of(
@@ -847,9 +838,8 @@ impl Engine {
                 group,
                 o.leftmost_longest_from(LOCAL, lo, hi.min(p.text.len()), &mut p.local_hint)
                     .map(|m| (m.start, m.end, m.pattern)),
-                whole,
             ),
-            None => w.any_in(p.text, group, lo, hi, whole),
+            None => w.any_in(p.text, group, lo, hi),
         }
     }
 

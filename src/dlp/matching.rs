@@ -17,6 +17,8 @@ pub struct Words {
     /// The automaton's words, for a [`crate::dlp::lexicon::Lexicon`].
     list: Vec<String>,
     groups: Vec<Vec<usize>>,
+    /// Per group: veto words, which match whole words only.
+    whole: Vec<bool>,
 }
 
 impl Words {
@@ -72,7 +74,12 @@ impl Words {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&list)
             .map_err(|x| RuleError::compiled(format!("keyword automaton: {x}")))?;
-        Ok(Some(Words { ac, list, groups }))
+        Ok(Some(Words {
+            ac,
+            list,
+            groups,
+            whole: whole.to_vec(),
+        }))
     }
 
     /// The words, in the automaton's pattern order.
@@ -122,26 +129,26 @@ impl Words {
         pos
     }
 
-    pub fn any_in(&self, text: &[u8], group: usize, lo: usize, hi: usize, whole: bool) -> bool {
+    pub fn any_in(&self, text: &[u8], group: usize, lo: usize, hi: usize) -> bool {
         let found = self
             .ac
             .find_iter(aho_corasick::Input::new(text).range(lo..hi.min(text.len())))
             .map(|m| (m.start(), m.end(), m.pattern().as_usize()));
-        self.any_of(text, group, found, whole)
+        self.any_of(text, group, found)
     }
 
     /// [`Words::any_in`] from this automaton's matches in the range found
-    /// another way, as `(start, end, pattern)`. `whole`: no letter may
-    /// follow the word (but a plural `s`), as veto words must — `sir` is
-    /// not in `Siranush`, `new` not in `Newman`, `so` not in `SOTO`;
-    /// keywords only need to start one (`ssn` in `SSNs`).
+    /// another way, as `(start, end, pattern)`. In a group of veto words no
+    /// letter may follow the word (but a plural `s`): `sir` is not in
+    /// `Siranush`, `new` not in `Newman`, `so` not in `SOTO`; keywords only
+    /// need to start one (`ssn` in `SSNs`).
     pub fn any_of(
         &self,
         text: &[u8],
         group: usize,
         mut found: impl Iterator<Item = (usize, usize, usize)>,
-        whole: bool,
     ) -> bool {
+        let whole = self.whole.get(group).copied().unwrap_or(false);
         found.any(|(start, end, pattern)| {
             word_start(text, start)
                 && (!whole || word_end(text, end))
@@ -328,16 +335,16 @@ mod tests {
         let w = Words::build(words, &[false, true])
             .unwrap_or_else(|e| panic!("{e}"))
             .unwrap_or_else(|| panic!("no words"));
-        let any = |t: &str, g: usize, whole: bool| w.any_in(t.as_bytes(), g, 0, t.len(), whole);
-        assert!(any("SSNs on file", 0, false));
-        assert!(!any("adobe ssnx", 1, true));
-        assert!(!any("Dear Siranush,", 1, true));
-        assert!(any("Dear Sir,", 1, true));
-        assert!(any("reviewed 10/30/2026", 1, true));
-        assert!(any("rev 3", 1, true));
-        assert!(!any("revenue 3", 1, true));
-        assert!(any("ticket INC0048213", 1, true));
-        assert!(!any("income", 1, true));
+        let any = |t: &str, g: usize| w.any_in(t.as_bytes(), g, 0, t.len());
+        assert!(any("SSNs on file", 0));
+        assert!(!any("adobe ssnx", 1));
+        assert!(!any("Dear Siranush,", 1));
+        assert!(any("Dear Sir,", 1));
+        assert!(any("reviewed 10/30/2026", 1));
+        assert!(any("rev 3", 1));
+        assert!(!any("revenue 3", 1));
+        assert!(any("ticket INC0048213", 1));
+        assert!(!any("income", 1));
     }
 
     #[test]
