@@ -7,7 +7,7 @@
 #
 #   bash bench/relay.sh [--runs N] [--messages M] [--sessions S] [--size L]
 #                       [--reuse] [--only postfix|sealgate|sealgate-bare]
-#                       [--timeout SECS] [--message FILE]
+#                       [--timeout SECS] [--message FILE] [--settle SECS]
 #
 # Defaults: 1 run, 2000 messages, 20 sessions, 20480 bytes, a new connection
 # per message (smtp-source's default; --reuse sends all of a session's
@@ -16,6 +16,8 @@
 # bench/data/realistic.eml: an HTML body with a logo, a DOCX and a PDF, which
 # sealgate's DLP must take apart. With --runs N the systems alternate (in
 # reverse order every other run) and the median of each is reported.
+# --settle SECS (default 6) is the pause before each measurement; see the
+# comment at the end of measure().
 # Prints per-run lines and a final block:
 #   postfix: 512.3 msg/s
 #   sealgate: 801.0 msg/s
@@ -41,7 +43,7 @@
 WORK_PREFIX=bench
 source "$(dirname "$0")/../tests/interop/lib.sh"
 
-RUNS=1 MESSAGES=2000 SESSIONS=20 SIZE=20480 REUSE=0 ONLY="" TIMEOUT=300 MESSAGE=""
+RUNS=1 MESSAGES=2000 SESSIONS=20 SIZE=20480 REUSE=0 ONLY="" TIMEOUT=300 MESSAGE="" SETTLE=6
 while (($#)); do
     case $1 in
     --runs) RUNS=$2; shift 2 ;;
@@ -52,11 +54,12 @@ while (($#)); do
     --only) ONLY=$2; shift 2 ;;
     --timeout) TIMEOUT=$2; shift 2 ;;
     --message) MESSAGE=$2; shift 2 ;;
+    --settle) SETTLE=$2; shift 2 ;;
     -h | --help) sed -n '2,40p' "$0"; exit 0 ;;
     *) fail "unknown argument: $1 (see --help)" ;;
     esac
 done
-[[ "$RUNS" =~ ^[1-9][0-9]*$ && "$MESSAGES" =~ ^[1-9][0-9]*$ && "$SESSIONS" =~ ^[1-9][0-9]*$ && "$SIZE" =~ ^[0-9]+$ ]] || fail "numeric arguments expected"
+[[ "$SETTLE" =~ ^[0-9]+$ && "$RUNS" =~ ^[1-9][0-9]*$ && "$MESSAGES" =~ ^[1-9][0-9]*$ && "$SESSIONS" =~ ^[1-9][0-9]*$ && "$SIZE" =~ ^[0-9]+$ ]] || fail "numeric arguments expected"
 case $ONLY in "" | postfix | sealgate | sealgate-bare) ;; *) fail "--only takes postfix, sealgate or sealgate-bare" ;; esac
 if [[ -n "$MESSAGE" ]]; then
     [[ -r "$MESSAGE" ]] || fail "--message $MESSAGE: not a readable file"
@@ -147,6 +150,13 @@ measure() {
     # What this run left to write back (Postfix's queue files, sealgate's
     # spool and log) is written now, not during the next system's run.
     sync
+    # ext4 without a journal (as on our CI machines: no jbd2) will not
+    # reuse an inode freed in the last 5 s (300 s while its inode table
+    # block is dirty, hence the sync), and scans past each such inode when
+    # it allocates one: a run that starts right after another's 10,000
+    # deleted spool or queue files pays for them. Wait them out, so each
+    # system pays only for its own.
+    sleep "$SETTLE"
     SECS_SINK="$("$PY" -c 'import sys; print("%.3f" % (float(sys.argv[2]) - float(sys.argv[1])))' "$t0" "$t1")"
     SECS_SOURCE="$("$PY" -c 'import sys; print("%.3f" % (float(sys.argv[2]) - float(sys.argv[1])))' "$t0" "$t2")"
 }
@@ -160,6 +170,8 @@ rate() { "$PY" -c 'import sys; print("%.1f" % (float(sys.argv[1])/float(sys.argv
 echo "== relay benchmark: $MESSAGES messages x $SIZE bytes${MESSAGE:+ ($(basename "$MESSAGE"))}, $SESSIONS sessions$( ((REUSE)) && echo ', connection reuse'), $RUNS run(s), $(nproc) cores =="
 echo "postfix $(postconf -d -h mail_version 2>/dev/null); sealgate: $SEALGATE_BIN"
 declare -A RATES CPUS
+sync
+sleep "$SETTLE" # whatever ran before this script: see measure's end
 for ((run = 1; run <= RUNS; run++)); do
     # Every other run goes in the reverse order, so that no system is always
     # the one measured right after another (a disk still writing back).
