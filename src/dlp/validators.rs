@@ -517,12 +517,14 @@ pub fn id(m: &[u8]) -> bool {
     !d.is_empty() && !all_same(&d) && !test_patient_number(m)
 }
 
-/// Whether the letters an id starts with mark it as a test record.
+/// Whether the letters an id starts with mark it as a test or training
+/// record (`TST`, `TEST`, `TRN` as in a TRAIN environment, `ZZ`).
 fn test_patient_number(m: &[u8]) -> bool {
     let letters = m.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     let prefix = &m[..letters];
     prefix.eq_ignore_ascii_case(b"TST")
         || prefix.eq_ignore_ascii_case(b"TEST")
+        || prefix.eq_ignore_ascii_case(b"TRN")
         || (letters >= 2 && prefix.iter().all(|b| b.eq_ignore_ascii_case(&b'Z')))
 }
 
@@ -682,11 +684,12 @@ mod tests {
             b"tst-0042117",
             b"ZZ0042117",
             b"ZZZ-9081",
+            b"TRN15097",
         ] {
             assert!(!id(test), "{}", String::from_utf8_lossy(test));
         }
         // Letters that only begin like a test marker are an ordinary prefix.
-        for real in [&b"Z4421907"[..], b"TS174506", b"TESTA0042", b"ZA0042117"] {
+        for real in [&b"Z4421907"[..], b"TS174506", b"TESTA0042", b"ZA0042117", b"TR0042117"] {
             assert!(id(real), "{}", String::from_utf8_lossy(real));
         }
     }

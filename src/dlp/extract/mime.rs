@@ -252,9 +252,11 @@ fn headers(msg: &Message<'_>, budget: &mut Budget<'_>, out: &mut Extracted) {
 
 /// A header's name says what its value is (`X-Patient-DOB: 20121004`,
 /// `X-Patient-Name: LEVESQUE, MAELLE`), as a label in a form does, so the
-/// value is scanned after it written as a label: `Patient DOB: 20121004`
+/// value is scanned after it written as a label: `patient dob: 20121004`
 /// (without `X-`, words apart; `_` in the value is a space too). Address
 /// headers hold display names, whose header name says nothing about them.
+/// The label is lower-cased: a header's name is Title Case by convention,
+/// and `Thread Topic` must not read as a person's name.
 fn labelled(name: &str, text: String) -> String {
     if ADDRESS_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
         return text;
@@ -267,7 +269,7 @@ fn labelled(name: &str, text: String) -> String {
     // which a reader reads as spaces and `\b` does not.
     format!(
         "{}: {}",
-        bare.replace(['-', '_'], " "),
+        bare.replace(['-', '_'], " ").to_ascii_lowercase(),
         text.replace('_', " ")
     )
 }

@@ -399,15 +399,34 @@ fn clearly_delimited(text: &str) -> Option<char> {
     looks_like_header(&cells).then_some(d)
 }
 
+/// Excel's first line `sep=;` names the delimiter of the lines after it
+/// (Excel writes and honours it; a European export uses `;`). The line is
+/// not a record: read as one, it would stand where the header row belongs.
+fn separator_hint(text: &str) -> Option<(char, &str)> {
+    let t = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let rest = t.strip_prefix("sep=")?;
+    let mut chars = rest.chars();
+    let d = chars.next()?;
+    let after = chars.as_str();
+    let after = after
+        .strip_prefix("\r\n")
+        .or_else(|| after.strip_prefix('\n'))?;
+    matches!(d, ',' | ';' | '\t' | '|').then_some((d, after))
+}
+
 /// Reads a text attachment. A declared CSV/TSV (`known`) is always read as a
 /// table (comma when no delimiter is consistent); other text only when it
 /// [clearly is delimited](clearly_delimited). The text as written is always
 /// scanned as well.
 pub fn extract(label: &str, text: &str, known: bool, budget: &mut Budget<'_>, out: &mut Extracted) {
-    let delim = if known {
-        Some(detect_delimiter(text, 1).unwrap_or(','))
-    } else {
-        clearly_delimited(text)
+    let (hint, table_text) = match separator_hint(text) {
+        Some((d, rest)) => (Some(d), rest),
+        None => (None, text),
+    };
+    let delim = match hint {
+        Some(d) => Some(d),
+        None if known => Some(detect_delimiter(text, 1).unwrap_or(',')),
+        None => clearly_delimited(text),
     };
     let Some(delim) = delim else {
         budget.push(
@@ -428,7 +447,7 @@ pub fn extract(label: &str, text: &str, known: bool, budget: &mut Budget<'_>, ou
         text.to_string(),
     );
     let bound = budget.bound();
-    let rendered = render_delimited(text, delim, &bound);
+    let rendered = render_delimited(table_text, delim, &bound);
     // The rendering is already a labelled view: it is not looked at again
     // for tables or healthcare formats (the text as written above was).
     budget.push_one(out, PartKind::Attachment, label.to_string(), rendered);
@@ -444,6 +463,20 @@ mod tests {
     fn render(text: &str) -> String {
         let d = detect_delimiter(text, 1).unwrap_or(',');
         render_delimited(text, d, &Bound::unlimited())
+    }
+
+    #[test]
+    fn excel_separator_line_names_the_delimiter() {
+        let text = "\u{feff}sep=;\r\nCaller;Callback #;Concern\r\nAna Ruiz;(406) 555-0100;asthma\r\n";
+        let (d, rest) = separator_hint(text).expect("hint");
+        assert_eq!(d, ';');
+        let out = render_delimited(rest, d, &Bound::unlimited());
+        assert!(
+            out.contains("Caller: Ana Ruiz; Callback #: (406) 555-0100; Concern: asthma"),
+            "{out}"
+        );
+        assert_eq!(separator_hint("sep=;x\n"), None);
+        assert_eq!(separator_hint("a,b\n1,2\n"), None);
     }
 
     #[test]
