@@ -689,7 +689,13 @@ mod tests {
             assert!(!id(test), "{}", String::from_utf8_lossy(test));
         }
         // Letters that only begin like a test marker are an ordinary prefix.
-        for real in [&b"Z4421907"[..], b"TS174506", b"TESTA0042", b"ZA0042117", b"TR0042117"] {
+        for real in [
+            &b"Z4421907"[..],
+            b"TS174506",
+            b"TESTA0042",
+            b"ZA0042117",
+            b"TR0042117",
+        ] {
             assert!(id(real), "{}", String::from_utf8_lossy(real));
         }
     }

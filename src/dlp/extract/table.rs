@@ -467,7 +467,8 @@ mod tests {
 
     #[test]
     fn excel_separator_line_names_the_delimiter() {
-        let text = "\u{feff}sep=;\r\nCaller;Callback #;Concern\r\nAna Ruiz;(406) 555-0100;asthma\r\n";
+        let text =
+            "\u{feff}sep=;\r\nCaller;Callback #;Concern\r\nAna Ruiz;(406) 555-0100;asthma\r\n";
         let (d, rest) = separator_hint(text).expect("hint");
         assert_eq!(d, ';');
         let out = render_delimited(rest, d, &Bound::unlimited());

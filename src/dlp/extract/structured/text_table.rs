@@ -11,17 +11,38 @@ use crate::dlp::extract::table::{Row, Table, looks_like_header};
 /// Fewer columns than this is prose with a colon or two, not a table.
 const MIN_COLUMNS: usize = 3;
 
-/// Whether `text` may hold a table: a tab, a pipe, or a run of three spaces.
+/// Whether `text` may hold a table: a tab, a pipe, a box-drawing bar or a
+/// run of three spaces.
 pub fn candidate(b: &[u8]) -> bool {
-    memchr::memchr2(b'\t', b'|', b).is_some() || memchr::memmem::find(b, b"   ").is_some()
+    memchr::memchr2(b'\t', b'|', b).is_some()
+        || memchr::memmem::find(b, b"   ").is_some()
+        || memchr::memmem::find(b, "│".as_bytes()).is_some()
 }
 
-/// The cells of one line: split by `|`, by tabs, or by runs of two or more
-/// spaces, whichever the line uses.
+/// Box-drawing column bars (`│`, `┃`, `║`), as database shells, `tabulate`
+/// and report writers print tables.
+const BARS: [char; 4] = ['|', '│', '┃', '║'];
+
+/// A line that only draws the table's rules (`├──────┼────┤`, `+----+`,
+/// `|---|:--|`): no row, and no reason to end the table.
+fn is_rule_line(line: &str) -> bool {
+    let line = line.trim_start_matches(['>', ' ']);
+    !line.is_empty()
+        && line
+            .chars()
+            .any(|c| c == '-' || c == '=' || ('\u{2500}'..='\u{257f}').contains(&c))
+        && line.chars().all(|c| {
+            matches!(c, '-' | '=' | '+' | '|' | ':' | ' ' | '\t')
+                || ('\u{2500}'..='\u{257f}').contains(&c)
+        })
+}
+
+/// The cells of one line: split by `|` (or a box-drawing bar), by tabs, or
+/// by runs of two or more spaces, whichever the line uses.
 fn cells(line: &str) -> Vec<String> {
     let line = line.trim_start_matches(['>', ' ']).trim_end();
-    let parts: Vec<&str> = if line.matches('|').count() >= 2 {
-        line.split('|').collect()
+    let parts: Vec<&str> = if line.matches(BARS).count() >= 2 {
+        line.split(BARS).collect()
     } else if line.contains('\t') {
         line.split('\t').collect()
     } else {
@@ -52,7 +73,7 @@ pub fn render(text: &str, v: &mut View) {
         if n >= super::MAX_LINES || v.full() {
             break;
         }
-        if line.trim().is_empty() {
+        if line.trim().is_empty() || is_rule_line(line) {
             continue;
         }
         let c = cells(line);
@@ -105,6 +126,23 @@ mod tests {
         );
         // A row of numbers and one word is no header.
         assert!(view("#\t1\tTotal\n2\t3\t4\n").is_empty());
+    }
+
+    #[test]
+    fn box_drawn_tables_are_labelled() {
+        let boxed = "> ┌──────────────┬──────────┬────────────┐\n> │ Patient      │ Account  │ DOS        │\n> ├──────────────┼──────────┼────────────┤\n> │ Wójcik, Ala  │ 58166096 │ 11/29/2026 │\n> │ Szabó, Réka  │ A8445816 │ 11/28/2026 │\n> └──────────────┴──────────┴────────────┘\n";
+        let v = view(boxed);
+        assert!(
+            v.contains("Patient: Szabó, Réka; Account: A8445816; DOS: 11/28/2026"),
+            "{v}"
+        );
+        let markdown = "| Patient | MRN | Dx |\n|---|:--|---|\n| Lee, Ann | 00482913 | asthma |\n";
+        let v = view(markdown);
+        assert!(
+            v.contains("Patient: Lee, Ann; MRN: 00482913; Dx: asthma"),
+            "{v}"
+        );
+        assert!(!v.contains("---"), "{v}");
     }
 
     #[test]
