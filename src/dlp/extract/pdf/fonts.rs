@@ -130,9 +130,25 @@ fn code_of(bytes: &[u8]) -> u32 {
         .fold(0u32, |acc, &b| (acc << 8) | u32::from(b))
 }
 
+/// A CMap destination's UTF-16 code units. The standard says big-endian,
+/// but ghostscript writes a ligature's expansion little-endian (`fl` as
+/// `<66006c00>`), which read big-endian is two CJK ideographs ("re昀氀ux").
+/// A destination of two or more units that are each a printable ASCII byte
+/// followed by a zero byte is that mistake, and is read little-endian.
 fn utf16_units(s: &[u8]) -> Vec<u16> {
+    let swapped = s.len() >= 4
+        && s.len().is_multiple_of(2)
+        && s.chunks_exact(2)
+            .all(|p| p[1] == 0 && (0x20..0x7f).contains(&p[0]));
     s.chunks(2)
-        .map(|p| u16::from_be_bytes([p[0], p.get(1).copied().unwrap_or(0)]))
+        .map(|p| {
+            let pair = [p[0], p.get(1).copied().unwrap_or(0)];
+            if swapped {
+                u16::from_le_bytes(pair)
+            } else {
+                u16::from_be_bytes(pair)
+            }
+        })
         .collect()
 }
 
@@ -633,6 +649,18 @@ mod tests {
         assert_eq!(cm.lookup(0x31).as_deref(), Some("y"));
         assert_eq!(cm.lookup(0x11).as_deref(), Some("fi"));
         assert_eq!(cm.lookup(0x99), None);
+    }
+
+    /// ghostscript's little-endian ligatures; a real ideograph stays one.
+    #[test]
+    fn little_endian_ligatures_are_read_as_letters() {
+        let cm = CMap::parse(
+            b"1 begincodespacerange <00> <ff> endcodespacerange\n\
+              3 beginbfrange <35> <35> <66006c00> <37> <37> <66006900> <38> <38> <6600> endbfrange",
+        );
+        assert_eq!(cm.lookup(0x35).as_deref(), Some("fl"));
+        assert_eq!(cm.lookup(0x37).as_deref(), Some("fi"));
+        assert_eq!(cm.lookup(0x38).as_deref(), Some("\u{6600}"));
     }
 
     #[test]
