@@ -489,6 +489,74 @@ fn cases() {
             false,
         ),
         ("Insulin Pump Training for Staff", "see the update", false),
+        // A list row that names a person next to a health column; a
+        // directory row names staff with no such column.
+        (
+            "Outreach",
+            "Name: Lwazi Dube; Phone: 555-0182; Medical need: gout flare; Referred to: food bank",
+            true,
+        ),
+        (
+            "Directory",
+            "Sunrise Cancer Center directory\nName: Lwazi Dube; Department: Pharmacy; Title: Analyst; Ext.: x5659",
+            false,
+        ),
+        // Two given names and an initial; a heading is still no name.
+        (
+            "Hi",
+            "Client: Priya Anjali R. Subramanian. Dx: major depressive disorder",
+            true,
+        ),
+        (
+            "Bulletin",
+            "Patient: Safety Week Kicks Off\nThis year: sepsis and hypertension.",
+            false,
+        ),
+        (
+            "Hi",
+            "Visited Tomasz Adam Wiśniewski and his wife at the bedside; he is treated for heart failure.",
+            true,
+        ),
+        (
+            "Hi",
+            "Hannah Okoro returns, accompanied by her mother, regarding asthma.",
+            true,
+        ),
+        // A caller's birthday with a birth year, near care words; a staff
+        // list's birthday is this year's party.
+        (
+            "Voicemail",
+            "This is Lwazi Dube, birthday 3/9/1974, the doctor said I need a refill, call me back.",
+            true,
+        ),
+        (
+            "Birthdays",
+            "December birthdays: Lwazi Dube, Pharmacy, birthday 12/3/2026. Cake at the clinic!",
+            false,
+        ),
+        // A dotted diagnosis code or a lab name in a subject with a person.
+        ("Lwazi Dube (E11.65) care plan", "see attached", true),
+        (
+            "Accepted: Dube, Lwazi M - Potassium 12/17 9:40 AM",
+            "see you then",
+            true,
+        ),
+        // Release notes and test records are not patients.
+        (
+            "SAP release notes",
+            "Fixed: the date of birth field accepted 2-digit years.\nSecurity: TLS 1.1 disabled on 12/17/2026.",
+            false,
+        ),
+        (
+            "Training",
+            "Patient: Subscriber Test - diabetes education sample",
+            false,
+        ),
+        (
+            "Training",
+            "Practice record MRN: TRN55012 in the TRAIN environment",
+            false,
+        ),
     ];
     let mut bad = Vec::new();
     for (subj, body, phi) in cases {
@@ -498,6 +566,21 @@ fn cases() {
         }
     }
     assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+/// A header's name, written before its value as a label, is no person:
+/// `Thread-Topic` must not read as "Thread Topic", a name next to a
+/// condition.
+#[test]
+fn header_names_are_not_people() {
+    let s = scanner();
+    let m = b"From: a@riverbend-health.org\r\nTo: b@example.com\r\nThread-Topic: Thyroid cancer: what you should know\r\nSubject: Thyroid cancer: what you should know\r\n\r\nHandout attached.\r\n";
+    let v = s.scan(m);
+    assert!(!v.phi, "{v:?}");
+    // The same line with a person in it is PHI.
+    let m = b"From: a@riverbend-health.org\r\nTo: b@example.com\r\nThread-Topic: Lwazi Dube - thyroid cancer\r\nSubject: handout\r\n\r\nHandout attached.\r\n";
+    let v = s.scan(m);
+    assert!(v.phi, "{v:?}");
 }
 
 #[test]
