@@ -557,6 +557,18 @@ fn cases() {
             "Practice record MRN: TRN55012 in the TRAIN environment",
             false,
         ),
+        // A result told to the reader a portal message greets by first name;
+        // a team is greeted the same way about a drill.
+        (
+            "Message from your care team",
+            "Hi Rakesh,\nYour urine culture grew a bacteria that is resistant to the antibiotic, so we sent a new prescription.",
+            true,
+        ),
+        (
+            "Drill",
+            "Hi Team,\nYour test results were normal across all sites in the mock drill.",
+            false,
+        ),
     ];
     let mut bad = Vec::new();
     for (subj, body, phi) in cases {
