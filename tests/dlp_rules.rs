@@ -589,6 +589,10 @@ fn header_names_are_not_people() {
     let m = b"From: a@riverbend-health.org\r\nTo: b@example.com\r\nThread-Topic: Thyroid cancer: what you should know\r\nSubject: Thyroid cancer: what you should know\r\n\r\nHandout attached.\r\n";
     let v = s.scan(m);
     assert!(!v.phi, "{v:?}");
+    // A signature's organization ends in a care word: no health fact.
+    let m = "From: \"Rania El-Amin - Tulip City Infusion\" <r@tulip.example>\r\nTo: b@example.com\r\nSubject: minutes\r\n\r\nMinutes attached.\r\n";
+    let v = s.scan(m.as_bytes());
+    assert!(!v.phi, "{v:?}");
     // The same line with a person in it is PHI.
     let m = b"From: a@riverbend-health.org\r\nTo: b@example.com\r\nThread-Topic: Lwazi Dube - thyroid cancer\r\nSubject: handout\r\n\r\nHandout attached.\r\n";
     let v = s.scan(m);

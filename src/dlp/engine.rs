@@ -85,6 +85,7 @@ struct Det {
     context_window: usize,
     exclude: Option<usize>,
     exclude_window: usize,
+    not_in_names: bool,
     near: Vec<usize>,
     /// `near` as a membership table by detector number, asked for every
     /// anchor by the near pass.
@@ -184,6 +185,7 @@ impl Engine {
                     context_window: 0,
                     exclude: None,
                     exclude_window: 0,
+                    not_in_names: false,
                     near: Vec::new(),
                     is_near_anchor: vec![false; specs.len()],
                     near_group: i,
@@ -291,6 +293,7 @@ impl Engine {
                 context_window: s.context_window,
                 exclude,
                 exclude_window: s.exclude_window,
+                not_in_names: s.not_in_names,
                 near: s.near.clone(),
                 is_near_anchor: (0..specs.len()).map(|j| s.near.contains(&j)).collect(),
                 near_group: specs.iter().position(|o| o.near == s.near).unwrap_or(i),
@@ -824,6 +827,9 @@ impl Engine {
         {
             return;
         }
+        if det.not_in_names && ends_a_name(text, start) {
+            return;
+        }
         if let Some(list) = p.out.get_mut(di) {
             list.push((start, end));
         }
@@ -1226,9 +1232,58 @@ impl NearIndex {
     }
 }
 
+/// Is the match at `start` a capitalised word right after a capitalised
+/// word and one space, the last word of a proper name ("Zumbro Ridge
+/// Hospice")? A word after a dash or a colon starts a new phrase
+/// ("Jane Roe - Hospice referral").
+fn ends_a_name(text: &[u8], start: usize) -> bool {
+    let upper_at =
+        |i: usize| first_char(text.get(i..).unwrap_or(&[])).is_some_and(char::is_uppercase);
+    if !upper_at(start) || start < 2 || text.get(start - 1) != Some(&b' ') {
+        return false;
+    }
+    let end = start - 1;
+    let mut i = end;
+    while i > 0 {
+        let c = text[i - 1];
+        if c.is_ascii_alphabetic() || c >= 0x80 || matches!(c, b'\'' | b'-' | b'.') {
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    i < end
+        && upper_at(i)
+        && String::from_utf8_lossy(&text[i..end])
+            .chars()
+            .any(char::is_lowercase)
+}
+
+/// The character `b` starts with, if it starts with a whole one.
+fn first_char(b: &[u8]) -> Option<char> {
+    (1..=b.len().min(4)).find_map(|n| std::str::from_utf8(&b[..n]).ok()?.chars().next())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ends_a_name_sees_proper_names_only() {
+        let t = "Rania El-Amin - Tulip City Infusion";
+        assert!(ends_a_name(t.as_bytes(), t.find("Infusion").unwrap()));
+        let t = "Ertuğrul Kılıç - Ögür Hospice";
+        assert!(ends_a_name(t.as_bytes(), t.find("Hospice").unwrap()));
+        for (t, w) in [
+            ("Jane Roe - Hospice referral", "Hospice"),
+            ("Re: Hospice admission", "Hospice"),
+            ("Jane Roe hospice", "hospice"),
+            ("MRI Sodium", "Sodium"),
+            ("Hospice", "Hospice"),
+        ] {
+            assert!(!ends_a_name(t.as_bytes(), t.find(w).unwrap()), "{t}");
+        }
+    }
 
     #[test]
     fn near_index_matches_pairwise_check() {

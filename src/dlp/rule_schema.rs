@@ -60,6 +60,10 @@ pub(crate) struct DetectorDef {
     pub(crate) exclude_files: Option<Spanned<Vec<String>>>,
     #[serde(default = "default_exclude_window")]
     pub(crate) exclude_window: usize,
+    /// Veto a capitalised match right after a capitalised word: it is the
+    /// end of a proper name ("Zumbro Ridge Hospice"), not the term.
+    #[serde(default)]
+    pub(crate) not_in_names: bool,
     pub(crate) near: Option<Spanned<Vec<String>>>,
     #[serde(default = "default_near_window")]
     pub(crate) near_window: usize,

@@ -111,6 +111,10 @@ pub struct DetectorSpec {
     /// before a number shaped like an SSN).
     pub exclude: Vec<String>,
     pub exclude_window: usize,
+    /// A capitalised match right after a capitalised word ("Zumbro Ridge
+    /// Hospice", "Tulip City Infusion") is the end of an organization's or
+    /// a place's name, not the term: vetoed.
+    pub not_in_names: bool,
     /// Indices of detectors that must have a match within `near_window`.
     pub near: Vec<usize>,
     pub near_window: usize,
@@ -510,6 +514,7 @@ fn detector(cx: &mut Ctx<'_>, d: &DetectorDef) -> Option<DetectorSpec> {
         context_window: d.context_window,
         exclude,
         exclude_window: d.exclude_window,
+        not_in_names: d.not_in_names,
         near: Vec::new(),
         near_window: d.near_window,
     })
