@@ -564,6 +564,12 @@ fn cases() {
             "Hi Rakesh,\nYour urine culture grew a bacteria that is resistant to the antibiotic, so we sent a new prescription.",
             true,
         ),
+        // The patient named through the relative who called.
+        (
+            "Phone note",
+            "Spoke with Ana Ruiz, daughter of Tomas Ruiz Ortega, this morning. He has been missing doses of the warfarin.",
+            true,
+        ),
         (
             "Drill",
             "Hi Team,\nYour test results were normal across all sites in the mock drill.",
