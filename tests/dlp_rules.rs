@@ -605,6 +605,16 @@ fn header_names_are_not_people() {
     assert!(v.phi, "{v:?}");
 }
 
+/// An unstructured header in RFC 2047 encoded words is read decoded: an
+/// SSN in base64 must not pass unseen.
+#[test]
+fn encoded_unstructured_headers_are_decoded() {
+    let s = scanner();
+    let m = "From: a@riverbend-health.org\r\nTo: b@example.com\r\nX-Case-Note: =?utf-8?b?QW5hIFJ1aXogU1NOIDUzNi0yMi04OTE1?=\r\nSubject: case\r\n\r\nSee the header.\r\n";
+    let v = s.scan(m.as_bytes());
+    assert!(v.phi, "{v:?}");
+}
+
 #[test]
 fn tags_force_and_strip() {
     let s = scanner();

@@ -154,11 +154,11 @@ pub fn header_texts<'m>(msg: &'m Message<'_>) -> Vec<(&'m str, String)> {
             address_text(h.value(), raw_value(msg, h))
         } else {
             match h.value() {
-                HeaderValue::Text(t) => t.to_string(),
-                HeaderValue::TextList(l) => l.join(", "),
+                HeaderValue::Text(t) => decode_encoded_words(t),
+                HeaderValue::TextList(l) => decode_encoded_words(&l.join(", ")),
                 // An unstructured header mail-parser read as an address list
                 // (it guesses from the name): scan all of it.
-                HeaderValue::Address(_) => raw_value(msg, h).to_string(),
+                HeaderValue::Address(_) => decode_encoded_words(raw_value(msg, h)),
                 _ => continue,
             }
         };
@@ -167,6 +167,21 @@ pub fn header_texts<'m>(msg: &'m Message<'_>) -> Vec<(&'m str, String)> {
         }
     }
     out
+}
+
+/// mail-parser keeps a header it has no parser for (`Thread-Topic`,
+/// `X-*`) raw, RFC 2047 encoded words and all: `=?utf-8?b?...?=` would hide
+/// a name or an SSN from every rule. Its Subject parser decodes them, so the
+/// value is read as a subject.
+fn decode_encoded_words(raw: &str) -> String {
+    if !raw.contains("=?") {
+        return raw.to_string();
+    }
+    let one = format!("Subject: {}\r\n\r\n", raw.replace(['\r', '\n'], " "));
+    MessageParser::default()
+        .parse_headers(one.as_bytes())
+        .and_then(|m| m.subject().map(str::to_string))
+        .unwrap_or_else(|| raw.to_string())
 }
 
 fn raw_value<'m>(msg: &'m Message<'_>, h: &mail_parser::Header<'_>) -> &'m str {
