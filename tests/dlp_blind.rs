@@ -3,13 +3,14 @@
 //! attachments from real producers. Rules are tuned on the `tune` half only
 //! and judged on the `test` half. Issue 6 asks for precision ≥ 0.95, recall
 //! ≥ 0.97 and every carrier ≥ 0.95 correct on the test half. Measured on
-//! 2026-12-01 with all eight batches (3648 messages; batches 2-8 by other
+//! 2026-12-01 with all nine batches (4104 messages; batches 2-9 by other
 //! blind authors, each written to differ from the ones before): test half
-//! precision 0.972, recall 0.926 (batch 8 alone, measured before its tune
-//! half was looked at: 0.921 / 0.854; batch 7 first measured 0.856 /
-//! 0.776), weakest carriers pdf-fpdf2 0.917 and pdf-libreoffice 0.923
-//! correct. The recall floor went from 0.93 to 0.92 when the eighth,
-//! harder batch joined the test half. The assertions below are
+//! precision 0.986, recall 0.943, weakest carrier pdf-fpdf2 0.932 correct,
+//! every other carrier 0.95 or more. Batch 9 alone, measured before its
+//! tune half was looked at: 0.966 / 0.842; after tuning on its tune half
+//! only: 0.990 / 0.970 (batch 8 first measured 0.921 / 0.854, batch 7
+//! 0.856 / 0.776). The floors went from 0.92 to 0.93 (recall) and from
+//! 0.90 to 0.92 (carrier) with that round. The assertions below are
 //! regression floors just under the measured figures, not the targets:
 //! raise them as the rules improve, and never by looking at the test half's
 //! messages.
@@ -166,15 +167,15 @@ fn blind_corpus_precision_recall() {
         test.precision()
     );
     assert!(
-        test.recall() >= 0.92,
-        "test half recall {:.4} below the 0.92 floor",
+        test.recall() >= 0.93,
+        "test half recall {:.4} below the 0.93 floor",
         test.recall()
     );
     for ((split, carrier), t) in &by_carrier {
         if split == "test" {
             assert!(
-                t.accuracy() >= 0.90,
-                "test half carrier {carrier}: accuracy {:.3} below the 0.90 floor",
+                t.accuracy() >= 0.92,
+                "test half carrier {carrier}: accuracy {:.3} below the 0.92 floor",
                 t.accuracy()
             );
         }
