@@ -570,6 +570,51 @@ fn cases() {
             "Spoke with Ana Ruiz, daughter of Tomas Ruiz Ortega, this morning. He has been missing doses of the warfarin.",
             true,
         ),
+        // Batch 9's kinds, in my own words: a vaccine list, a wrapped
+        // Spanish birth-date label, a huddle line with age, sex and room, a
+        // birth date in parentheses, a slash-separated list row, an
+        // accession number in a report, a dotted "y.o.".
+        (
+            "Outreach",
+            "child: Nandi Zulu; born: 04/02/2020; due: DTaP-IPV, MMRV",
+            true,
+        ),
+        (
+            "Carta",
+            "Estimada Sra. Zulu:\nFecha de\nnacimiento en el expediente: 14/03/1979.",
+            true,
+        ),
+        (
+            "Huddle",
+            "Sipho T. Zulu (46M, rm 317) - sleep apnea; pharmacy to check copay.",
+            true,
+        ),
+        (
+            "Review",
+            "Monthly review for Thandiwe Nomsa Zulu (3/21/1982), chair 16.",
+            true,
+        ),
+        (
+            "Visits",
+            "1) Lindiwe Zulu / 07/05/1942 / 12 Oak St / ertapenem 1 g IV daily",
+            true,
+        ),
+        (
+            "Report",
+            "CT HEAD. Accession B26-287149. Findings: acute infarct. Impression: stroke.",
+            true,
+        ),
+        (
+            "Note",
+            "Ms. Zanele Mbatha is a 22 y.o. G2P1 with gestational diabetes.",
+            true,
+        ),
+        // A blank form's date-of-birth line above a forward's timestamps.
+        (
+            "Handout",
+            "On 12/4/2026 17:58, Ana Ruiz wrote:\n> Patient name: ______ Date of birth: __/__/____\n> Caring for yourself: asthma",
+            false,
+        ),
         (
             "Drill",
             "Hi Team,\nYour test results were normal across all sites in the mock drill.",
