@@ -609,6 +609,19 @@ fn cases() {
             "Ms. Zanele Mbatha is a 22 y.o. G2P1 with gestational diabetes.",
             true,
         ),
+        // Vietnamese letters (Latin Extended Additional), and a
+        // parenthetical between the name and the care event.
+        (
+            "Health office",
+            "Phạm Thị Thảo (grade 2, student ID 3496672) was seen in the health office; epinephrine given for anaphylaxis.",
+            true,
+        ),
+        // A sample record in a guide.
+        (
+            "Understanding your EOB",
+            "How to read your EOB (sample). Member: SAMPLE, PAT\nDx: asthma",
+            false,
+        ),
         // A blank form's date-of-birth line above a forward's timestamps.
         (
             "Handout",
