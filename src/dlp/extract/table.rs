@@ -340,12 +340,12 @@ impl Iterator for Records<'_> {
 /// How many records are sampled to pick a delimiter.
 const SAMPLE_RECORDS: usize = 20;
 
-/// The delimiter (`,`, `;` or tab) that splits the first records into the
+/// The delimiter (`,`, `;`, tab or `|`) that splits the first records into the
 /// same number (two or more) of fields, preferring the most fields; `None`
 /// when no delimiter is consistent over at least `min_records` records.
 pub fn detect_delimiter(text: &str, min_records: usize) -> Option<char> {
     let mut best: Option<(usize, char)> = None;
-    for d in [',', ';', '\t'] {
+    for d in [',', ';', '\t', '|'] {
         let counts: Vec<usize> = Records::new(text, d)
             .filter(|r| !(r.len() == 1 && r.first().is_some_and(|f| f.trim().is_empty())))
             .take(SAMPLE_RECORDS)
@@ -477,6 +477,14 @@ mod tests {
             "{out}"
         );
         assert_eq!(separator_hint("sep=;x\n"), None);
+        // Quoted, pipe-delimited exports are tables too.
+        let piped = "\"Resident\"|\"Member #\"|\"DOS\"\n\"Lee, Ann\"|\"UHX05342004\"|\"2026-11-24\"\n\"Roe, Jo\"|\"R8078937543\"|\"2026-12-03\"\n";
+        assert_eq!(detect_delimiter(piped, 3), Some('|'));
+        let out = render_delimited(piped, '|', &Bound::unlimited());
+        assert!(
+            out.contains("Resident: Lee, Ann; Member #: UHX05342004"),
+            "{out}"
+        );
         assert_eq!(separator_hint("a,b\n1,2\n"), None);
     }
 
