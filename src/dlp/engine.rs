@@ -1243,15 +1243,12 @@ fn ends_a_name(text: &[u8], start: usize) -> bool {
         return false;
     }
     let end = start - 1;
-    let mut i = end;
-    while i > 0 {
-        let c = text[i - 1];
-        if c.is_ascii_alphabetic() || c >= 0x80 || matches!(c, b'\'' | b'-' | b'.') {
-            i -= 1;
-        } else {
-            break;
-        }
-    }
+    let in_word =
+        |c: &u8| c.is_ascii_alphabetic() || *c >= 0x80 || matches!(c, b'\'' | b'-' | b'.');
+    let i = text[..end]
+        .iter()
+        .rposition(|c| !in_word(c))
+        .map_or(0, |p| p + 1);
     i < end
         && upper_at(i)
         && String::from_utf8_lossy(&text[i..end])
