@@ -122,6 +122,12 @@ pub fn relaxed_header(raw: &[u8], out: &mut Vec<u8>) {
 /// a single SP between words) the pieces are the body's own bytes, joined
 /// into one piece as long as they follow each other: on ordinary mail the
 /// sink sees a few large slices rather than one per word.
+///
+/// Most lines need no change, so the lines before the next spot that does
+/// (a tab, two spaces, a space before CRLF) are passed on in bulk, found by
+/// three vectorized searches over the body rather than word by word; only
+/// a line holding such a spot, and the last line when it has no CRLF, are
+/// taken apart. This is what makes DKIM cheap next to the relay's own work.
 pub fn relaxed_body_into(body: &[u8], mut sink: impl FnMut(&[u8])) {
     const CRLF: &[u8] = b"\r\n";
     let mut run = Run {
@@ -129,10 +135,24 @@ pub fn relaxed_body_into(body: &[u8], mut sink: impl FnMut(&[u8])) {
         span: None,
         sink: &mut sink,
     };
+    // Lines up to the last CRLF are complete; a last line without one is
+    // always taken apart.
+    let complete = memmem::rfind(body, CRLF).map_or(0, |i| i + 2);
+    let mut spots = Spots::default();
     // Pending empty lines: written only if a non-empty line follows.
     let mut blank_lines = 0usize;
     let mut pos = 0;
     while pos < body.len() {
+        if pos < complete {
+            let spot = spots.next(body, pos, complete);
+            // Every line that ends before the spot's line is canonical.
+            let bulk_end = memmem::rfind(&body[pos..spot], CRLF).map_or(pos, |i| pos + i + 2);
+            if bulk_end > pos {
+                canonical_lines(&mut run, pos, bulk_end, &mut blank_lines);
+                pos = bulk_end;
+                continue;
+            }
+        }
         let (end, next) = match find_crlf(&body[pos..]) {
             Some(i) => (pos + i, pos + i + 2),
             None => (body.len(), body.len()),
@@ -180,6 +200,94 @@ pub fn relaxed_body_into(body: &[u8], mut sink: impl FnMut(&[u8])) {
         pos = next;
     }
     run.flush();
+}
+
+/// Whole lines `body[start..end]` (ending in CRLF) that need no change:
+/// passed on as they are, except that empty lines at their end are held
+/// back with the pending ones, since they go if nothing but empty lines
+/// follows.
+fn canonical_lines<S: FnMut(&[u8])>(
+    run: &mut Run<'_, '_, S>,
+    start: usize,
+    end: usize,
+    blank_lines: &mut usize,
+) {
+    let body = run.body;
+    // CRLF cannot overlap itself, so every CRLF ends a line and a CRLF
+    // right after another is an empty line.
+    let mut first = start;
+    while body[first..end].starts_with(b"\r\n") {
+        first += 2;
+        *blank_lines += 1;
+    }
+    if first == end {
+        return;
+    }
+    let mut last = end;
+    let mut trailing = 0;
+    while last >= first + 4 && &body[last - 4..last] == b"\r\n\r\n" {
+        last -= 2;
+        trailing += 1;
+    }
+    for _ in 0..*blank_lines {
+        run.constant(b"\r\n");
+    }
+    run.text(first, last);
+    *blank_lines = trailing;
+}
+
+/// The next places at or after a position where a complete line needs
+/// changing: a tab, two spaces, a space before CRLF. Each is searched for
+/// again only once passed, so the body is read once for each kind.
+#[derive(Default)]
+struct Spots {
+    tab: Option<usize>,
+    double: Option<usize>,
+    trailing: Option<usize>,
+}
+
+impl Spots {
+    /// The first spot in `body[pos..limit]`, or `limit`.
+    fn next(&mut self, body: &[u8], pos: usize, limit: usize) -> usize {
+        fn refresh(
+            at: &mut Option<usize>,
+            pos: usize,
+            limit: usize,
+            find: impl Fn(&[u8]) -> Option<usize>,
+            body: &[u8],
+        ) -> usize {
+            match *at {
+                Some(a) if a >= pos => a,
+                _ => {
+                    let a = find(&body[pos..limit]).map_or(limit, |i| pos + i);
+                    *at = Some(a);
+                    a
+                }
+            }
+        }
+        let tab = refresh(
+            &mut self.tab,
+            pos,
+            limit,
+            |h| memchr::memchr(b'\t', h),
+            body,
+        );
+        let double = refresh(
+            &mut self.double,
+            pos,
+            limit,
+            |h| memmem::find(h, b"  "),
+            body,
+        );
+        let trailing = refresh(
+            &mut self.trailing,
+            pos,
+            limit,
+            |h| memmem::find(h, b" \r\n"),
+            body,
+        );
+        tab.min(double).min(trailing)
+    }
 }
 
 /// The first CRLF in `hay`. Lines are short, and a search for the LF alone
@@ -373,6 +481,36 @@ mod tests {
                     alphabet[(x % alphabet.len() as u64) as usize]
                 })
                 .collect();
+            assert_eq!(relaxed_body(&body), reference(&body), "{body:?}");
+            checked += 1;
+        }
+        // Mostly canonical lines with a changed one here and there, as
+        // mail is: the bulk path passes runs of lines on whole.
+        let lines: [&[u8]; 9] = [
+            b"Dear team, the report is attached.",
+            b"",
+            b"ok",
+            b" ",
+            b"two  spaces",
+            b"tab\there",
+            b"trailing ",
+            b"bare\nLF and\rCR",
+            b"\xe9t\xe9",
+        ];
+        for _ in 0..5000 {
+            let mut body = Vec::new();
+            for _ in 0..(x % 40) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                // Canonical lines twice as often as the others.
+                let pick = (x % 18) as usize;
+                body.extend_from_slice(lines[if pick < 12 { pick % 3 } else { pick - 9 }]);
+                body.extend_from_slice(if x.is_multiple_of(23) { b"\n" } else { b"\r\n" });
+            }
+            if x.is_multiple_of(3) {
+                body.extend_from_slice(lines[(x % 9) as usize]);
+            }
             assert_eq!(relaxed_body(&body), reference(&body), "{body:?}");
             checked += 1;
         }
