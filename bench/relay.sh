@@ -8,6 +8,7 @@
 #   bash bench/relay.sh [--runs N] [--messages M] [--sessions S] [--size L]
 #                       [--reuse] [--only postfix|sealgate|sealgate-bare]
 #                       [--timeout SECS] [--message FILE] [--settle SECS]
+#                       [--breakdown]
 #
 # Defaults: 1 run, 2000 messages, 20 sessions, 20480 bytes, a new connection
 # per message (smtp-source's default; --reuse sends all of a session's
@@ -17,7 +18,9 @@
 # sealgate's DLP must take apart. With --runs N the systems alternate (in
 # reverse order every other run) and the median of each is reported.
 # --settle SECS (default 6) is the pause before each measurement; see the
-# comment at the end of measure().
+# comment at the end of measure(). --breakdown adds two more systems,
+# sealgate-dkim (signing, no audit log) and sealgate-audit (audit log, no
+# signing), so the cost of each is reported apart.
 # Prints per-run lines and a final block:
 #   postfix: 512.3 msg/s
 #   sealgate: 801.0 msg/s
@@ -33,6 +36,9 @@
 # without DKIM keys and with `[audit] enabled = false`, so the difference
 # is what signing and auditing cost.
 #
+# sealgate's config template (tests/interop/sealgate.toml.in) ends with its
+# [audit] table, so a line appended to it lands in [audit].
+#
 # The Postfix peer is stock Postfix 3.x (tests/interop/postfix/*.in: its own
 # instance, no chroot, log to a file because containers have no syslog) plus
 # mynetworks = 127.0.0.0/8, relayhost = [127.0.0.1]:<sink>,
@@ -43,7 +49,7 @@
 WORK_PREFIX=bench
 source "$(dirname "$0")/../tests/interop/lib.sh"
 
-RUNS=1 MESSAGES=2000 SESSIONS=20 SIZE=20480 REUSE=0 ONLY="" TIMEOUT=300 MESSAGE="" SETTLE=6
+RUNS=1 MESSAGES=2000 SESSIONS=20 SIZE=20480 REUSE=0 ONLY="" TIMEOUT=300 MESSAGE="" SETTLE=6 BREAKDOWN=0
 while (($#)); do
     case $1 in
     --runs) RUNS=$2; shift 2 ;;
@@ -55,12 +61,13 @@ while (($#)); do
     --timeout) TIMEOUT=$2; shift 2 ;;
     --message) MESSAGE=$2; shift 2 ;;
     --settle) SETTLE=$2; shift 2 ;;
-    -h | --help) sed -n '2,40p' "$0"; exit 0 ;;
+    --breakdown) BREAKDOWN=1; shift ;;
+    -h | --help) sed -n '2,48p' "$0"; exit 0 ;;
     *) fail "unknown argument: $1 (see --help)" ;;
     esac
 done
 [[ "$SETTLE" =~ ^[0-9]+$ && "$RUNS" =~ ^[1-9][0-9]*$ && "$MESSAGES" =~ ^[1-9][0-9]*$ && "$SESSIONS" =~ ^[1-9][0-9]*$ && "$SIZE" =~ ^[0-9]+$ ]] || fail "numeric arguments expected"
-case $ONLY in "" | postfix | sealgate | sealgate-bare) ;; *) fail "--only takes postfix, sealgate or sealgate-bare" ;; esac
+case $ONLY in "" | postfix | sealgate | sealgate-bare | sealgate-dkim | sealgate-audit) ;; *) fail "--only takes postfix, sealgate, sealgate-bare, sealgate-dkim or sealgate-audit" ;; esac
 if [[ -n "$MESSAGE" ]]; then
     [[ -r "$MESSAGE" ]] || fail "--message $MESSAGE: not a readable file"
     MESSAGE="$(realpath "$MESSAGE")"
@@ -71,6 +78,10 @@ systems=()
 [[ -z "$ONLY" || "$ONLY" == postfix ]] && systems+=(postfix)
 [[ -z "$ONLY" || "$ONLY" == sealgate ]] && systems+=(sealgate)
 [[ -z "$ONLY" || "$ONLY" == sealgate-bare ]] && systems+=(sealgate-bare)
+if ((BREAKDOWN)) || [[ "$ONLY" == sealgate-dkim || "$ONLY" == sealgate-audit ]]; then
+    [[ -z "$ONLY" || "$ONLY" == sealgate-dkim ]] && systems+=(sealgate-dkim)
+    [[ -z "$ONLY" || "$ONLY" == sealgate-audit ]] && systems+=(sealgate-audit)
+fi
 [[ " ${systems[*]} " == *" sealgate"* ]] && check_sealgate_bin
 
 # measure SYSTEM RUN: sets SECS_SINK (smtp-source start -> sink counted all)
@@ -88,16 +99,20 @@ measure() {
         pf_setup "pf-$tag" "$relay" "relayhost = [127.0.0.1]:$sink" "smtp_tls_security_level = may"
         pf_start "pf-$tag" "$relay"
         ;;
-    sealgate)
-        local cfg
+    sealgate*)
+        local cfg audit=on dkim=on
         cfg="$(sealgate_config "sg-$tag" "$relay" "$sink")"
-        "$SEALGATE_BIN" --config "$cfg" dkim keygen --domain tenant.test --selector bench >/dev/null 2>&1
-        printf '\n[[dkim.key]]\ndomain = "tenant.test"\nselector = "bench"\nkey = "var/dkim/tenant.test.bench.key"\n' >>"$cfg"
-        start_sealgate "sg-$tag" "$relay"
-        ;;
-    sealgate-bare)
-        # The template ends with [audit]: switch it off, and no DKIM key.
-        printf 'enabled = false\n' >>"$(sealgate_config "sg-$tag" "$relay" "$sink")"
+        case $sys in
+        sealgate-bare) audit=off dkim=off ;;
+        sealgate-dkim) audit=off ;;
+        sealgate-audit) dkim=off ;;
+        esac
+        # First, while the template's [audit] table is still the last one.
+        [[ $audit == off ]] && printf 'enabled = false\n' >>"$cfg"
+        if [[ $dkim == on ]]; then
+            "$SEALGATE_BIN" --config "$cfg" dkim keygen --domain tenant.test --selector bench >/dev/null 2>&1
+            printf '\n[[dkim.key]]\ndomain = "tenant.test"\nselector = "bench"\nkey = "var/dkim/tenant.test.bench.key"\n' >>"$cfg"
+        fi
         start_sealgate "sg-$tag" "$relay"
         ;;
     esac
@@ -220,3 +235,9 @@ if [[ -n "${CPUS[sealgate]:-}" && -n "${CPUS[sealgate-bare]:-}" ]]; then
     cpu_s="$(median ${CPUS[sealgate]})" cpu_b="$(median ${CPUS[sealgate-bare]})"
     echo "relay CPU per message: sealgate $cpu_s µs, sealgate-bare $cpu_b µs; signing+audit CPU cost: $("$PY" -c 'import sys; print("%.1f%%" % (100 * (float(sys.argv[1]) / float(sys.argv[2]) - 1)))' "$cpu_s" "$cpu_b")"
 fi
+for part in dkim audit; do
+    if [[ -n "${MED[sealgate-$part]:-}" && -n "${MED[sealgate-bare]:-}" ]]; then
+        # shellcheck disable=SC2086
+        echo "$part alone: cost $("$PY" -c 'import sys; print("%.1f%%" % (100 * (1 - float(sys.argv[1]) / float(sys.argv[2]))))' "${MED[sealgate-$part]}" "${MED[sealgate-bare]}")${CPUS[sealgate-$part]:+, relay CPU $(median ${CPUS[sealgate-$part]}) µs/message}"
+    fi
+done
