@@ -1235,7 +1235,9 @@ impl NearIndex {
 /// Is the match at `start` a capitalised word right after a capitalised
 /// word and one space, the last word of a proper name ("Zumbro Ridge
 /// Hospice")? A word after a dash or a colon starts a new phrase
-/// ("Jane Roe - Hospice referral").
+/// ("Jane Roe - Hospice referral"), and so does an acronym after a name
+/// written "Last, First" ("Lindqvist, Xiomara HCV RNA"): organizations are
+/// not named that way.
 fn ends_a_name(text: &[u8], start: usize) -> bool {
     let upper_at =
         |i: usize| first_char(text.get(i..).unwrap_or(&[])).is_some_and(char::is_uppercase);
@@ -1249,11 +1251,21 @@ fn ends_a_name(text: &[u8], start: usize) -> bool {
         .iter()
         .rposition(|c| !in_word(c))
         .map_or(0, |p| p + 1);
+    let acronym = {
+        let word = &text[start..];
+        let n = word.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        n >= 2 && word[..n].iter().all(|c| !c.is_ascii_lowercase())
+    };
+    let after_last_comma = text[..i].ends_with(b", ")
+        && text[..i.saturating_sub(2)]
+            .last()
+            .is_some_and(|c| c.is_ascii_alphabetic() || *c >= 0x80);
     i < end
         && upper_at(i)
         && String::from_utf8_lossy(&text[i..end])
             .chars()
             .any(char::is_lowercase)
+        && !(acronym && after_last_comma)
 }
 
 /// The character `b` starts with, if it starts with a whole one.
@@ -1269,6 +1281,8 @@ mod tests {
     fn ends_a_name_sees_proper_names_only() {
         let t = "Rania El-Amin - Tulip City Infusion";
         assert!(ends_a_name(t.as_bytes(), t.find("Infusion").unwrap()));
+        let t = "Ana Ruiz, Lakeside Hospice";
+        assert!(ends_a_name(t.as_bytes(), t.find("Hospice").unwrap()));
         let t = "Ertuğrul Kılıç - Ögür Hospice";
         assert!(ends_a_name(t.as_bytes(), t.find("Hospice").unwrap()));
         for (t, w) in [
@@ -1276,6 +1290,7 @@ mod tests {
             ("Re: Hospice admission", "Hospice"),
             ("Jane Roe hospice", "hospice"),
             ("MRI Sodium", "Sodium"),
+            ("Lindqvist, Xiomara HCV RNA", "HCV"),
             ("Hospice", "Hospice"),
         ] {
             assert!(!ends_a_name(t.as_bytes(), t.find(w).unwrap()), "{t}");
