@@ -10,6 +10,23 @@ use crate::dlp::rules::RuleError;
 /// window edge is still wholly inside the searched range.
 const PAD: usize = 128;
 
+/// Each word, and for a phrase also the phrase broken across two lines at
+/// one of its spaces: a table cell or a PDF column wraps "Date of birth" as
+/// "Date of\nbirth", and the label is still there. One break per phrase:
+/// a two- or three-word label in a narrow cell wraps once.
+fn with_wrapped_variants(words: Vec<(String, usize)>) -> Vec<(String, usize)> {
+    let mut out = Vec::with_capacity(words.len());
+    for (w, g) in words {
+        for (i, _) in w.match_indices(' ') {
+            for nl in ["\n", "\r\n"] {
+                out.push((format!("{}{nl}{}", &w[..i], &w[i + 1..]), g));
+            }
+        }
+        out.push((w, g));
+    }
+    out
+}
+
 /// A keyword automaton: leftmost-longest, with each word also carrying the
 /// groups of the shorter words it starts with (`ssns` counts as `ssn`).
 pub struct Words {
@@ -28,6 +45,7 @@ impl Words {
         if words.is_empty() {
             return Ok(None);
         }
+        let words = with_wrapped_variants(words);
         let is_whole = |g: usize| whole.get(g).copied().unwrap_or(false);
         let mut list: Vec<String> = Vec::new();
         let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -82,7 +100,8 @@ impl Words {
         }))
     }
 
-    /// The words, in the automaton's pattern order.
+    /// The words, in the automaton's pattern order (a phrase's wrapped
+    /// variants included).
     pub fn list(&self) -> &[String] {
         &self.list
     }
@@ -331,12 +350,15 @@ mod tests {
             ("rev".to_string(), 1),
             ("reviewed".to_string(), 1),
             ("inc".to_string(), 1),
+            ("ssn last 4".to_string(), 2),
         ];
-        let w = Words::build(words, &[false, true])
+        let w = Words::build(words, &[false, true, false])
             .unwrap_or_else(|e| panic!("{e}"))
             .unwrap_or_else(|| panic!("no words"));
         let any = |t: &str, g: usize| w.any_in(t.as_bytes(), g, 0, t.len());
         assert!(any("SSNs on file", 0));
+        assert!(any("ssn\r\nlast 4", 2));
+        assert!(!any("ssn last\n\n4", 2));
         assert!(!any("adobe ssnx", 1));
         assert!(!any("Dear Siranush,", 1));
         assert!(any("Dear Sir,", 1));
