@@ -43,6 +43,9 @@ struct Line<'a> {
     y: f32,
     size: f32,
     page: u32,
+    /// Gathered from lines drawn apart (see [`same_row`]): a row of a
+    /// table, or two blocks of a letterhead side by side, never a form line.
+    joined: bool,
 }
 
 /// A header line: three or more cells that all read as column names and
@@ -104,6 +107,7 @@ fn lines<'a>(text: &'a str, starts: &[CellStart]) -> Vec<Line<'a>> {
                 y: s.y,
                 size: s.size,
                 page: s.page,
+                joined: false,
             });
         }
         if let Some(l) = out.last_mut() {
@@ -113,7 +117,79 @@ fn lines<'a>(text: &'a str, starts: &[CellStart]) -> Vec<Line<'a>> {
             });
         }
     }
-    out
+    same_row(out)
+}
+
+/// How many earlier lines a line may join (see [`same_row`]).
+const JOIN_BACK: usize = 8;
+/// How far from a line's baseline, in font sizes, another line's baseline
+/// may lie and still be set in the same table row: less than any leading
+/// (a wrapped cell's next line is a leading below), more than the half
+/// leading by which a vertically centred cell sits between two lines.
+const SAME_ROW: f32 = 0.75;
+/// Cells one joined line may hold: more than any table row, and a bound on
+/// the work a page of thousands of runs on one baseline can cause.
+const MAX_ROW_CELLS: usize = 64;
+
+/// A line gathered from several: its cells and the baselines they span.
+struct Band<'a> {
+    line: Line<'a>,
+    top: f32,
+    bottom: f32,
+}
+
+/// Lines set in one table row joined into one, cells in x order.
+/// Producers that draw a table cell by cell (LibreOffice, ReportLab) put a
+/// wrapped cell's second line between two cells of one row, so the row
+/// arrives as several lines: `Patient DOB`, `ED`, `arrival`, `Diagnosis
+/// PCP`. Cells on one baseline are one line again. A vertically centred
+/// cell sits between the lines of its wrapped neighbours, closer to each
+/// than a leading: it joins them, and the row (`TWO FEATHERS,` over
+/// `HARLAN D.`, `11/18/20` over `17`, and `J45.41 asthma` between) is one
+/// line whose cells of one column follow each other.
+fn same_row(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let mut out: Vec<Band<'_>> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let reach = SAME_ROW * line.size.max(1.0);
+        let from = out.len().saturating_sub(JOIN_BACK);
+        let hits: Vec<usize> = (from..out.len())
+            .filter(|&k| {
+                let b = &out[k];
+                b.line.page == line.page
+                    && b.line.cells.len() + line.cells.len() <= MAX_ROW_CELLS
+                    && line.y >= b.bottom - reach
+                    && line.y <= b.top + reach
+                    && line
+                        .cells
+                        .iter()
+                        .all(|c| b.line.cells.iter().all(|d| (d.x - c.x).abs() > 1.0))
+            })
+            .collect();
+        let Some((&first, rest)) = hits.split_first() else {
+            out.push(Band {
+                top: line.y,
+                bottom: line.y,
+                line,
+            });
+            continue;
+        };
+        // Later bands this line bridges fold into the first, newest last.
+        for &k in rest.iter().rev() {
+            let b = out.remove(k);
+            let into = &mut out[first];
+            into.top = into.top.max(b.top);
+            into.bottom = into.bottom.min(b.bottom);
+            into.line.cells.extend(b.line.cells);
+        }
+        let into = &mut out[first];
+        into.line.joined = true;
+        into.top = into.top.max(line.y);
+        into.bottom = into.bottom.min(line.y);
+        into.line.cells.extend(line.cells);
+        // Stable: cells of one column stay in drawing order, top first.
+        into.line.cells.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
+    out.into_iter().map(|b| b.line).collect()
 }
 
 fn cut(s: &str) -> &str {
@@ -136,11 +212,30 @@ fn as_row(line: &Line<'_>) -> Row {
 fn table(lines: &[Line<'_>], start: usize, out: &mut String, bound: &Bound) -> usize {
     let head = &lines[start];
     let xs: Vec<f32> = head.cells.iter().map(|c| c.x).collect();
-    let mut t = Table::new(false);
-    t.row(as_row(head), out);
-    let mut record: Vec<String> = vec![String::new(); xs.len()];
+    let mut names: Vec<String> = head.cells.iter().map(|c| c.text.to_string()).collect();
     let mut prev = head;
     let mut i = start + 1;
+    // Column names wrapped in their cells (`Date of` / `birth`, `Birthdat`
+    // / `e`) finish on the lines right below the header.
+    while let Some(line) = lines.get(i) {
+        if line.page != head.page || !wraps_a_name(line, prev) {
+            break;
+        }
+        for c in &line.cells {
+            let name = &mut names[nearest(&xs, c.x)];
+            if c.text.chars().count() > 2 {
+                name.push(' ');
+            }
+            name.push_str(c.text);
+        }
+        prev = line;
+        i += 1;
+    }
+    let mut t = Table::new(false);
+    t.row(names.into_iter().enumerate().map(|(i, n)| (i as u32, n)).collect(), out);
+    let mut record: Vec<String> = vec![String::new(); xs.len()];
+    // Cells in the line that began the record.
+    let mut began = 0;
     let mut tick = 0;
     while let Some(line) = lines.get(i) {
         if bound.reached(out, &mut tick) {
@@ -155,10 +250,19 @@ fn table(lines: &[Line<'_>], start: usize, out: &mut String, bound: &Bound) -> u
         }
         let cols: Vec<usize> = line.cells.iter().map(|c| nearest(&xs, c.x)).collect();
         // A first-column cell that finishes a number the last line broke
-        // (`06/27/2` then `026`) continues the record instead of starting one.
+        // (`06/27/2` then `026`) continues the record instead of starting
+        // one, and so does a line set at the text's own leading right
+        // below, with fewer cells, each under a cell it can finish: a
+        // wrapped first cell (`TWO FEATHERS,` / `HARLAN D.`).
         let first = line.cells.iter().zip(&cols).find(|(_, col)| **col == 0);
-        if first.is_some_and(|(c, _)| !continues(&record[0], c.text)) {
+        let wrapped = jump <= WRAP_LEADING * line.size.max(prev.size).max(1.0)
+            && line.cells.len() < began
+            && cols.iter().all(|&c| !record[c].is_empty());
+        if first.is_some_and(|(c, _)| !continues(&record[0], c.text)) && !wrapped {
             flush(&mut t, &mut record, out);
+        }
+        if record.iter().all(String::is_empty) {
+            began = line.cells.len();
         }
         for (c, col) in line.cells.iter().zip(cols) {
             let slot = &mut record[col];
@@ -173,6 +277,28 @@ fn table(lines: &[Line<'_>], start: usize, out: &mut String, bound: &Bound) -> u
     flush(&mut t, &mut record, out);
     // A header no row followed adds nothing: the text as drawn is scanned.
     i
+}
+
+/// The most a wrapped cell's next line lies below its first, in font
+/// sizes: a paragraph's leading (1.2 in most producers), less than a table
+/// row with its padding.
+const WRAP_LEADING: f32 = 1.3;
+
+/// A line right below a header line (or its last wrapped line) that only
+/// finishes column names: fewer cells, each a word or two starting in
+/// lower case (`birth`, `visit`, `arrival`) or a cut-off end (`e`).
+fn wraps_a_name(line: &Line<'_>, above: &Line<'_>) -> bool {
+    let jump = (line.y - above.y).abs();
+    jump > 0.0
+        && jump <= WRAP_LEADING * line.size.max(above.size).max(1.0)
+        && !line.cells.is_empty()
+        && line.cells.iter().all(|c| {
+            let t = c.text.trim();
+            !has_number(t)
+                && t.split_whitespace().count() <= 2
+                && (t.chars().count() <= 2 || t.starts_with(|ch: char| ch.is_lowercase()))
+                && t.chars().all(|ch| ch.is_alphabetic() || ch == ' ' || ch == '.')
+        })
 }
 
 /// Whether `next` finishes a number that a narrow column broke at the end
@@ -193,9 +319,11 @@ fn continues(cell: &str, next: &str) -> bool {
         return true;
     }
     let parts: Vec<&str> = last.split(['/', '-']).collect();
+    // `11/18/20` then `17`: a year cut in half; `4/12/61` then `2026` is not.
+    let half_year = next.len() == 2 && next.bytes().all(|c| c.is_ascii_digit());
     matches!(parts.as_slice(), [a, b, y]
         if [a, b, y].iter().all(|p| !p.is_empty() && p.bytes().all(|c| c.is_ascii_digit()))
-            && (y.len() == 1 || y.len() == 3))
+            && (y.len() == 1 || y.len() == 3 || (y.len() == 2 && half_year)))
 }
 
 /// The column whose header starts nearest to `x`.
@@ -227,7 +355,7 @@ fn flush(t: &mut Table, record: &mut [String], out: &mut String) {
 /// boxes on one line) as `Caption: value`.
 fn form_line(line: &Line<'_>, out: &mut String) {
     let cells = &line.cells;
-    if cells.len() < 2 || !cells.len().is_multiple_of(2) {
+    if line.joined || cells.len() < 2 || !cells.len().is_multiple_of(2) {
         return;
     }
     let pairs: Vec<(&str, &str)> = cells.chunks(2).map(|p| (p[0].text, p[1].text)).collect();
@@ -349,6 +477,80 @@ mod tests {
         assert_eq!(
             v,
             "Date: 2026-08-17 5:00 PM; Patient: Amos Maldonado; Visit Purpose: insulin teaching\n"
+        );
+    }
+
+    /// Each cell drawn on its own, as (baseline y, x, text), size 10.
+    fn drawn(cells: &[(f32, f32, &str)]) -> (String, Vec<CellStart>) {
+        let mut text = String::new();
+        let mut starts = Vec::new();
+        for &(y, x, t) in cells {
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            starts.push(CellStart {
+                at: text.len(),
+                x,
+                y,
+                size: 10.0,
+                page: 1,
+            });
+            text.push_str(t);
+        }
+        (text, starts)
+    }
+
+    /// LibreOffice draws a table cell by cell and centres short cells
+    /// between the lines of a wrapped neighbour: the row is read whole.
+    #[test]
+    fn a_row_drawn_cell_by_cell_with_centred_cells_is_one_record() {
+        let (text, starts) = drawn(&[
+            (700.0, 45.0, "Patient"),
+            (700.0, 165.0, "DOB"),
+            (706.0, 230.0, "ED"),
+            (694.0, 226.0, "arrival"),
+            (700.0, 300.0, "Diagnosis"),
+            (677.0, 45.0, "TWO FEATHERS,"),
+            (665.0, 45.0, "HARLAN D."),
+            (677.0, 165.0, "11/18/20"),
+            (665.0, 165.0, "17"),
+            (677.0, 226.0, "11/21/20"),
+            (665.0, 226.0, "26"),
+            (671.0, 300.0, "J45.41 asthma flare"),
+            (642.0, 45.0, "Ana Ruiz"),
+            (642.0, 165.0, "08/09/1964"),
+            (642.0, 300.0, "I50.22 heart failure"),
+        ]);
+        let v = view(&text, &starts, &Bound::unlimited()).unwrap_or_default();
+        assert_eq!(
+            v,
+            "Patient: TWO FEATHERS, HARLAN D.; DOB: 11/18/2017; arrival: 11/21/2026; Diagnosis: J45.41 asthma flare\n\
+             Patient: Ana Ruiz; DOB: 08/09/1964; Diagnosis: I50.22 heart failure\n"
+        );
+    }
+
+    /// ReportLab tops its cells: a column name cut by a narrow cell
+    /// (`Birthdat` / `e`) is finished by the line below the header, and a
+    /// date cut the same way by the line below its row.
+    #[test]
+    fn column_names_wrapped_below_the_header_are_finished() {
+        let (text, starts) = drawn(&[
+            (700.0, 40.0, "Who"),
+            (700.0, 140.0, "Birthdat"),
+            (688.0, 140.0, "e"),
+            (700.0, 200.0, "Reason for"),
+            (688.0, 200.0, "visit"),
+            (700.0, 300.0, "Phone"),
+            (670.0, 40.0, "Moradi, Parisa H"),
+            (670.0, 140.0, "09-25-196"),
+            (658.0, 140.0, "0"),
+            (670.0, 200.0, "HIV"),
+            (670.0, 300.0, "9188486034"),
+        ]);
+        let v = view(&text, &starts, &Bound::unlimited()).unwrap_or_default();
+        assert_eq!(
+            v,
+            "Who: Moradi, Parisa H; Birthdate: 09-25-1960; Reason for visit: HIV; Phone: 9188486034\n"
         );
     }
 
