@@ -232,7 +232,14 @@ fn table(lines: &[Line<'_>], start: usize, out: &mut String, bound: &Bound) -> u
         i += 1;
     }
     let mut t = Table::new(false);
-    t.row(names.into_iter().enumerate().map(|(i, n)| (i as u32, n)).collect(), out);
+    t.row(
+        names
+            .into_iter()
+            .enumerate()
+            .map(|(i, n)| (i as u32, n))
+            .collect(),
+        out,
+    );
     let mut record: Vec<String> = vec![String::new(); xs.len()];
     // Cells in the line that began the record.
     let mut began = 0;
@@ -297,7 +304,8 @@ fn wraps_a_name(line: &Line<'_>, above: &Line<'_>) -> bool {
             !has_number(t)
                 && t.split_whitespace().count() <= 2
                 && (t.chars().count() <= 2 || t.starts_with(|ch: char| ch.is_lowercase()))
-                && t.chars().all(|ch| ch.is_alphabetic() || ch == ' ' || ch == '.')
+                && t.chars()
+                    .all(|ch| ch.is_alphabetic() || ch == ' ' || ch == '.')
         })
 }
 
@@ -552,6 +560,49 @@ mod tests {
             v,
             "Who: Moradi, Parisa H; Birthdate: 09-25-1960; Reason for visit: HIV; Phone: 9188486034\n"
         );
+    }
+
+    /// Any positions at all, in any order, give a view without panicking,
+    /// and a joined line never holds more than its bound of cells.
+    #[test]
+    fn arbitrary_positions_never_panic() {
+        let words = [
+            "Patient", "DOB", "e", "birth", "11/18/20", "17", "-", "", "Ana Ruiz", "visit",
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        for _ in 0..300 {
+            let n = 1 + next(400) as usize;
+            let cells: Vec<(f32, f32, &str)> = (0..n)
+                .map(|_| {
+                    let y = match next(3) {
+                        0 => 700.0 - next(4) as f32,
+                        1 => 700.0 - 6.0 * next(40) as f32,
+                        _ => next(1000) as f32 - 100.0,
+                    };
+                    (
+                        y,
+                        next(600) as f32,
+                        words[next(words.len() as u64) as usize],
+                    )
+                })
+                .collect();
+            let (text, starts) = drawn(&cells);
+            let _ = view(&text, &starts, &Bound::unlimited());
+            // Each cell is drawn alone: only joining gathers cells, and a
+            // line bridging bands of at most the bound holds at most that
+            // many bands' worth.
+            assert!(
+                lines(&text, &starts)
+                    .iter()
+                    .all(|l| l.cells.len() <= MAX_ROW_CELLS * JOIN_BACK)
+            );
+        }
     }
 
     #[test]
