@@ -1253,7 +1253,10 @@ fn ends_a_name(text: &[u8], start: usize) -> bool {
         .map_or(0, |p| p + 1);
     let acronym = {
         let word = &text[start..];
-        let n = word.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        let n = word
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
         n >= 2 && word[..n].iter().all(|c| !c.is_ascii_lowercase())
     };
     let after_last_comma = text[..i].ends_with(b", ")
