@@ -5,14 +5,16 @@
 //! ≥ 0.97 and every carrier ≥ 0.95 correct on the test half. Measured on
 //! 2026-12-01 with all eleven batches (5016 messages; batches 2-11 by
 //! other blind authors, each written to differ from the ones before): test
-//! half precision 0.986, recall 0.944, weakest carriers header 0.928 and
-//! pdf-fpdf2 0.932 correct, every other carrier 0.95 or more. First
+//! half precision 0.985, recall 0.953 (tune half 0.997 / 0.995), weakest
+//! carriers pdf-fpdf2 0.937 and header 0.938 correct, every other carrier
+//! 0.95 or more. First
 //! measured, before their tune halves were looked at: batch 11 1.000 /
 //! 0.928, batch 10 0.935 / 0.935, batch 9 0.966 / 0.842 (batch 8 0.921 /
 //! 0.854, batch 7 0.856 / 0.776); after tuning on their tune halves only:
 //! batch 11 1.000 / 0.928, batch 10 0.983 / 0.943, batch 9 1.000 / 0.970.
 //! The floors went from 0.92 to 0.93 (recall) and from 0.90 to 0.92
-//! (carrier) with that round. The assertions below are
+//! (carrier) with that round, and to 0.94 and 0.93 with the next (header
+//! shapes, phone notes, PDF table rows drawn cell by cell). The assertions below are
 //! regression floors just under the measured figures, not the targets:
 //! raise them as the rules improve, and never by looking at the test half's
 //! messages.
@@ -169,15 +171,15 @@ fn blind_corpus_precision_recall() {
         test.precision()
     );
     assert!(
-        test.recall() >= 0.93,
-        "test half recall {:.4} below the 0.93 floor",
+        test.recall() >= 0.94,
+        "test half recall {:.4} below the 0.94 floor",
         test.recall()
     );
     for ((split, carrier), t) in &by_carrier {
         if split == "test" {
             assert!(
-                t.accuracy() >= 0.92,
-                "test half carrier {carrier}: accuracy {:.3} below the 0.92 floor",
+                t.accuracy() >= 0.93,
+                "test half carrier {carrier}: accuracy {:.3} below the 0.93 floor",
                 t.accuracy()
             );
         }

@@ -128,6 +128,30 @@ fn phi_in_headers_is_found() {
             "To: care@partner.test\r\nReply-To: Shaquana Pruitt c/o OHHP - transplant workup <coord@plan.test>\r\n",
             "Reply-To",
         ),
+        // "born <date>" anchors the condition as a name would.
+        (
+            "comments-born-date-and-condition",
+            "To: care@partner.test\r\nComments: Scanned for OKAFOR JR., GRACE A, born 2 June 1987 - sickle cell\r\n disease, on hydroxyurea\r\n",
+            "Comments",
+        ),
+        // A health-plan number after a name, in a display name.
+        (
+            "sender-on-behalf-of-a-member",
+            "To: care@partner.test\r\nSender: \"Ana Ruiz on behalf of Tomas Greer (member QXH 4410 2291)\" <ana@clinic.test>\r\n",
+            "Sender",
+        ),
+        // An acronym right after "Last, First" is a test, not the end of
+        // an organization's name.
+        (
+            "reply-to-last-first-and-a-test",
+            "To: care@partner.test\r\nReply-To: \"Scheduling - Greer, Tomas PSA recheck 12/16\" <s@clinic.test>\r\n",
+            "Reply-To",
+        ),
+        (
+            "cc-capitals-and-a-wound",
+            "To: care@partner.test\r\nCc: \"DUARTE, PALOMA R - heel wound pt\" <pd@family.test>\r\n",
+            "Cc",
+        ),
         (
             "flag-call-about-a-new-diagnosis",
             "To: care@partner.test\r\nX-Message-Flag: Follow up: call Thuy Bui at (509) 751-0317 re new T2DM\r\n",

@@ -633,6 +633,35 @@ fn cases() {
             "Hi Team,\nYour test results were normal across all sites in the mock drill.",
             false,
         ),
+        // A phone note: who was called about which result.
+        (
+            "Phone note",
+            "Called Renata St. Amand at (555) 201-3344 re: INR (4.8 on warfarin). Spoke with her son; patient was resting.",
+            true,
+        ),
+        (
+            "Call log",
+            "Called Renata Solis at (555) 201-3344 re: Q3 budget (draft 2). She will send the numbers Friday.",
+            false,
+        ),
+        // A lab analyte named as the test of a result letter.
+        (
+            "Result letter",
+            "Dear Mr. Okafor,\n\nYour recent Hemoglobin showed 7.9 g/dL. Please call the clinic to discuss.",
+            true,
+        ),
+        // A courtesy title and surname in a subject, with a test.
+        (
+            "RE: FW: Ms. de Vries (Anke) Ferritin - did she get the call back?",
+            "See below.",
+            true,
+        ),
+        // A column label wrapped in its cell.
+        (
+            "List",
+            "Patient\tDate of\nbirth\tAddress\nRoberto Diaz\t12 Elm Street, Springfield\t03/14/1958",
+            true,
+        ),
     ];
     let mut bad = Vec::new();
     for (subj, body, phi) in cases {
