@@ -27,6 +27,14 @@ fn with_wrapped_variants(words: Vec<(String, usize)>) -> Vec<(String, usize)> {
     out
 }
 
+/// The non-empty proper prefixes of `w` that end on a character boundary,
+/// shortest first. (Looking each up in a set is linear in the words, where
+/// comparing every word with every other was quadratic and took most of
+/// the rules' load time.)
+fn proper_prefixes(w: &str) -> impl Iterator<Item = &str> {
+    w.char_indices().skip(1).map(move |(i, _)| &w[..i])
+}
+
 /// A keyword automaton: leftmost-longest, with each word also carrying the
 /// groups of the shorter words it starts with (`ssns` counts as `ssn`).
 pub struct Words {
@@ -54,20 +62,21 @@ impl Words {
         // word of the same group is redundant; fewer words keep the
         // automaton's SIMD prefilter effective. Not so for whole words:
         // `rev` does not stand for `reviewed`.
-        let all = words.clone();
-        let words: Vec<(String, usize)> = words
-            .into_iter()
+        let present: std::collections::HashSet<(&str, usize)> =
+            words.iter().map(|(w, g)| (w.as_str(), *g)).collect();
+        let kept: Vec<(String, usize)> = words
+            .iter()
             .filter(|(w, g)| {
-                is_whole(*g)
-                    || !all
-                        .iter()
-                        .any(|(q, h)| h == g && q != w && w.starts_with(q.as_str()))
+                is_whole(*g) || !proper_prefixes(w).any(|q| present.contains(&(q, *g)))
             })
+            .cloned()
             .collect();
-        for (w, g) in words {
-            match list.iter().position(|x| *x == w) {
-                Some(i) => groups[i].push(g),
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for (w, g) in kept {
+            match index.get(&w) {
+                Some(&i) => groups[i].push(g),
                 None => {
+                    index.insert(w.clone(), list.len());
                     list.push(w);
                     groups.push(vec![g]);
                 }
@@ -77,8 +86,8 @@ impl Words {
         // continues, in the groups that match at a word start.
         let base = groups.clone();
         for (i, w) in list.iter().enumerate() {
-            for (j, q) in list.iter().enumerate() {
-                if i != j && w.starts_with(q.as_str()) {
+            for q in proper_prefixes(w) {
+                if let Some(&j) = index.get(q) {
                     groups[i].extend(base[j].iter().copied().filter(|g| !is_whole(*g)));
                 }
             }
