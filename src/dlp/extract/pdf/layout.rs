@@ -391,12 +391,15 @@ fn caption(s: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// Cells as (line, x, text); lines 14 pt apart, size 10.
-    fn doc(cells: &[(u32, f32, &str)]) -> (String, Vec<CellStart>) {
+    /// Text and cell starts from cells as (text line, baseline y, x,
+    /// text), size 10: cells of one text line are separated by tabs.
+    fn positioned(
+        cells: impl Iterator<Item = (usize, f32, f32, &'static str)>,
+    ) -> (String, Vec<CellStart>) {
         let mut text = String::new();
         let mut starts = Vec::new();
         let mut last_line = None;
-        for &(line, x, t) in cells {
+        for (line, y, x, t) in cells {
             match last_line {
                 Some(l) if l == line => text.push('\t'),
                 Some(_) => text.push('\n'),
@@ -406,13 +409,22 @@ mod tests {
             starts.push(CellStart {
                 at: text.len(),
                 x,
-                y: 700.0 - 14.0 * line as f32,
+                y,
                 size: 10.0,
                 page: 1,
             });
             text.push_str(t);
         }
         (text, starts)
+    }
+
+    /// Cells as (line, x, text); lines 14 pt apart.
+    fn doc(cells: &[(u32, f32, &'static str)]) -> (String, Vec<CellStart>) {
+        positioned(
+            cells
+                .iter()
+                .map(|&(line, x, t)| (line as usize, 700.0 - 14.0 * line as f32, x, t)),
+        )
     }
 
     #[test]
@@ -488,24 +500,9 @@ mod tests {
         );
     }
 
-    /// Each cell drawn on its own, as (baseline y, x, text), size 10.
-    fn drawn(cells: &[(f32, f32, &str)]) -> (String, Vec<CellStart>) {
-        let mut text = String::new();
-        let mut starts = Vec::new();
-        for &(y, x, t) in cells {
-            if !text.is_empty() {
-                text.push('\n');
-            }
-            starts.push(CellStart {
-                at: text.len(),
-                x,
-                y,
-                size: 10.0,
-                page: 1,
-            });
-            text.push_str(t);
-        }
-        (text, starts)
+    /// Each cell drawn on its own, as (baseline y, x, text).
+    fn drawn(cells: &[(f32, f32, &'static str)]) -> (String, Vec<CellStart>) {
+        positioned(cells.iter().enumerate().map(|(i, &(y, x, t))| (i, y, x, t)))
     }
 
     /// LibreOffice draws a table cell by cell and centres short cells
