@@ -40,7 +40,9 @@ use regex_automata::{Anchored, Input, MatchKind as ReMatchKind, PatternSet};
 
 use crate::dlp::lexicon::{Lexicon, Occurrences};
 pub use crate::dlp::matching::boundary;
-use crate::dlp::matching::{Words, merge, partition_point_from, starts_with_label, within};
+use crate::dlp::matching::{
+    Words, merge, partition_point_from, starts_with_label, with_wrapped_variants, within,
+};
 use crate::dlp::rules::{DetectorSource, DetectorSpec, RuleError};
 use crate::dlp::starts::{self, StartIndex, Starts};
 use crate::dlp::stop::Stop;
@@ -320,7 +322,7 @@ impl Engine {
             e.global.push((re, all, dets));
         }
         e.starts = StartIndex::build(&indexed)?;
-        e.keywords = Words::build(keyword_words, &[])?;
+        e.keywords = Words::build(with_wrapped_variants(keyword_words), &[])?;
         e.local = Words::build(local_words, &whole_groups)?;
         if !term_list.is_empty() {
             e.terms = Some(

@@ -13,8 +13,10 @@ const PAD: usize = 128;
 /// Each word, and for a phrase also the phrase broken across two lines at
 /// one of its spaces: a table cell or a PDF column wraps "Date of birth" as
 /// "Date of\nbirth", and the label is still there. One break per phrase:
-/// a two- or three-word label in a narrow cell wraps once.
-fn with_wrapped_variants(words: Vec<(String, usize)>) -> Vec<(String, usize)> {
+/// a two- or three-word label in a narrow cell wraps once. For keyword
+/// automata only: the local automaton of context and veto words would grow
+/// by several megabytes per engine with them.
+pub fn with_wrapped_variants(words: Vec<(String, usize)>) -> Vec<(String, usize)> {
     let mut out = Vec::with_capacity(words.len());
     for (w, g) in words {
         for (i, _) in w.match_indices(' ') {
@@ -53,14 +55,6 @@ impl Words {
         if words.is_empty() {
             return Ok(None);
         }
-        // Keyword automata (no veto groups) learn wrapped phrases; the
-        // local automaton of context and veto words would grow by several
-        // megabytes per engine for them.
-        let words = if whole.is_empty() {
-            with_wrapped_variants(words)
-        } else {
-            words
-        };
         let is_whole = |g: usize| whole.get(g).copied().unwrap_or(false);
         let mut list: Vec<String> = Vec::new();
         let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -116,8 +110,7 @@ impl Words {
         }))
     }
 
-    /// The words, in the automaton's pattern order (a phrase's wrapped
-    /// variants included).
+    /// The words, in the automaton's pattern order.
     pub fn list(&self) -> &[String] {
         &self.list
     }
@@ -360,7 +353,8 @@ mod tests {
     /// its spaces, not at two.
     #[test]
     fn keyword_phrases_match_across_one_line_break() {
-        let w = Words::build(vec![("date of birth".to_string(), 0)], &[])
+        let words = with_wrapped_variants(vec![("date of birth".to_string(), 0)]);
+        let w = Words::build(words, &[])
             .unwrap_or_else(|e| panic!("{e}"))
             .unwrap_or_else(|| panic!("no words"));
         let any = |t: &str| w.any_in(t.as_bytes(), 0, 0, t.len());

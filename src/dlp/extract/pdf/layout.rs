@@ -223,7 +223,7 @@ fn table(lines: &[Line<'_>], start: usize, out: &mut String, bound: &Bound) -> u
         }
         for c in &line.cells {
             let name = &mut names[nearest(&xs, c.x)];
-            if c.text.chars().count() > 2 {
+            if !cut_off_end(c.text) {
                 name.push(' ');
             }
             name.push_str(c.text);
@@ -303,10 +303,16 @@ fn wraps_a_name(line: &Line<'_>, above: &Line<'_>) -> bool {
             let t = c.text.trim();
             !has_number(t)
                 && t.split_whitespace().count() <= 2
-                && (t.chars().count() <= 2 || t.starts_with(|ch: char| ch.is_lowercase()))
+                && (cut_off_end(t) || t.starts_with(|ch: char| ch.is_lowercase()))
                 && t.chars()
                     .all(|ch| ch.is_alphabetic() || ch == ' ' || ch == '.')
         })
+}
+
+/// The last letters of a word a narrow cell cut (`Birthdat` / `e`), glued
+/// back without a space; a longer piece is a word of its own.
+fn cut_off_end(piece: &str) -> bool {
+    piece.trim().chars().count() <= 2
 }
 
 /// Whether `next` finishes a number that a narrow column broke at the end
