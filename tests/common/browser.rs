@@ -277,6 +277,22 @@ impl BrowserOptions {
 
 // ---------------------------------------------------------------- the browser
 
+/// A port free on 127.0.0.1 and on ::1 alike: chromedriver binds both and
+/// exits at once ("IPv6 port not available") when ::1 holds the port, which
+/// a probe of 127.0.0.1 alone cannot see. A host without IPv6 loopback only
+/// needs the IPv4 port (chromedriver then skips ::1).
+fn driver_port() -> u16 {
+    for _ in 0..64 {
+        let port = super::free_port();
+        match std::net::TcpListener::bind((std::net::Ipv6Addr::LOCALHOST, port)) {
+            Ok(_) => return port,
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => continue,
+            Err(_) => return port,
+        }
+    }
+    super::free_port()
+}
+
 /// A chromedriver process (in its own process group) with one headless
 /// Chromium session. Dropping it ends the session, kills the group, reaps
 /// chromedriver and removes the profile and download directories.
@@ -305,11 +321,11 @@ impl Browser {
             );
             return None;
         };
-        // The port comes from `free_port`, which another process can take
+        // The port comes from `driver_port`, which another process can take
         // before chromedriver binds it (it then exits at once): try again
         // on a new port.
         let mut last = None;
-        for _ in 0..3 {
+        for _ in 0..5 {
             match Self::launch(&driver, opts) {
                 Ok(b) => return Some(b),
                 Err(e) if e.to_string().contains("chromedriver exited") => last = Some(e),
@@ -342,10 +358,13 @@ impl Browser {
         std::fs::create_dir_all(&download_dir).map_err(transport)?;
         let log = std::fs::File::create(dir.join("chromedriver.log")).map_err(transport)?;
         become_subreaper();
-        let port = super::free_port();
+        let port = driver_port();
+        // No --allowed-ips: with it chromedriver listens on the wildcard
+        // addresses ([::] dual-stack), which is more than a test may open and
+        // collides with a port any local address holds; without it, it
+        // listens on 127.0.0.1 and ::1 only.
         let child = Command::new(driver)
             .arg(format!("--port={port}"))
-            .arg("--allowed-ips=127.0.0.1")
             .arg(format!(
                 "--log-path={}",
                 dir.join("chromedriver.log").display()
