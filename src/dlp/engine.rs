@@ -687,10 +687,7 @@ impl Engine {
             .iter()
             .map(|&d| starts.take(d))
             .collect::<Option<Vec<_>>>()?;
-        Some(Heads {
-            next: vec![0; lists.len()],
-            lists,
-        })
+        Some(Heads::new(lists))
     }
 
     /// Re-run one detector's own regex anchored at `s`, to get its `value`
@@ -1141,6 +1138,10 @@ struct Heads {
     lists: Vec<Vec<usize>>,
     /// Per pattern, the index of its first start not yet passed.
     next: Vec<usize>,
+    /// The patterns with a start not yet passed. A combined set has a
+    /// pattern per label and shape (over a hundred) but a record list
+    /// uses a handful: every search walks these, not every pattern.
+    live: Vec<usize>,
 }
 
 /// The global pass switches to the start index once it has found at least
@@ -1148,15 +1149,35 @@ struct Heads {
 const DENSE_BYTES_PER_MATCH: usize = 256;
 
 impl Heads {
-    /// The first start at or after `at` of any pattern.
+    fn new(lists: Vec<Vec<usize>>) -> Heads {
+        Heads {
+            next: vec![0; lists.len()],
+            live: (0..lists.len()).filter(|&i| !lists[i].is_empty()).collect(),
+            lists,
+        }
+    }
+
+    /// The first start at or after `at` of any pattern; a pattern whose
+    /// starts are all passed leaves `live`.
     fn next_start(&mut self, at: usize) -> Option<usize> {
         let mut best: Option<usize> = None;
-        for (list, i) in self.lists.iter().zip(self.next.iter_mut()) {
+        let mut k = 0;
+        while let Some(&pi) = self.live.get(k) {
+            let (Some(list), Some(i)) = (self.lists.get(pi), self.next.get_mut(pi)) else {
+                self.live.swap_remove(k);
+                continue;
+            };
             while list.get(*i).is_some_and(|&s| s < at) {
                 *i += 1;
             }
-            if let Some(&s) = list.get(*i) {
-                best = Some(best.map_or(s, |b| b.min(s)));
+            match list.get(*i) {
+                Some(&s) => {
+                    best = Some(best.map_or(s, |b| b.min(s)));
+                    k += 1;
+                }
+                None => {
+                    self.live.swap_remove(k);
+                }
             }
         }
         best
@@ -1188,8 +1209,9 @@ impl Heads {
     /// Add every pattern with a match starting at `s`, right after a
     /// `search` that returned a match there (so no cursor is before `s`).
     fn starting_at(&self, s: usize, set: &mut PatternSet) {
-        for (pid, (list, &i)) in self.lists.iter().zip(&self.next).enumerate() {
-            if list.get(i) == Some(&s)
+        for &pid in &self.live {
+            let i = self.next.get(pid).copied().unwrap_or(usize::MAX);
+            if self.lists.get(pid).and_then(|l| l.get(i)) == Some(&s)
                 && let Ok(pid) = regex_automata::PatternID::new(pid)
             {
                 let _ = set.try_insert(pid);
