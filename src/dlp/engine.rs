@@ -87,6 +87,8 @@ struct Det {
     context_window: usize,
     exclude: Option<usize>,
     exclude_window: usize,
+    /// See [`DetectorSpec::exclude_stops_at`].
+    exclude_stops_at: Vec<u8>,
     not_in_names: bool,
     near: Vec<usize>,
     /// `near` as a membership table by detector number, asked for every
@@ -187,6 +189,7 @@ impl Engine {
                     context_window: 0,
                     exclude: None,
                     exclude_window: 0,
+                    exclude_stops_at: Vec::new(),
                     not_in_names: false,
                     near: Vec::new(),
                     is_near_anchor: vec![false; specs.len()],
@@ -295,6 +298,7 @@ impl Engine {
                 context_window: s.context_window,
                 exclude,
                 exclude_window: s.exclude_window,
+                exclude_stops_at: s.exclude_stops_at.clone(),
                 not_in_names: s.not_in_names,
                 near: s.near.clone(),
                 is_near_anchor: (0..specs.len()).map(|j| s.near.contains(&j)).collect(),
@@ -816,15 +820,11 @@ impl Engine {
                 return;
             }
         }
-        if let Some(g) = det.exclude
-            && self.local_any(
-                p,
-                g,
-                start.saturating_sub(det.exclude_window),
-                end.saturating_add(det.exclude_window),
-            )
-        {
-            return;
+        if let Some(g) = det.exclude {
+            let (lo, hi) = exclude_window(text, start, end, det);
+            if self.local_any(p, g, lo, hi) {
+                return;
+            }
         }
         if det.not_in_names && ends_a_name(text, start) {
             return;
@@ -1220,6 +1220,24 @@ impl Heads {
     }
 }
 
+/// The bytes around `start..end` where a veto word of `det` counts:
+/// `exclude_window` each side, cut at the nearest `exclude_stops_at`
+/// character on either side.
+fn exclude_window(text: &[u8], start: usize, end: usize, det: &Det) -> (usize, usize) {
+    let mut lo = start.saturating_sub(det.exclude_window);
+    let mut hi = end.saturating_add(det.exclude_window).min(text.len());
+    if !det.exclude_stops_at.is_empty() {
+        let stops = |b: &u8| det.exclude_stops_at.contains(b);
+        if let Some(i) = text.get(lo..start).and_then(|t| t.iter().rposition(stops)) {
+            lo += i + 1;
+        }
+        if let Some(i) = text.get(end..hi).and_then(|t| t.iter().position(stops)) {
+            hi = end + i;
+        }
+    }
+    (lo, hi)
+}
+
 /// Anchor spans sorted by start, with the running maximum of their ends:
 /// "is some anchor within `w` of `s..e`" is one binary search.
 struct NearIndex {
@@ -1322,6 +1340,44 @@ mod tests {
         ] {
             assert!(!ends_a_name(t.as_bytes(), t.find(w).unwrap()), "{t}");
         }
+    }
+
+    /// `exclude_stops_at` ends the veto window at a colon or parenthesis
+    /// on either side; without it the same veto word counts.
+    #[test]
+    fn exclude_window_stops_at_the_given_characters() {
+        let toml = |stops: &str| {
+            format!(
+                "[[detector]]\nid = \"code\"\npattern = '\\bZ[0-9]{{2}}\\.[0-9]\\b'\nexclude = [\"team\"]\nexclude_window = 24\n{stops}\n"
+            )
+        };
+        let count = |rules: &str, text: &str| {
+            let set = crate::dlp::rules::load_sources(&[("t.toml".into(), rules.to_string())])
+                .unwrap_or_else(|e| panic!("{e}"));
+            let e = Engine::compile(&set.detectors).unwrap_or_else(|e| panic!("{e}"));
+            e.scan(text.as_bytes()).len()
+        };
+        let stops = toml("exclude_stops_at = \":()\"");
+        let plain = toml("");
+        for (text, with_stops, without) in [
+            ("Care Team re: Otis Haugen (Z33.1)", 1, 0),
+            ("Care Team Z33.1", 0, 0),
+            ("Z33.1) team", 1, 0),
+            ("Z33.1 team", 0, 0),
+            ("re: Otis Haugen (Z33.1)", 1, 1),
+        ] {
+            assert_eq!(count(&stops, text), with_stops, "{text} with stops");
+            assert_eq!(count(&plain, text), without, "{text} without");
+        }
+        let bad = toml("exclude_stops_at = \"\u{2014}\"");
+        let err = crate::dlp::rules::load_sources(&[("t.toml".into(), bad)])
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("t.toml:6:20:") && err.contains("ASCII"),
+            "{err}"
+        );
     }
 
     #[test]

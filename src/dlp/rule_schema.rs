@@ -60,6 +60,8 @@ pub(crate) struct DetectorDef {
     pub(crate) exclude_files: Option<Spanned<Vec<String>>>,
     #[serde(default = "default_exclude_window")]
     pub(crate) exclude_window: usize,
+    /// Characters at which the exclude window ends, e.g. `":()"`.
+    pub(crate) exclude_stops_at: Option<Spanned<String>>,
     /// Veto a capitalised match right after a capitalised word: it is the
     /// end of a proper name ("Zumbro Ridge Hospice"), not the term.
     #[serde(default)]

@@ -111,6 +111,11 @@ pub struct DetectorSpec {
     /// before a number shaped like an SSN).
     pub exclude: Vec<String>,
     pub exclude_window: usize,
+    /// ASCII characters at which the exclude window ends on either side:
+    /// a veto word behind a `:` or a `(` belongs to another phrase ("Care
+    /// Team re: Otis Haugen (Z33.1)": "Team" does not make the code an
+    /// organization's).
+    pub exclude_stops_at: Vec<u8>,
     /// A capitalised match right after a capitalised word ("Zumbro Ridge
     /// Hospice", "Tulip City Infusion") is the end of an organization's or
     /// a place's name, not the term: vetoed.
@@ -502,6 +507,18 @@ fn detector(cx: &mut Ctx<'_>, d: &DetectorDef) -> Option<DetectorSpec> {
         }
     }
     exclude.retain(|t| !t.trim().is_empty());
+    let exclude_stops_at = match &d.exclude_stops_at {
+        Some(s) if !s.get_ref().is_ascii() => {
+            cx.at(
+                s.span(),
+                "`exclude_stops_at` takes ASCII characters (punctuation such as \":()\")",
+            );
+            ok = false;
+            Vec::new()
+        }
+        Some(s) => s.get_ref().bytes().collect(),
+        None => Vec::new(),
+    };
     if !ok {
         return None;
     }
@@ -514,6 +531,7 @@ fn detector(cx: &mut Ctx<'_>, d: &DetectorDef) -> Option<DetectorSpec> {
         context_window: d.context_window,
         exclude,
         exclude_window: d.exclude_window,
+        exclude_stops_at,
         not_in_names: d.not_in_names,
         near: Vec::new(),
         near_window: d.near_window,
