@@ -152,6 +152,24 @@ fn phi_in_headers_is_found() {
             "To: care@partner.test\r\nCc: \"DUARTE, PALOMA R - heel wound pt\" <pd@family.test>\r\n",
             "Cc",
         ),
+        // A shorthand subject: whose results, then the finding.
+        (
+            "results-for-a-first-name",
+            "To: care@partner.test\r\nX-Original-Subject: Lab results Tamsin - new meniscal tear on MRI\r\n",
+            "X-Original-Subject",
+        ),
+        // A staff word behind "re:" and a parenthesis names the sender, not
+        // the code's owner; a surname with a particle.
+        (
+            "team-re-patient-code",
+            "To: care@partner.test\r\nReply-To: \"Wound Team re: Ilse Marden (L89.153)\" <wt@clinic.test>\r\n",
+            "Reply-To",
+        ),
+        (
+            "particle-surname",
+            "To: care@partner.test\r\nThread-Topic: Janneke van der Berg - new atrial fibrillation\r\n",
+            "Thread-Topic",
+        ),
         (
             "flag-call-about-a-new-diagnosis",
             "To: care@partner.test\r\nX-Message-Flag: Follow up: call Thuy Bui at (509) 751-0317 re new T2DM\r\n",
@@ -202,6 +220,12 @@ X-MS-Exchange-Organization-Network-Message-Id: 512-44-9087\r\n",
             "To: it@clinic.test\r\nX-Sample: PID|1||12345||DOE^JOHN^A||19800101|M\r\n\
 X-Document-Name: BUDGET_REVIEW_20261130_Final.pdf\r\n\
 Reply-To: Facilities re: Parking Garage <fac@clinic.test>\r\n",
+        ),
+        // An education series' title is no person, whatever its condition.
+        (
+            "grand-rounds-topic",
+            "To: staff@clinic.test\r\nThread-Topic: Grand Rounds: heart failure update\r\n\
+X-Original-Subject: Lab results pending - interface delay\r\n",
         ),
     ];
     for (name, headers) in cases {

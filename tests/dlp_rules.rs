@@ -662,6 +662,50 @@ fn cases() {
             "Patient\tDate of\nbirth\tAddress\nRoberto Diaz\t12 Elm Street, Springfield\t03/14/1958",
             true,
         ),
+        // A phone note names the patient after "LVM for"; a note about a
+        // vendor does not.
+        (
+            "Call back",
+            "LVM for Ingeborg Saar, then reached her son. Hx COPD, on tiotropium 18 mcg daily.",
+            true,
+        ),
+        (
+            "Call back",
+            "LVM for Petra Lind about the badge printer order, will try again Friday.",
+            false,
+        ),
+        // A name with a unit-bed code is an inpatient.
+        (
+            "huddle",
+            "Tomasz Wierzba in 5W-12 going home on apixaban 5 mg tomorrow.",
+            true,
+        ),
+        // A letter's imaging finding with the study's date in between, to a
+        // reader whose name has an accented initial.
+        (
+            "Your results",
+            "Tavita Ó Briain\n412 Larch Rd\nBend, OR 97701\n\nYour recent MRI knee from March 3, 2026 came back with a medial meniscus tear.",
+            true,
+        ),
+        // A value in parentheses after the test, in a portal reply.
+        (
+            "Portal reply",
+            "Hi Leontyne,\nBecause your last INR (4.1) is high, skip tonight's warfarin dose.",
+            true,
+        ),
+        // A reminder whose wrapped sentence puts the date on the next line,
+        // to an addressee printed LAST, FIRST.
+        (
+            "Reminder",
+            "MALAKAR, FNU:\n\nThis is a reminder of your infusion visit with\nDr. Osei on March 9, 2026 at 8:00 AM.",
+            true,
+        ),
+        // A tip sheet's practice record is a test patient.
+        (
+            "Tip sheet",
+            "Practice in the PLAYGROUND environment only.\nPatient | ZZTEST, BABYBOY\nDOB | 02/02/2002",
+            false,
+        ),
     ];
     let mut bad = Vec::new();
     for (subj, body, phi) in cases {
