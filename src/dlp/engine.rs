@@ -821,7 +821,7 @@ impl Engine {
             }
         }
         if let Some(g) = det.exclude {
-            let (lo, hi) = exclude_window(text, start, end, det);
+            let (lo, hi) = veto_span(text, start, end, det);
             if self.local_any(p, g, lo, hi) {
                 return;
             }
@@ -1223,7 +1223,7 @@ impl Heads {
 /// The bytes around `start..end` where a veto word of `det` counts:
 /// `exclude_window` each side, cut at the nearest `exclude_stops_at`
 /// character on either side.
-fn exclude_window(text: &[u8], start: usize, end: usize, det: &Det) -> (usize, usize) {
+fn veto_span(text: &[u8], start: usize, end: usize, det: &Det) -> (usize, usize) {
     let mut lo = start.saturating_sub(det.exclude_window);
     let mut hi = end.saturating_add(det.exclude_window).min(text.len());
     if !det.exclude_stops_at.is_empty() {
