@@ -73,6 +73,10 @@ pub struct Reader {
     max_text: usize,
     /// Where the last string ended: (x, y, font size), device space.
     last: Option<(f64, f64, f64)>,
+    /// The text ends with a space put in for a gap (a `TJ` adjustment or a
+    /// jump of the pen). Justified lines (fpdf2) draw a space glyph and
+    /// then widen it with the gap: that glyph is the same word break.
+    gap_space: bool,
     fonts: HashMap<u32, Rc<Font>>,
 }
 
@@ -119,6 +123,7 @@ impl Reader {
             self.text.push_str("\n\n");
         }
         self.last = None;
+        self.gap_space = false;
         self.page += 1;
         self.page_glyphs = 0;
         self.page_images = 0;
@@ -235,7 +240,7 @@ impl Reader {
                             let tx = -adj / 1000.0 * st.size * st.scale;
                             st.tm = mul(&translate(tx, 0.0), &st.tm);
                             if *adj <= TJ_SPACE && !self.text.ends_with([' ', '\n']) {
-                                self.push(" ");
+                                self.push_gap();
                             }
                         }
                         other => self.show_obj(Some(other), st),
@@ -270,7 +275,11 @@ impl Reader {
             let s = String::from_utf16_lossy(&units);
             self.glyphs += units.len();
             self.page_glyphs += units.len();
-            self.push(&s);
+            let s = match s.strip_prefix(' ') {
+                Some(rest) if self.gap_space => rest,
+                _ => &s,
+            };
+            self.push(s);
             return;
         }
         let glyphs = match &st.font {
@@ -286,6 +295,7 @@ impl Reader {
             self.glyphs += 1;
             self.page_glyphs += 1;
             match &g.text {
+                Some(t) if t == " " && self.gap_space => self.gap_space = false,
                 Some(t) => self.push(t),
                 None => self.unmapped += 1,
             }
@@ -321,7 +331,7 @@ impl Reader {
             } else if (gap > 0.15 * size || gap < -0.2 * size)
                 && !self.text.ends_with([' ', '\t', '\n'])
             {
-                self.push(" ");
+                self.push_gap();
             }
         }
     }
@@ -352,7 +362,14 @@ impl Reader {
     fn push(&mut self, s: &str) {
         if self.text.len() + s.len() <= self.max_text {
             self.text.push_str(s);
+            self.gap_space = false;
         }
+    }
+
+    /// A space for a gap in the pen's path (see `gap_space`).
+    fn push_gap(&mut self) {
+        self.push(" ");
+        self.gap_space = self.text.ends_with(' ');
     }
 
     /// The font named `name` in `resources`, loaded once per object.

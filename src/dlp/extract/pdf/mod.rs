@@ -305,6 +305,22 @@ mod tests {
         assert!(t.contains("Maria Lopez"), "{t:?}");
     }
 
+    /// Justified lines as fpdf2 draws them: each word after the first
+    /// starts with its space glyph, widened by the `TJ` adjustment before
+    /// it. One word break, not two, and a space drawn twice stays two.
+    #[test]
+    fn a_widened_space_glyph_is_one_word_break() {
+        let out = run(&pdf(
+            HELVETICA,
+            "",
+            b"BT /F1 12 Tf 72 700 Td [(Outreach) -428 ( call) -428 ( for) -428 ( Ana) -428 ( Ruiz)] TJ ET \
+              BT /F1 12 Tf 72 680 Td (Total:  12) Tj ET",
+        ));
+        let t = text(&out);
+        assert!(t.contains("Outreach call for Ana Ruiz"), "{t:?}");
+        assert!(t.contains("Total:  12"), "{t:?}");
+    }
+
     /// ghostscript's way: `/Encoding 6 0 R`, a dictionary on WinAnsi with
     /// `/Differences`, and `/Widths` in an object of its own.
     #[test]
