@@ -72,16 +72,45 @@ pub fn view(text: &str, starts: &[CellStart], bound: &Bound) -> Option<String> {
     let mut out = String::new();
     let mut i = 0;
     let mut tick = 0;
+    let mut in_form = false;
     while i < lines.len() && !bound.reached(&out, &mut tick) {
         let line = &lines[i];
         if is_header(line) {
             i = table(&lines, i, &mut out, bound);
+            in_form = false;
             continue;
         }
-        form_line(line, &mut out);
+        let at = out.len();
+        if form_line(line, &mut out) {
+            // A block of boxes keeps the line above it, which says whose
+            // record it is ("Patient ZZTRAIN, DIALYSIS" over "DOB: ..."):
+            // without it the view would hold values its source does not
+            // leave unqualified.
+            if let Some(above) = i.checked_sub(1).and_then(|k| lines.get(k))
+                && !in_form
+                && above.page == line.page
+            {
+                out.insert_str(at, &line_text(above));
+            }
+            in_form = true;
+        } else {
+            in_form = false;
+        }
         i += 1;
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// A line's cells, one space apart, with its line break.
+fn line_text(line: &Line<'_>) -> String {
+    let mut s = line
+        .cells
+        .iter()
+        .map(|c| c.text.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    s.push('\n');
+    s
 }
 
 /// Cells grouped into lines. A cell runs from its start to the next tab or
@@ -366,15 +395,15 @@ fn flush(t: &mut Table, record: &mut [String], out: &mut String) {
 }
 
 /// `Caption<TAB>value` (and `Caption<TAB>value<TAB>Caption<TAB>value`, two
-/// boxes on one line) as `Caption: value`.
-fn form_line(line: &Line<'_>, out: &mut String) {
+/// boxes on one line) as `Caption: value`; whether the line was one.
+fn form_line(line: &Line<'_>, out: &mut String) -> bool {
     let cells = &line.cells;
     if line.joined || cells.len() < 2 || !cells.len().is_multiple_of(2) {
-        return;
+        return false;
     }
     let pairs: Vec<(&str, &str)> = cells.chunks(2).map(|p| (p[0].text, p[1].text)).collect();
     if !pairs.iter().all(|(k, _)| caption(k)) {
-        return;
+        return false;
     }
     for (i, (k, v)) in pairs.iter().enumerate() {
         if i > 0 {
@@ -385,6 +414,7 @@ fn form_line(line: &Line<'_>, out: &mut String) {
         out.push_str(v);
     }
     out.push('\n');
+    true
 }
 
 /// A form caption: short words, not a sentence.
@@ -629,7 +659,9 @@ mod tests {
         assert_eq!(
             v,
             "Guarantor #: 355594670\nPatient: Ebony Yellowhorse (minor)\n\
-             Account: PB-32342313; Service: Ambulance transport 07/01/2026\n"
+             I agree to the monthly payments above.\n\
+             Account: PB-32342313; Service: Ambulance transport 07/01/2026\n",
+            "a block of boxes keeps the line above it; prose alone is left out"
         );
     }
 }
