@@ -700,6 +700,18 @@ fn cases() {
             "MALAKAR, FNU:\n\nThis is a reminder of your infusion visit with\nDr. Osei on March 9, 2026 at 8:00 AM.",
             true,
         ),
+        // A care manager's call names whom it is for.
+        (
+            "outreach",
+            "Transition call #1 for Oksana Brandt (member HX4419022) after her discharge; she is taking furosemide 20 mg daily.",
+            true,
+        ),
+        // A class handout's record is named as a test patient.
+        (
+            "Class",
+            "Use only this record (TRAIN environment):\nPatient | TEST, PATIENT TWO\nDOB | 03/03/1960",
+            false,
+        ),
         // A tip sheet's practice record is a test patient.
         (
             "Tip sheet",
