@@ -712,6 +712,35 @@ fn cases() {
             "Use only this record (TRAIN environment):\nPatient | TEST, PATIENT TWO\nDOB | 03/03/1960",
             false,
         ),
+        // A named person's value, by name or pronoun, near a greeting or
+        // a call-back request.
+        (
+            "Lab message",
+            "Hi Rosalind,\nRosalind's potassium was 5.9 mmol/L this morning; please repeat the draw tomorrow.",
+            true,
+        ),
+        (
+            "note",
+            "Could you call Teodoro Vaifale back? His INR was 4.6 % and he missed his warfarin check.",
+            true,
+        ),
+        (
+            "Staff",
+            "Hi Dana,\nCall Peter Holm back about the badge order when you can.",
+            false,
+        ),
+        // A nickname in quotes, a unit-bed code after "now".
+        (
+            "handoff",
+            "fyi: Ngozi \"Zizi\" Obi now in 4E-09, repeated falls overnight, sitter ordered.",
+            true,
+        ),
+        // A care team's reply in a portal thread, to a patient by name.
+        (
+            "Portal",
+            "Hi Corwin,\nDr. Lund read your note and the plan is unchanged; see you Tuesday.\n(replying to MyChart message #5510923)",
+            true,
+        ),
         // A tip sheet's practice record is a test patient.
         (
             "Tip sheet",
