@@ -3,21 +3,21 @@
 //! attachments from real producers. Rules are tuned on the `tune` half only
 //! and judged on the `test` half. Issue 6 asks for precision ≥ 0.95, recall
 //! ≥ 0.97 and every carrier ≥ 0.95 correct on the test half. Measured on
-//! 2026-12-02 with all twelve batches (5472 messages; batches 2-12 by
+//! 2026-12-02 with all fifteen batches (6840 messages; batches 2-15 by
 //! other blind authors, each written to differ from the ones before): test
-//! half precision 0.989, recall 0.947 (tune half 0.998 / 0.997), weakest
-//! carriers header 0.933 and pdf-fpdf2 0.943 correct, every other carrier
-//! 0.96 or more. Batch 12 took the test half from 0.985 / 0.953 to 0.984 /
-//! 0.943 as first measured; tuning on its tune half gave it back to 0.989 /
-//! 0.947. First
-//! measured, before their tune halves were looked at: batch 12 0.972 /
-//! 0.841 (1.000 / 0.881 after tuning), batch 11 1.000 /
+//! half precision 0.993, recall 0.953 (tune half 0.998 / 0.996), weakest
+//! carriers header 0.939 and pdf-fpdf2 0.958 correct, every other carrier
+//! 0.96 or more. First measured, before their tune halves were looked at:
+//! batch 15 1.000 / 0.982, batch 14 1.000 / 0.902, batch 13 0.983 /
+//! 0.958, batch 12 0.972 / 0.841 (after tuning on their tune halves: 1.000
+//! / 0.982, 1.000 / 0.939, 1.000 / 0.975, 1.000 / 0.889), batch 11 1.000 /
 //! 0.928, batch 10 0.935 / 0.935, batch 9 0.966 / 0.842 (batch 8 0.921 /
 //! 0.854, batch 7 0.856 / 0.776); after tuning on their tune halves only:
 //! batch 11 1.000 / 0.928, batch 10 0.983 / 0.943, batch 9 1.000 / 0.970.
 //! The floors went from 0.92 to 0.93 (recall) and from 0.90 to 0.92
 //! (carrier) with that round, and to 0.94 and 0.93 with the next (header
-//! shapes, phone notes, PDF table rows drawn cell by cell). The assertions below are
+//! shapes, phone notes, PDF table rows drawn cell by cell), and to 0.95 /
+//! 0.935 (precision 0.98) with batches 12-15. The assertions below are
 //! regression floors just under the measured figures, not the targets:
 //! raise them as the rules improve, and never by looking at the test half's
 //! messages.
@@ -169,20 +169,20 @@ fn blind_corpus_precision_recall() {
     let test = by_split.get("test").copied().unwrap_or_default();
     assert!(test.n() >= 150, "test half too small: {}", test.n());
     assert!(
-        test.precision() >= 0.97,
-        "test half precision {:.4} below the 0.97 floor",
+        test.precision() >= 0.98,
+        "test half precision {:.4} below the 0.98 floor",
         test.precision()
     );
     assert!(
-        test.recall() >= 0.94,
-        "test half recall {:.4} below the 0.94 floor",
+        test.recall() >= 0.95,
+        "test half recall {:.4} below the 0.95 floor",
         test.recall()
     );
     for ((split, carrier), t) in &by_carrier {
         if split == "test" {
             assert!(
-                t.accuracy() >= 0.93,
-                "test half carrier {carrier}: accuracy {:.3} below the 0.93 floor",
+                t.accuracy() >= 0.935,
+                "test half carrier {carrier}: accuracy {:.3} below the 0.935 floor",
                 t.accuracy()
             );
         }

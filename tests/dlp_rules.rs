@@ -741,6 +741,36 @@ fn cases() {
             "Hi Corwin,\nDr. Lund read your note and the plan is unchanged; see you Tuesday.\n(replying to MyChart message #5510923)",
             true,
         ),
+        // "as" between the label and the date.
+        (
+            "Reminder",
+            "We have your date of birth as 07 19 1981 - call us if that is wrong.",
+            true,
+        ),
+        // A lab's critical call: "born" with a lab context.
+        (
+            "critical",
+            "Called critical on Luz A. Ferro (born 3-Jul-1990): Hgb 6.1 g/dL, read back by the charge nurse.",
+            true,
+        ),
+        // A quoted reminder greets its reader after the quote marks.
+        (
+            "Re: reminder",
+            "> Hello Pernille Aas,\n>\n> This is a reminder of your speech re-evaluation with Dr. Holt on January 6, 2027 at 9:00 AM.",
+            true,
+        ),
+        // A home visit note: a client's name and home address; a courier's
+        // client list is of businesses.
+        (
+            "Visit",
+            "Client | Bao Tran\nAddress | 88 Alder St Apt 4, Fresno, CA 93701\nNotes | aide visit, refused meal",
+            true,
+        ),
+        (
+            "Couriers",
+            "Client | Address | Pickup\nRiverside Lab Partners | 12 Commerce Blvd, Fresno, CA 93701 | 17:30\nNorth Valley Imaging | 400 Medical Pkwy, Fresno, CA 93720 | 10:00",
+            false,
+        ),
         // A tip sheet's practice record is a test patient.
         (
             "Tip sheet",
