@@ -175,6 +175,18 @@ fn phi_in_headers_is_found() {
             "To: care@partner.test\r\nX-Message-Flag: Follow up: call Thuy Bui at (509) 751-0317 re new T2DM\r\n",
             "X-Message-Flag",
         ),
+        // A sleep study's index and a genetic finding, in a display name
+        // and a Keywords list.
+        (
+            "display-name-study-index",
+            "To: care@partner.test\r\nReply-To: Sleep Lab re: Rivera Col\u{f3}n, Wilfredo - AHI 35.6 <lab@clinic.test>\r\n",
+            "Reply-To",
+        ),
+        (
+            "keywords-genetic-finding",
+            "To: care@partner.test\r\nKeywords: BRCA2; pathogenic; Tsosie, Harrison; cascade testing\r\n",
+            "Keywords",
+        ),
     ];
     for (name, headers, header) in cases {
         let v = verdict(&dir, name, &message(headers));
@@ -220,6 +232,12 @@ X-MS-Exchange-Organization-Network-Message-Id: 512-44-9087\r\n",
             "To: it@clinic.test\r\nX-Sample: PID|1||12345||DOE^JOHN^A||19800101|M\r\n\
 X-Document-Name: BUDGET_REVIEW_20261130_Final.pdf\r\n\
 Reply-To: Facilities re: Parking Garage <fac@clinic.test>\r\n",
+        ),
+        // A job title in a display name is the sender's, not a service.
+        (
+            "job-title-in-display-name",
+            "To: \"Hanh Le (Infusion Scheduler)\" <hl@clinic.test>\r\n\
+Reply-To: \"Ana Ruiz (Dialysis Coordinator)\" <ar@clinic.test>\r\n",
         ),
         // An education series' title is no person, whatever its condition.
         (

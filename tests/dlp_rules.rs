@@ -771,6 +771,51 @@ fn cases() {
             "Client | Address | Pickup\nRiverside Lab Partners | 12 Commerce Blvd, Fresno, CA 93701 | 17:30\nNorth Valley Imaging | 400 Medical Pkwy, Fresno, CA 93720 | 10:00",
             false,
         ),
+        // Care events written without a label: a missed treatment, a
+        // failed screen, an age and a bed; a group member who relapsed.
+        (
+            "pt update",
+            "Mordechai Katz missed dialysis Friday and Monday; K was 6.9 at the ED.",
+            true,
+        ),
+        (
+            "FYI",
+            "Shanice Gaines (61) in bed 14 failed the swallow eval, NPO until speech re-evals.",
+            true,
+        ),
+        (
+            "Update",
+            "Mr. Katz from the 2 pm group relapsed over the weekend. He agreed to go back to IOP.",
+            true,
+        ),
+        (
+            "Schedule",
+            "Mr. Katz from the billing office missed the 2 pm meeting; the dialysis unit budget moves to Friday.",
+            false,
+        ),
+        // Labels in square brackets, as some templates print them.
+        (
+            "Interpreter request",
+            "[Patient name] SIONE P. FALEOLO\n[DOB] Sep 18, 1962\n[Language] Samoan",
+            true,
+        ),
+        (
+            "Template",
+            "Dear [Patient Name],\nYour appointment on [Date] is confirmed.",
+            false,
+        ),
+        // An NCPDP claim prints each field's id between label and value.
+        (
+            "reject escalation",
+            "Patient Name (310-CA/311-CB)  YULIYA TKACHUK\nDate of Birth (304-C4)        19840116\nProduct/Service ID (407-D7)   52239987530  (Humira (adalimumab) 40 mg/0.4 mL pen)",
+            true,
+        ),
+        // An employer's account in a price list is not a patient's.
+        (
+            "2027 pricing",
+            "Here is the 2027 employer pricing for City of Gastonia (account #821693):\nService | CPT | Price\n5-panel DOT drug screen | 80305 | $45.00",
+            false,
+        ),
         // A tip sheet's practice record is a test patient.
         (
             "Tip sheet",

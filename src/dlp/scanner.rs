@@ -254,6 +254,14 @@ impl Scanner {
             cleaned = normalize(text);
             cleaned.as_str()
         };
+        let relabelled;
+        let text = match relabel(text) {
+            Some(t) => {
+                relabelled = t;
+                relabelled.as_str()
+            }
+            None => text,
+        };
         let engine = match kind {
             PartKind::Body | PartKind::Attachment => &self.engine,
             PartKind::Subject | PartKind::Header | PartKind::AttachmentName => &self.engine_short,
@@ -493,6 +501,91 @@ fn normalize(text: &str) -> String {
     }
     out.push_str(text.get(copied..).unwrap_or(""));
     out
+}
+
+/// Labels written in ways no label detector knows, rewritten in place to
+/// ones every detector knows, without moving an offset: see
+/// [`bracket_labels`] and [`field_ids`]. None when nothing changed.
+fn relabel(text: &str) -> Option<String> {
+    let mut b: Option<Vec<u8>> = None;
+    bracket_labels(text.as_bytes(), &mut b);
+    field_ids(text.as_bytes(), &mut b);
+    b.and_then(|v| String::from_utf8(v).ok())
+}
+
+/// NCPDP pharmacy claims (D.0) print each field's id after its name:
+/// "Patient Name (310-CA/311-CB)  YULIYA TKACHUK", "Date of Birth (304-C4)
+/// 19840116". The id between a label and its value hides the pair from
+/// every label detector; it is blanked (`nnn-XX`, one or more joined by
+/// `/`), so the line reads as a label and a value in columns.
+fn field_ids(b: &[u8], out: &mut Option<Vec<u8>>) {
+    const ID: usize = 6; // "304-C4"
+    for at in memchr::memchr_iter(b'(', b) {
+        let mut i = at + 1;
+        while let Some(id) = b.get(i..i + ID) {
+            let ok = id[..3].iter().all(u8::is_ascii_digit)
+                && id[3] == b'-'
+                && id[4..]
+                    .iter()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+            if !ok {
+                break;
+            }
+            i += ID;
+            match b.get(i) {
+                Some(b'/') => i += 1,
+                Some(b')') => {
+                    let o = out.get_or_insert_with(|| b.to_vec());
+                    o[at..=i].fill(b' ');
+                    break;
+                }
+                _ => break,
+            }
+        }
+    }
+}
+
+/// Labels some templates and smart phrases print in square brackets at the
+/// start of a line ("[DOB] Sep 18, 1962", "[Patient name] SIONE FALEOLO")
+/// read as "DOB: Sep 18, 1962": every label detector then knows them
+/// without a bracket variant of its own. The brackets become a space and a
+/// colon, so offsets do not move. Only a short label of letters, digits
+/// and `#/'.()-` with a value after it on the same line counts: a citation
+/// "[1]" or a placeholder "Dear [Patient Name]," is not a label. None when
+/// the text has no such line.
+fn bracket_labels(b: &[u8], out: &mut Option<Vec<u8>>) {
+    const MAX_LABEL: usize = 40;
+    for at in memchr::memchr_iter(b'[', b) {
+        let indent = b[..at]
+            .iter()
+            .rev()
+            .take(9)
+            .take_while(|&&c| c == b' ' || c == b'\t')
+            .count();
+        let line_start = at - indent;
+        if indent > 8 || (line_start > 0 && b[line_start - 1] != b'\n') {
+            continue;
+        }
+        let rest = &b[at + 1..];
+        let Some(close) = rest.iter().take(MAX_LABEL + 1).position(|&c| c == b']') else {
+            continue;
+        };
+        let label = &rest[..close];
+        let label_ok = label.first().is_some_and(u8::is_ascii_alphabetic)
+            && label
+                .iter()
+                .all(|&c| c.is_ascii_alphanumeric() || b" #/'.()-".contains(&c));
+        let value_follows = matches!(rest.get(close + 1), Some(b' ' | b'\t'))
+            && rest[close + 1..]
+                .iter()
+                .take_while(|&&c| c != b'\n')
+                .any(|c| !c.is_ascii_whitespace());
+        if label_ok && value_follows {
+            let o = out.get_or_insert_with(|| b.to_vec());
+            o[at] = b' ';
+            o[at + 1 + close] = b':';
+        }
+    }
 }
 
 /// Offsets, in order, of the lead bytes of every range [`fold`] changes:
@@ -774,5 +867,44 @@ score = 10
             Action::Deliver
         );
         assert!(s.strip_tags(b"Subject: [secure] x\r\n\r\n").is_none());
+    }
+
+    #[test]
+    fn bracketed_labels_read_as_labels() {
+        let text = "Report\r\n[PT NAME] Ana Ruiz\r\n  [DOB] Sep 18, 1962\r\n";
+        let got = relabel(text).expect("two labels");
+        assert_eq!(
+            got,
+            "Report\r\n PT NAME: Ana Ruiz\r\n   DOB: Sep 18, 1962\r\n"
+        );
+        assert_eq!(got.len(), text.len());
+        for unchanged in [
+            "Dear [Patient Name], welcome",
+            "[1] Smith J. Diabetes Care 2020",
+            "[Patient Name]\r\nnext line",
+            "see note [DOB] 1/2/1960",
+            "[this label is far too long to be any template's label] x",
+        ] {
+            assert_eq!(relabel(unchanged), None, "{unchanged}");
+        }
+    }
+
+    #[test]
+    fn ncpdp_field_ids_are_blanked() {
+        let text = "Patient Name (310-CA/311-CB)  ANA RUIZ\nDate of Birth (304-C4) 19840116\n";
+        let got = relabel(text).expect("two ids");
+        assert_eq!(
+            got,
+            "Patient Name                  ANA RUIZ\nDate of Birth          19840116\n"
+        );
+        for unchanged in [
+            "Humira (adalimumab) 40 mg",
+            "call (304) 555-0101",
+            "(304-C4",
+            "id (304-c4) lower case",
+            "(310-CA/) cut",
+        ] {
+            assert_eq!(relabel(unchanged), None, "{unchanged}");
+        }
     }
 }

@@ -91,9 +91,15 @@ pub(super) fn walk(val: &Value, v: &mut View, depth: u32, nodes: &mut usize) {
 /// Is the resource labelled as test data? HL7's `HTEST` ("test health
 /// data", v3 ActReason) in `meta.tag` or `meta.security` is how FHIR marks
 /// records that describe no real person: the specification's examples and
-/// sandbox data carry it. Such a resource, and what it contains, is not
-/// rendered as a patient's; its text is still scanned as text.
+/// sandbox data carry it. The specification's own examples also have the
+/// logical id `example` (`Patient/example`, Peter James Chalmers), which no
+/// server assigns to a real record. Such a resource, and what it contains,
+/// is not rendered as a patient's; its text is still scanned as text.
 fn is_test_data(m: &Map<String, Value>) -> bool {
+    let id = s(m, "id");
+    if id == "example" || id.starts_with("example-") {
+        return true;
+    }
     obj(m, "meta").is_some_and(|meta| {
         objs(meta, "tag")
             .chain(objs(meta, "security"))
@@ -321,7 +327,7 @@ mod tests {
 
     pub(crate) const PATIENT: &str = r#"{
   "resourceType": "Patient",
-  "id": "example",
+  "id": "pat-0482913",
   "identifier": [
     {"type": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0203", "code": "MR"}]},
      "system": "urn:oid:1.2.36.146.595.217.0.1", "value": "00482913"},
@@ -387,12 +393,15 @@ Thanks, Sam"#;
         assert!(v.contains("DOB: 04/12/1961\n"), "{v}");
     }
 
-    /// The specification's own example patient carries the HTEST tag;
-    /// the same record without it is a patient's.
+    /// The specification's own example patient carries the HTEST tag and
+    /// the id `example`; the same record with neither is a patient's.
     #[test]
     fn test_data_tagged_htest_is_not_a_patient() {
-        let tagged = r#"{"resourceType":"Patient","id":"example","meta":{"tag":[{"code":"HTEST","display":"test health data"}]},"name":[{"family":"Chalmers","given":["Peter","James"]}],"birthDate":"1974-12-25"}"#;
-        assert!(labelled_view(tagged).is_none());
+        let example = r#"{"resourceType":"Patient","id":"example","meta":{"tag":[{"code":"HTEST","display":"test health data"}]},"name":[{"family":"Chalmers","given":["Peter","James"]}],"birthDate":"1974-12-25"}"#;
+        assert!(labelled_view(example).is_none());
+        assert!(labelled_view(&example.replace("HTEST", "other")).is_none());
+        let tagged = example.replace(r#""id":"example""#, r#""id":"pat-4471""#);
+        assert!(labelled_view(&tagged).is_none());
         let bundle = format!(
             r#"{{"resourceType":"Bundle","meta":{{"security":[{{"system":"http://terminology.hl7.org/CodeSystem/v3-ActReason","code":"HTEST"}}]}},"entry":[{{"resource":{}}}]}}"#,
             tagged.replace("HTEST", "other")
