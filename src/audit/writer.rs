@@ -19,7 +19,6 @@ use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -92,9 +91,6 @@ struct Shared {
     /// share one: whoever comes second finds its record already covered.
     sync_turn: Mutex<()>,
     synced: watch::Sender<Synced>,
-    /// The highest `seq` a caller asked the sync thread to make durable
-    /// ahead of its own `sync_to` (see `sync_soon`).
-    want: AtomicU64,
     /// Recipients are hashed under a key only this log's private key can
     /// make, so the hashes cannot be reversed by guessing addresses.
     recipient_key: ring::hmac::Key,
@@ -151,7 +147,6 @@ impl AuditLog {
             wake: Condvar::new(),
             sync_turn: Mutex::new(()),
             synced,
-            want: AtomicU64::new(0),
             recipient_key,
             _lock: lock,
         });
@@ -253,26 +248,6 @@ impl AuditLog {
         if let Err(e) = self.append(ev) {
             tracing::error!(event, error = %e, "audit record not written");
         }
-    }
-
-    /// Asks the sync thread to start making record `seq` durable now, so
-    /// that its fdatasync runs while the caller does other disk work (the
-    /// spool commit's fsyncs) instead of after it; the caller then waits in
-    /// `sync_to`, which finds the work done or joins the flush in flight.
-    /// On ext4 the two flushes then usually share one journal commit, where
-    /// one after the other each costs a device cache flush.
-    pub fn sync_soon(&self, seq: u64) {
-        let Some(shared) = &self.shared else {
-            return;
-        };
-        if shared.synced.borrow().upto >= seq || shared.want.fetch_max(seq, Ordering::AcqRel) >= seq
-        {
-            return;
-        }
-        // Under the state lock, so the sync thread is either waiting (and
-        // woken) or has yet to look at `want` (and sees it).
-        let _st = shared.lock();
-        shared.wake.notify_one();
     }
 
     /// Makes record `seq` durable from the calling thread, which may block
@@ -546,7 +521,7 @@ impl Shared {
         let mut last_sync = crate::time::unix_now_ms();
         loop {
             let mut st = self.lock();
-            if !st.stop && self.want.load(Ordering::Acquire) <= self.synced.borrow().upto {
+            if !st.stop {
                 st = self
                     .wake
                     .wait_timeout(st, tick)
@@ -569,8 +544,7 @@ impl Shared {
             }
             let done = self.synced.borrow().upto;
             let lazy_due = now.saturating_sub(last_sync) >= LAZY_MS;
-            let wanted = self.want.load(Ordering::Acquire) > done;
-            if st.seq <= done || !(lazy_due || wanted) {
+            if st.seq <= done || !lazy_due {
                 continue;
             }
             drop(st);

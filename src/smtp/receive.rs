@@ -424,19 +424,18 @@ impl Session {
             Ok(seq) => seq,
             Err(e) => return self.not_audited(&txn, &e),
         };
-        // One blocking task commits the spool file while the audit log's
-        // sync thread makes the record durable; the 250 waits for both, and
-        // a message whose record did not reach the disk is taken back out
-        // of the spool before the scheduler sees it. The two flushes run
-        // side by side (the record's shared with the sessions finishing at
-        // the same time), so auditing adds little to the time before the
-        // 250.
+        // One blocking task commits the spool file and then makes the
+        // record durable; the 250 waits for both, and a message whose
+        // record did not reach the disk is taken back out of the spool
+        // before the scheduler sees it. The spool's fsyncs go first: on a
+        // journalling file system they usually carry the record's bytes to
+        // the disk too, and the record's own fdatasync, shared with the
+        // sessions finishing at the same time, then has little left to do.
         let spool = self.shared.spool.clone();
         let audit = self.shared.audit.clone();
         let env2 = envelope.clone();
         let msg2 = message.clone();
         let both = tokio::task::spawn_blocking(move || {
-            audit.sync_soon(seq);
             let committed = spool.commit(&env2, &msg2);
             (audit.sync_to(seq), committed)
         })
