@@ -592,7 +592,13 @@ impl Engine {
         heads: &mut Option<Heads>,
     ) {
         let text = p.text;
+        // The patterns matching where a match starts. A combined set has
+        // over a hundred patterns and a record list matches every few
+        // dozen bytes: clearing and walking a `PatternSet` per match cost
+        // more than the handful of ids it holds, so they are kept in a
+        // short list and the set is used only by the sparse path.
         let mut set = PatternSet::new(all.pattern_len());
+        let mut pids: Vec<usize> = Vec::new();
         let mut found = 0usize;
         let mut at = 0;
         let mut chunk_end = 0;
@@ -638,28 +644,30 @@ impl Engine {
                 m
             };
             found += 1;
-            set.clear();
-            set.insert(m.pattern());
+            let first = m.pattern().as_usize();
+            pids.clear();
+            pids.push(first);
             match heads.as_ref() {
-                Some(h) => h.starting_at(m.start(), &mut set),
+                Some(h) => h.starting_at(m.start(), &mut pids),
                 None => {
+                    set.clear();
                     all.which_overlapping_matches(
                         &Input::new(text).range(m.start()..).anchored(Anchored::Yes),
                         &mut set,
                     );
+                    pids.extend(set.iter().map(|pid| pid.as_usize()));
                 }
             }
+            // In pattern order, each once, as a set would give them.
+            pids.sort_unstable();
+            pids.dedup();
             let mut resume = m.end();
-            for pid in set.iter() {
-                let Some(&di) = dets.get(pid.as_usize()) else {
+            for &pid in &pids {
+                let Some(&di) = dets.get(pid) else {
                     continue;
                 };
-                let end = if pid == m.pattern() {
-                    m.end()
-                } else {
-                    text.len()
-                };
-                if let Some(value_end) = self.confirm(p, di, m.start(), end, pid == m.pattern()) {
+                let end = if pid == first { m.end() } else { text.len() };
+                if let Some(value_end) = self.confirm(p, di, m.start(), end, pid == first) {
                     resume = resume.min(value_end);
                 }
             }
@@ -1206,15 +1214,13 @@ impl Heads {
         None
     }
 
-    /// Add every pattern with a match starting at `s`, right after a
+    /// Push every pattern with a match starting at `s`, right after a
     /// `search` that returned a match there (so no cursor is before `s`).
-    fn starting_at(&self, s: usize, set: &mut PatternSet) {
+    fn starting_at(&self, s: usize, pids: &mut Vec<usize>) {
         for &pid in &self.live {
             let i = self.next.get(pid).copied().unwrap_or(usize::MAX);
-            if self.lists.get(pid).and_then(|l| l.get(i)) == Some(&s)
-                && let Ok(pid) = regex_automata::PatternID::new(pid)
-            {
-                let _ = set.try_insert(pid);
+            if self.lists.get(pid).and_then(|l| l.get(i)) == Some(&s) {
+                pids.push(pid);
             }
         }
     }

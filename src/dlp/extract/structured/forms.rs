@@ -6,8 +6,6 @@
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex_automata::meta::Regex;
-use regex_automata::util::syntax;
 
 use super::{View, full_name, mdy, title_name};
 
@@ -38,7 +36,8 @@ const LABELS: &[(&str, Field)] = &[
     ("patient's account no", Field::Account),
 ];
 
-/// Text that only claim forms contain; one is needed before captions count.
+/// Text that only claim forms contain, lower case; one is needed before
+/// captions count.
 const SIGNATURES: &[&str] = &[
     "insured's i.d. number",
     "insured\u{2019}s i.d. number",
@@ -51,40 +50,26 @@ const SIGNATURES: &[&str] = &[
     "ub04",
 ];
 
-/// The signatures as one case-insensitive regex rather than an
-/// Aho-Corasick automaton: every message body is probed, and the regex's
-/// SIMD prefilter on the signatures' case variants skips ordinary prose
-/// about twice as fast as the automaton's byte-at-a-time search.
-fn signatures() -> Option<&'static Regex> {
-    static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| {
-        let alternatives: Vec<String> = SIGNATURES.iter().map(|s| literal(s)).collect();
-        Regex::builder()
-            .syntax(
-                syntax::Config::new()
-                    .unicode(false)
-                    .utf8(false)
-                    .case_insensitive(true),
-            )
-            .build(&alternatives.join("|"))
-            .ok()
+/// The signatures' finders, over ASCII-lower-cased text.
+///
+/// Every message body is probed. A case-insensitive regex over the
+/// signatures prefilters on two-letter case variants (`pa`, `In`, `UB`),
+/// which a record list has on every line (`Patient:`): each hit then runs
+/// the regex, and the probe cost more than the scan it gates. Folding the
+/// text a chunk at a time and running one SIMD substring search per
+/// signature costs a few instructions per byte on any text.
+fn finders() -> &'static [memchr::memmem::Finder<'static>] {
+    static F: OnceLock<Vec<memchr::memmem::Finder<'static>>> = OnceLock::new();
+    F.get_or_init(|| {
+        SIGNATURES
+            .iter()
+            .map(|s| memchr::memmem::Finder::new(s.as_bytes()).into_owned())
+            .collect()
     })
-    .as_ref()
 }
 
-/// `s` as a regex matching exactly its bytes (ASCII case aside): ASCII
-/// letters, digits and spaces as they are, every other byte as `\xHH`.
-fn literal(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b == b' ' {
-                char::from(b).to_string()
-            } else {
-                format!("\\x{b:02X}")
-            }
-        })
-        .collect()
-}
+/// Bytes folded and searched at a time.
+const PROBE_CHUNK: usize = 64 << 10;
 
 fn labels() -> Option<&'static AhoCorasick> {
     static AC: OnceLock<Option<AhoCorasick>> = OnceLock::new();
@@ -98,8 +83,26 @@ fn labels() -> Option<&'static AhoCorasick> {
     .as_ref()
 }
 
+/// Does `b` contain a signature, ASCII case aside?
 pub(super) fn candidate(b: &[u8]) -> bool {
-    signatures().is_some_and(|re| re.is_match(b))
+    let finders = finders();
+    let longest = SIGNATURES.iter().map(|s| s.len()).max().unwrap_or(0);
+    let mut folded = Vec::with_capacity(PROBE_CHUNK.min(b.len()) + longest);
+    let mut at = 0;
+    while at < b.len() {
+        // Each chunk reaches into the next by a signature's length less
+        // one, so a signature across the edge is seen whole.
+        let end = at.saturating_add(PROBE_CHUNK).min(b.len());
+        let reach = end.saturating_add(longest.saturating_sub(1)).min(b.len());
+        folded.clear();
+        folded.extend_from_slice(b.get(at..reach).unwrap_or_default());
+        folded.make_ascii_lowercase();
+        if finders.iter().any(|f| f.find(&folded).is_some()) {
+            return true;
+        }
+        at = end;
+    }
+    false
 }
 
 pub(super) fn render(text: &str, v: &mut View) {
@@ -287,6 +290,34 @@ fn this_year() -> u32 {
 #[cfg(test)]
 mod tests {
     use super::super::labelled_view;
+    use super::{PROBE_CHUNK, SIGNATURES, candidate};
+
+    /// The probe finds every signature in any ASCII case, at the start, at
+    /// the end and across a chunk edge, and nothing in prose that only
+    /// shares their first letters.
+    #[test]
+    fn probe_finds_signatures_anywhere() {
+        let filler = "Patient: pa PA Pa ins INS ub UB claim forms insured patients. ";
+        let mut prose = String::new();
+        while prose.len() < 3 * PROBE_CHUNK {
+            prose.push_str(filler);
+        }
+        assert!(!candidate(prose.as_bytes()));
+        for sig in SIGNATURES {
+            let upper = sig.to_uppercase();
+            for at in [
+                0,
+                PROBE_CHUNK - 3,
+                PROBE_CHUNK,
+                2 * PROBE_CHUNK - 1,
+                prose.len(),
+            ] {
+                let mut t = prose.clone().into_bytes();
+                t.splice(at..at, upper.bytes());
+                assert!(candidate(&t), "{upper:?} at {at}");
+            }
+        }
+    }
 
     #[test]
     fn cms1500_text() {
