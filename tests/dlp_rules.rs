@@ -816,6 +816,35 @@ fn cases() {
             "Here is the 2027 employer pricing for City of Gastonia (account #821693):\nService | CPT | Price\n5-panel DOT drug screen | 80305 | $45.00",
             false,
         ),
+        // A trial site's visit tracker: names with visit and safety notes.
+        (
+            "tracker",
+            "Subject | Name | Phone | Next visit | Notes\n201-004 | Imani Okafor | 555-201-0142 | V3 | SAE f/u\n201-009 | Tomas Lindqvist | 555-201-0177 | V5 | dose held",
+            true,
+        ),
+        // "Pt Name" glued to its value, a birth date with a two-digit year.
+        (
+            "PT progress",
+            "Pt Name:Jonah R. Whitcombe\nDate of birth:14 Mar 79\nDx: shoulder pain",
+            true,
+        ),
+        (
+            "Withdrawal",
+            "Ayla T. Brennan (Student ID K55123098) has been under care at our clinic for a concussion since October.",
+            true,
+        ),
+        // A letter's address on one line after the name.
+        (
+            "Device check",
+            "Morgan Ellery\n4410 Birch Hollow Rd Apt 3, Dayton, OH 45402\nDear Ms. Ellery,\nWe have not received a transmission from your pacemaker since October.",
+            true,
+        ),
+        // A form notice's page footer date is no birth date.
+        (
+            "Form update",
+            "The Date of Birth field on the enrolment card is now required.\nCounts only, no names.\nDistrict Health Office - Page 2 | 12/18/2026",
+            false,
+        ),
         // A tip sheet's practice record is a test patient.
         (
             "Tip sheet",
