@@ -490,12 +490,29 @@ impl Engine {
         }
         let mut indexes: Vec<(usize, NearIndex)> = Vec::new();
         let mut merged: Vec<(&[usize], usize, Windows)> = Vec::new();
+        // Which anchor lists made each index: `near` lists that differ only
+        // in detectors that found nothing share their anchors, which are
+        // copied rather than merged again (the prefix maxima of an index's
+        // ends give the same windows as the ends themselves).
+        let mut made_from: Vec<(Vec<usize>, usize)> = Vec::new();
         for d in self.dets.iter() {
             if d.mode != Mode::Near || indexes.iter().any(|(g, _)| *g == d.near_group) {
                 continue;
             }
             let mut anchors = p.spare.anchors.pop().unwrap_or_default();
-            self.anchors(&p.out, d, &mut anchors, &mut p.spare.merge_tmp);
+            let ids = self.anchor_lists(&p.out, d);
+            match made_from
+                .iter()
+                .find(|(m, _)| *m == ids)
+                .and_then(|(_, k)| indexes.get(*k))
+            {
+                Some((_, ix)) => {
+                    anchors.clear();
+                    anchors.extend_from_slice(&ix.spans);
+                }
+                None => self.anchors(&p.out, &ids, &mut anchors, &mut p.spare.merge_tmp),
+            }
+            made_from.push((ids, indexes.len()));
             for e in self.dets.iter() {
                 let key = (e.near.as_slice(), e.near_window);
                 if e.mode == Mode::Near
@@ -887,7 +904,8 @@ impl Engine {
                 for d in self.dets.iter() {
                     if d.mode == Mode::Near && !indexes.iter().any(|(g, _)| *g == d.near_group) {
                         let mut anchors = p.spare.anchors.pop().unwrap_or_default();
-                        self.anchors(&p.out, d, &mut anchors, &mut p.spare.merge_tmp);
+                        let ids = self.anchor_lists(&p.out, d);
+                        self.anchors(&p.out, &ids, &mut anchors, &mut p.spare.merge_tmp);
                         indexes.push((d.near_group, NearIndex::from_sorted(anchors)));
                     }
                 }
@@ -924,27 +942,36 @@ impl Engine {
         found
     }
 
-    /// The matches of `d`'s `near` detectors into `into`, sorted by
+    /// The detectors whose matches are `d`'s anchors: its `near`
+    /// detectors that found something (most of the twenty anchor detectors
+    /// of a `near` list find nothing, and only lists with matches are
+    /// merged).
+    fn anchor_lists(&self, out: &[Vec<(usize, usize)>], d: &Det) -> Vec<usize> {
+        out.iter()
+            .enumerate()
+            .filter(|(j, l)| {
+                !l.is_empty()
+                    && d.is_near_anchor.get(*j) == Some(&true)
+                    && self.dets.get(*j).is_some_and(|a| a.mode != Mode::Near)
+            })
+            .map(|(j, _)| j)
+            .collect()
+    }
+
+    /// The matches of the anchor detectors `ids` into `into`, sorted by
     /// position. Each detector's list is sorted: they are merged two at a
     /// time through `tmp` (both buffers kept between scans), where a sort
     /// would allocate a buffer as big as the anchors for every text.
     fn anchors(
         &self,
         out: &[Vec<(usize, usize)>],
-        d: &Det,
+        ids: &[usize],
         into: &mut Vec<(usize, usize)>,
         tmp: &mut Vec<(usize, usize)>,
     ) {
         into.clear();
-        let lists = out.iter().enumerate().filter(|(j, l)| {
-            !l.is_empty()
-                && d.is_near_anchor.get(*j) == Some(&true)
-                && self.dets.get(*j).is_some_and(|a| a.mode != Mode::Near)
-        });
-        // Most of the twenty anchor detectors of a `near` list find
-        // nothing: only the lists with matches are merged, and a list that
-        // starts after the others end is appended.
-        for (_, list) in lists {
+        // A list that starts after the others end is appended.
+        for list in ids.iter().filter_map(|&j| out.get(j)) {
             if into.last() <= list.first() {
                 into.extend_from_slice(list);
             } else {
