@@ -490,29 +490,12 @@ impl Engine {
         }
         let mut indexes: Vec<(usize, NearIndex)> = Vec::new();
         let mut merged: Vec<(&[usize], usize, Windows)> = Vec::new();
-        // Which anchor lists made each index: `near` lists that differ only
-        // in detectors that found nothing share their anchors, which are
-        // copied rather than merged again (the prefix maxima of an index's
-        // ends give the same windows as the ends themselves).
         let mut made_from: Vec<(Vec<usize>, usize)> = Vec::new();
         for d in self.dets.iter() {
             if d.mode != Mode::Near || indexes.iter().any(|(g, _)| *g == d.near_group) {
                 continue;
             }
-            let mut anchors = p.spare.anchors.pop().unwrap_or_default();
-            let ids = self.anchor_lists(&p.out, d);
-            match made_from
-                .iter()
-                .find(|(m, _)| *m == ids)
-                .and_then(|(_, k)| indexes.get(*k))
-            {
-                Some((_, ix)) => {
-                    anchors.clear();
-                    anchors.extend_from_slice(&ix.spans);
-                }
-                None => self.anchors(&p.out, &ids, &mut anchors, &mut p.spare.merge_tmp),
-            }
-            made_from.push((ids, indexes.len()));
+            let anchors = self.group_anchors(p, d, &indexes, &mut made_from);
             for e in self.dets.iter() {
                 let key = (e.near.as_slice(), e.near_window);
                 if e.mode == Mode::Near
@@ -901,11 +884,10 @@ impl Engine {
             (true, Some(built)) => built,
             (true, None) => {
                 let mut indexes: Vec<(usize, NearIndex)> = Vec::new();
+                let mut made_from = Vec::new();
                 for d in self.dets.iter() {
                     if d.mode == Mode::Near && !indexes.iter().any(|(g, _)| *g == d.near_group) {
-                        let mut anchors = p.spare.anchors.pop().unwrap_or_default();
-                        let ids = self.anchor_lists(&p.out, d);
-                        self.anchors(&p.out, &ids, &mut anchors, &mut p.spare.merge_tmp);
+                        let anchors = self.group_anchors(p, d, &indexes, &mut made_from);
                         indexes.push((d.near_group, NearIndex::from_sorted(anchors)));
                     }
                 }
@@ -940,6 +922,36 @@ impl Engine {
         }
         p.near_index = Some(indexes);
         found
+    }
+
+    /// The anchors of `d`'s `near` group, sorted, in a vector from the
+    /// spare ones; the caller pushes their index onto `indexes` next.
+    /// `made_from` records which anchor lists made each index: `near`
+    /// lists that differ only in detectors that found nothing share their
+    /// anchors, which are copied rather than merged again (the prefix
+    /// maxima of an index's ends give the same windows as the ends).
+    fn group_anchors(
+        &self,
+        p: &mut Pass<'_, '_>,
+        d: &Det,
+        indexes: &[(usize, NearIndex)],
+        made_from: &mut Vec<(Vec<usize>, usize)>,
+    ) -> Vec<(usize, usize)> {
+        let mut anchors = p.spare.anchors.pop().unwrap_or_default();
+        let ids = self.anchor_lists(&p.out, d);
+        match made_from
+            .iter()
+            .find(|(m, _)| *m == ids)
+            .and_then(|(_, k)| indexes.get(*k))
+        {
+            Some((_, ix)) => {
+                anchors.clear();
+                anchors.extend_from_slice(&ix.spans);
+            }
+            None => self.anchors(&p.out, &ids, &mut anchors, &mut p.spare.merge_tmp),
+        }
+        made_from.push((ids, indexes.len()));
+        anchors
     }
 
     /// The detectors whose matches are `d`'s anchors: its `near`
