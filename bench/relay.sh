@@ -8,7 +8,7 @@
 #   bash bench/relay.sh [--runs N] [--messages M] [--sessions S] [--size L]
 #                       [--reuse] [--only postfix|sealgate|sealgate-bare]
 #                       [--timeout SECS] [--message FILE] [--settle SECS]
-#                       [--breakdown]
+#                       [--breakdown] [--scratch-fs]
 #
 # Defaults: 1 run, 2000 messages, 20 sessions, 20480 bytes, a new connection
 # per message (smtp-source's default; --reuse sends all of a session's
@@ -21,6 +21,13 @@
 # comment at the end of measure(). --breakdown adds two more systems,
 # sealgate-dkim (signing, no audit log) and sealgate-audit (audit log, no
 # signing), so the cost of each is reported apart.
+# --scratch-fs (root only) puts the work dirs — sealgate's spool and audit
+# log, Postfix's queue — on a fresh ext4 file system (journal, defaults) in
+# a loop-mounted image, unmounted and deleted at the end. Use it for figures
+# you mean to compare: on ext4 *without* a journal (some VM images' root
+# file system) the inode allocator skips every inode freed in the last
+# 60-300 s, so each new queue file costs more the more files earlier runs
+# deleted, and runs of the same binary differed by up to 40%.
 # Prints per-run lines and a final block:
 #   postfix: 512.3 msg/s
 #   sealgate: 801.0 msg/s
@@ -46,6 +53,27 @@
 # delivers it with its smtp client, exactly like sealgate must. sealgate runs
 # from SEALGATE_BIN (default target/release/sealgate) with
 # tests/interop/sealgate.toml.in. Loopback only.
+if [[ " $* " == *" --scratch-fs "* && -z "${SEALGATE_BENCH_SCRATCH:-}" ]]; then
+    # Mount, run this script again with its work dir there, clean up.
+    ((EUID == 0)) || { echo "relay.sh: --scratch-fs needs root (it mounts a loop image)" >&2; exit 2; }
+    scratch="$(mktemp -d "${TMPDIR:-/tmp}/sealgate-benchfs.XXXXXX")"
+    if ! { truncate -s 4G "$scratch.img" && mkfs.ext4 -q -F "$scratch.img" && mount -o loop "$scratch.img" "$scratch"; }; then
+        rm -rf "$scratch" "$scratch.img"
+        echo "relay.sh: --scratch-fs: could not make and mount an ext4 image" >&2
+        exit 2
+    fi
+    chmod 755 "$scratch"
+    SEALGATE_BENCH_SCRATCH="$scratch" TMPDIR="$scratch" bash "$0" "$@" &
+    child=$!
+    trap 'kill -TERM "$child" 2>/dev/null' TERM INT
+    while true; do
+        wait "$child"
+        rc=$?
+        kill -0 "$child" 2>/dev/null || break
+    done
+    umount "$scratch" && rm -rf "$scratch" "$scratch.img"
+    exit "$rc"
+fi
 WORK_PREFIX=bench
 source "$(dirname "$0")/../tests/interop/lib.sh"
 
@@ -62,7 +90,8 @@ while (($#)); do
     --message) MESSAGE=$2; shift 2 ;;
     --settle) SETTLE=$2; shift 2 ;;
     --breakdown) BREAKDOWN=1; shift ;;
-    -h | --help) sed -n '2,48p' "$0"; exit 0 ;;
+    --scratch-fs) shift ;; # handled above, before the work dir was made
+    -h | --help) sed -n '2,55p' "$0"; exit 0 ;;
     *) fail "unknown argument: $1 (see --help)" ;;
     esac
 done
@@ -184,6 +213,7 @@ rate() { "$PY" -c 'import sys; print("%.1f" % (float(sys.argv[1])/float(sys.argv
 
 echo "== relay benchmark: $MESSAGES messages x $SIZE bytes${MESSAGE:+ ($(basename "$MESSAGE"))}, $SESSIONS sessions$( ((REUSE)) && echo ', connection reuse'), $RUNS run(s), $(nproc) cores =="
 echo "postfix $(postconf -d -h mail_version 2>/dev/null); sealgate: $SEALGATE_BIN"
+echo "work dir: $WORK ($(df -T "$WORK" | awk 'NR == 2 { print $2 " on " $1 }')${SEALGATE_BENCH_SCRATCH:+, fresh image})"
 declare -A RATES CPUS
 sync
 sleep "$SETTLE" # whatever ran before this script: see measure's end
