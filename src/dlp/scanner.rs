@@ -602,8 +602,16 @@ fn fold_candidates(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
 }
 
 /// Mask a matched value for display: identifiers keep their last four
-/// characters (`***-**-1234`), words keep only their first letter.
+/// characters (`***-**-1234`), words keep only their first letter. A value
+/// that wrapped across lines is shown on one: reports are read line by line.
 pub fn redact(s: &str) -> String {
+    if s.contains(|c: char| c.is_control()) {
+        let one_line: String = s
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        return redact(&one_line);
+    }
     let alnum = s.chars().filter(char::is_ascii_alphanumeric).count();
     if !s.chars().any(|c| c.is_ascii_digit()) {
         return s
@@ -726,6 +734,7 @@ mod tests {
         assert_eq!(redact("123-45-6789"), "***-**-6789");
         assert_eq!(redact("diabetes"), "d*******");
         assert_eq!(redact("03/14/1962"), "**/**/1962");
+        assert_eq!(redact("8 de\ndiciembre de\t1967"), "* ** ********* ** 1967");
     }
 
     #[test]
