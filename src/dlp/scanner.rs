@@ -605,32 +605,22 @@ fn fold_candidates(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
 /// characters (`***-**-1234`), words keep only their first letter. A value
 /// that wrapped across lines is shown on one: reports are read line by line.
 pub fn redact(s: &str) -> String {
-    if s.contains(|c: char| c.is_control()) {
-        let one_line: String = s
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        return redact(&one_line);
-    }
+    let word = !s.chars().any(|c| c.is_ascii_digit());
     let alnum = s.chars().filter(char::is_ascii_alphanumeric).count();
-    if !s.chars().any(|c| c.is_ascii_digit()) {
-        return s
-            .chars()
-            .enumerate()
-            .map(|(i, c)| {
+    let keep_from = alnum.saturating_sub(4).max(alnum / 2);
+    let mut seen = 0;
+    s.chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if c.is_control() {
+                ' '
+            } else if word {
                 if i == 0 || !c.is_alphanumeric() {
                     c
                 } else {
                     '*'
                 }
-            })
-            .collect();
-    }
-    let keep_from = alnum.saturating_sub(4).max(alnum / 2);
-    let mut seen = 0;
-    s.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
+            } else if c.is_ascii_alphanumeric() {
                 seen += 1;
                 if seen > keep_from { c } else { '*' }
             } else {
