@@ -851,6 +851,73 @@ fn cases() {
             "Practice in the PLAYGROUND environment only.\nPatient | ZZTEST, BABYBOY\nDOB | 02/02/2002",
             false,
         ),
+        // Shapes from batch 18's tune half, each missed by the packs before it.
+        // Obstetric and blood-bank shorthand is a health fact.
+        (
+            "OB follow-up",
+            "Priya Raman was diagnosed with GDM at 26 weeks; please send the glucometer order.",
+            true,
+        ),
+        (
+            "blood bank",
+            "Dmitri Volkov (58M): warm autoantibody on the screen.",
+            true,
+        ),
+        (
+            "blood bank",
+            "Dmitri Volkov (58M) in 4W-12: alloantibody, anti-Jkb, needs antigen-negative units.",
+            true,
+        ),
+        // Patients are *in* a unit or a room.
+        (
+            "bed board",
+            "Ren Yamamoto in 6 North needs telemetry; new afib overnight.",
+            true,
+        ),
+        (
+            "bed board",
+            "Halima Osei in room 612 has a fever and new cough.",
+            true,
+        ),
+        (
+            "adherence",
+            "Garrett Lindgren missed his dose of methotrexate twice this month.",
+            true,
+        ),
+        // Spanish forms write both genders; a date may wrap after "de".
+        (
+            "cita",
+            "Paciente Jorge Ibarra, nacido/a el 03/11/1958, control de diabetes.",
+            true,
+        ),
+        (
+            "cita",
+            "Jorge Ibarra, fecha de nacimiento 3 de\nnoviembre de 1958, hipertensión.",
+            true,
+        ),
+        (
+            "Aviso",
+            "Rosa Ibarra\n221 Luna St\nEl Paso, TX 79901\n\nEstimado/a Sra. Ibarra:\nSu cita es el martes.\nDiagnosis code E11.9",
+            true,
+        ),
+        (
+            "Aviso",
+            "Rosa Ibarra\n221 Luna St\nEl Paso, TX 79901\n\nQuerido(a) Rosa Ibarra,\nSu cita es el martes.\nDiagnosis code E11.9",
+            true,
+        ),
+        // Subjects: a suffix before the comma, a second given name in caps,
+        // drug levels and ingestions.
+        ("Dunbar Jr., Terrence - vanc trough", "see chart", true),
+        ("VO, DUC HUU - INR 4.2", "see chart", true),
+        ("Amara Eze trough 24", "pls redose", true),
+        ("Amara Eze fasting BGs", "log attached", true),
+        ("Amara Eze ingestion", "poison control called", true),
+        // A committee is staff, whatever it reviews.
+        (
+            "Amara Eze, Trauma Committee - sepsis",
+            "see attached",
+            false,
+        ),
     ];
     let mut bad = Vec::new();
     for (subj, body, phi) in cases {
@@ -876,6 +943,18 @@ fn header_names_are_not_people() {
     let v = s.scan(m.as_bytes());
     assert!(!v.phi, "{v:?}");
     // The same line with a person in it is PHI.
+    // A sender's display name that starts like "Name - topic" is a
+    // meeting or clinic when its words are a title or a condition.
+    for from in [
+        "\"Cancer Meeting - minutes\" <m@x.org>",
+        "\"Diabetes Clinic - minutes\" <m@x.org>",
+    ] {
+        let m = format!(
+            "From: {from}\r\nTo: b@example.com\r\nSubject: minutes\r\n\r\nSee attached.\r\n"
+        );
+        let v = s.scan(m.as_bytes());
+        assert!(!v.phi, "{from}: {v:?}");
+    }
     let m = b"From: a@riverbend-health.org\r\nTo: b@example.com\r\nThread-Topic: Lwazi Dube - thyroid cancer\r\nSubject: handout\r\n\r\nHandout attached.\r\n";
     let v = s.scan(m);
     assert!(v.phi, "{v:?}");
