@@ -311,6 +311,7 @@ fn config_path(flag: Option<&Path>) -> Result<PathBuf, ExitCode> {
 }
 
 fn main() -> ExitCode {
+    sealgate::ops::heap::keep_freed_buffers();
     let cli = Cli::parse();
     let flag = cli.config.as_deref();
     // `rules`, `hash-password` and `audit` (an auditor's copy) work

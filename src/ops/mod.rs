@@ -3,6 +3,7 @@
 
 pub mod endpoint;
 pub mod health;
+pub mod heap;
 pub mod http1;
 pub mod metrics;
 pub mod notify;
