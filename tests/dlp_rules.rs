@@ -918,6 +918,44 @@ fn cases() {
             "see attached",
             false,
         ),
+        // Shapes from batch 19's tune half, each missed by the packs before it.
+        (
+            "outreach",
+            "Just so you know, Tobias Redcloud tested positive at the mobile van (rapid HIV). He wants treatment.",
+            true,
+        ),
+        (
+            "day center",
+            "Incident today: Winifred Aske (Winnie to staff) had a witnessed fall in the dining room, skin tear R hand.",
+            true,
+        ),
+        // Other words for the person care is about, in a table's header row.
+        (
+            "Route 2",
+            "Pickup | Participant | Phone | Notes\n12/21/2026 08:15 | Okonjo, Ada | 402-555-0188 | dialysis 1 pm",
+            true,
+        ),
+        (
+            "Weekly injury report",
+            "Athlete | Sport | Injury | Status\nBrandt, Lukas | MSOC | ankle sprain gr II | out",
+            true,
+        ),
+        (
+            "Adverse event",
+            "Donor: Kessler, Ruth A\nAge/Sex: 44/F\nEvent: hematoma R antecubital, procedure stopped",
+            true,
+        ),
+        (
+            "to coach",
+            "Injury update for Malik Strand: L shoulder dislocation, out 6 weeks.",
+            true,
+        ),
+        // A claim form's field layout names no one.
+        (
+            "cheat sheet",
+            "Box 2 PATIENT'S NAME - Last, First, MI\nBox 21 ICD-10 codes, e.g. Z23 for vaccination encounters\nBox 24D 90717 yellow fever vaccine",
+            false,
+        ),
     ];
     let mut bad = Vec::new();
     for (subj, body, phi) in cases {
