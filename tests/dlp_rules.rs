@@ -950,6 +950,12 @@ fn cases() {
             "Injury update for Malik Strand: L shoulder dislocation, out 6 weeks.",
             true,
         ),
+        // A result told to the person a letter greets by full name.
+        (
+            "Donor update",
+            "Dear Lena Okafor,\n\nWe learned that Donor 4410 carries a CFTR variant. Your carrier screening on file (03/02/2025) was positive for the same gene; please call us.",
+            true,
+        ),
         // A claim form's field layout names no one.
         (
             "cheat sheet",
