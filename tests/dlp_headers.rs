@@ -204,6 +204,23 @@ fn phi_in_headers_is_found() {
             "To: care@partner.test\r\nThread-Topic: Bed board: MARTA OYELARAN admitted overnight - pneumonia\r\n",
             "Thread-Topic",
         ),
+        // A test with a digit or a value after a name is no part of it; a
+        // caller labelled as such is the person a test is about.
+        (
+            "test-with-a-digit-after-a-name",
+            "To: care@partner.test\r\nX-Triage-Note: Akira Sato A1c 9.2\r\n",
+            "X-Triage-Note",
+        ),
+        (
+            "acronym-and-value-after-a-name",
+            "To: care@partner.test\r\nThread-Topic: Akira Sato INR 4.2\r\n",
+            "Thread-Topic",
+        ),
+        (
+            "labelled-caller-and-a-test",
+            "To: care@partner.test\r\nComments: Caller: Jae-won Park re: his MRI results\r\n",
+            "Comments",
+        ),
     ];
     for (name, headers, header) in cases {
         let v = verdict(&dir, name, &message(headers));

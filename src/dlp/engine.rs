@@ -1324,7 +1324,9 @@ impl NearIndex {
 /// Hospice")? A word after a dash or a colon starts a new phrase
 /// ("Jane Roe - Hospice referral"), and so does an acronym after a name
 /// written "Last, First" ("Lindqvist, Xiomara HCV RNA"): organizations are
-/// not named that way.
+/// not named that way. Nor does a name end in a word with a digit ("Akira
+/// Sato A1c 9.2") or in an acronym followed by a number ("Akira Sato INR
+/// 4.2"): that is a test and its value.
 fn ends_a_name(text: &[u8], start: usize) -> bool {
     let upper_at =
         |i: usize| first_char(text.get(i..).unwrap_or(&[])).is_some_and(char::is_uppercase);
@@ -1338,14 +1340,18 @@ fn ends_a_name(text: &[u8], start: usize) -> bool {
         .iter()
         .rposition(|c| !in_word(c))
         .map_or(0, |p| p + 1);
-    let acronym = {
-        let word = &text[start..];
-        let n = word
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .count();
-        n >= 2 && word[..n].iter().all(|c| !c.is_ascii_lowercase())
+    let (word, rest) = {
+        let w = &text[start..];
+        let n = w.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        (&w[..n], &w[n..])
     };
+    let acronym = word.len() >= 2 && word.iter().all(|c| !c.is_ascii_lowercase());
+    let with_digit = word.iter().any(u8::is_ascii_digit);
+    let valued =
+        acronym && rest.first() == Some(&b' ') && rest.get(1).is_some_and(u8::is_ascii_digit);
+    if with_digit || valued {
+        return false;
+    }
     let after_last_comma = text[..i].ends_with(b", ")
         && text[..i.saturating_sub(2)]
             .last()
@@ -1371,6 +1377,8 @@ mod tests {
     fn ends_a_name_sees_proper_names_only() {
         let t = "Rania El-Amin - Tulip City Infusion";
         assert!(ends_a_name(t.as_bytes(), t.find("Infusion").unwrap()));
+        let t = "Zumbro Ridge MRI";
+        assert!(ends_a_name(t.as_bytes(), t.find("MRI").unwrap()));
         let t = "Ana Ruiz, Lakeside Hospice";
         assert!(ends_a_name(t.as_bytes(), t.find("Hospice").unwrap()));
         let t = "Ertuğrul Kılıç - Ögür Hospice";
@@ -1381,6 +1389,8 @@ mod tests {
             ("Jane Roe hospice", "hospice"),
             ("MRI Sodium", "Sodium"),
             ("Lindqvist, Xiomara HCV RNA", "HCV"),
+            ("Akira Sato A1c 9.2", "A1c"),
+            ("Akira Sato INR 4.2", "INR"),
             ("Hospice", "Hospice"),
         ] {
             assert!(!ends_a_name(t.as_bytes(), t.find(w).unwrap()), "{t}");
