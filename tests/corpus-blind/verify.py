@@ -72,10 +72,10 @@ FWD_MARKS = ("-----Original Message-----", "---------- Forwarded message", "Forw
              " wrote:", "border-top:solid #E1E1E1", "________________________________")
 ATTACH_CARRIERS = {"pdf-libreoffice", "pdf-ghostscript", "pdf-reportlab", "pdf-fpdf2", "docx", "xlsx", "csv", "zip"}
 
-def batch_of(fname): return fname.split("-", 1)[0]          # "msg" (generate.py), "b2" (generate_b2.py), "b3" (generate_b3.py), "b4" (generate_b4.py), "b5" (generate_b5.py), "b6" (generate_b6.py), "b7" (generate_b7.py), "b8" (generate_b8.py), "b9" (generate_b9.py), "b10" (generate_b10.py), "b11" (generate_b11.py), "b12" (generate_b12.py), "b13" (generate_b13.py), "b14" (generate_b14.py), "b15" (generate_b15.py), "b16" (generate_b16.py), "b17" (generate_b17.py), "b18" (generate_b18.py) or "b19" (generate_b19.py); split at the first "-" so the two-digit "b10"/"b11"/"b12"/"b13"/"b14"/"b15"/"b16"/"b17"/"b18"/"b19" work
+def batch_of(fname): return fname.split("-", 1)[0]          # "msg" (generate.py), "b2" (generate_b2.py), "b3" (generate_b3.py), "b4" (generate_b4.py), "b5" (generate_b5.py), "b6" (generate_b6.py), "b7" (generate_b7.py), "b8" (generate_b8.py), "b9" (generate_b9.py), "b10" (generate_b10.py), "b11" (generate_b11.py), "b12" (generate_b12.py), "b13" (generate_b13.py), "b14" (generate_b14.py), "b15" (generate_b15.py), "b16" (generate_b16.py), "b17" (generate_b17.py), "b18" (generate_b18.py), "b19" (generate_b19.py) or "b20" (generate_b20.py); split at the first "-" so the two-digit "b10"/"b11"/"b12"/"b13"/"b14"/"b15"/"b16"/"b17"/"b18"/"b19"/"b20" work
 
 # every batch is 12 carriers x 38 (19 phi + 19 clean); a batch with fewer rows (or a missing one) is an error
-BATCH_SIZE = {"msg": 456, "b2": 456, "b3": 456, "b4": 456, "b5": 456, "b6": 456, "b7": 456, "b8": 456, "b9": 456, "b10": 456, "b11": 456, "b12": 456, "b13": 456, "b14": 456, "b15": 456, "b16": 456, "b17": 456, "b18": 456, "b19": 456}
+BATCH_SIZE = {"msg": 456, "b2": 456, "b3": 456, "b4": 456, "b5": 456, "b6": 456, "b7": 456, "b8": 456, "b9": 456, "b10": 456, "b11": 456, "b12": 456, "b13": 456, "b14": 456, "b15": 456, "b16": 456, "b17": 456, "b18": 456, "b19": 456, "b20": 456}
 
 def split_rule(fname): return "tune" if int(hashlib.sha256(fname.encode()).hexdigest(), 16) % 2 == 0 else "test"
 
@@ -148,7 +148,7 @@ def main():
     for b, n in BATCH_SIZE.items():
         if sum(bcnt[b].values()) != n: errs.append((b, f"batch has {sum(bcnt[b].values())} messages, expected {n}"))
         if bcnt[b] and len({k[0] for k in bcnt[b]}) != 12: errs.append((b, "batch does not use all 12 carriers"))
-    for b in sorted(bcnt, key=lambda x: (x != "msg", int(x[1:]) if x[1:].isdigit() else 0, x)):   # numeric: b2 ... b9, b10, b11, b12, b13, b14, b15, b16, b17, b18, b19
+    for b in sorted(bcnt, key=lambda x: (x != "msg", int(x[1:]) if x[1:].isdigit() else 0, x)):   # numeric: b2 ... b9, b10, b11, b12, b13, b14, b15, b16, b17, b18, b19, b20
         print_table(bcnt[b], f"batch {b} ({'generate.py' if b == 'msg' else 'generate_' + b + '.py'})")
         per = collections.Counter(); lab = collections.Counter()
         for (c, l, _), n in bcnt[b].items(): per[c] += n; lab[(c, l)] += n
