@@ -956,6 +956,34 @@ fn cases() {
             "Dear Lena Okafor,\n\nWe learned that Donor 4410 carries a CFTR variant. Your carrier screening on file (03/02/2025) was positive for the same gene; please call us.",
             true,
         ),
+        // Shapes from batch 20's tune half, each missed by the packs before it.
+        (
+            "Your results",
+            "Sunil de Souza\n41 Alder Way, Bend, OR 97701\nDear Mr. de Souza,\nThe 2 polyps removed during your colonoscopy on November 3, 2026 were tubular adenomas.",
+            true,
+        ),
+        (
+            "EMU",
+            "Marisol K. Tran had a breakthrough generalized seizure at work yesterday.",
+            true,
+        ),
+        (
+            "burn clinic",
+            "Idris Bello (age 7) returns 3 weeks after a skin graft to the right hand. Itching controlled on hydroxyzine.",
+            true,
+        ),
+        (
+            "infusion held",
+            "Teodoro da Vance (04/17/1979) - infliximab 5 mg/kg was held today.",
+            true,
+        ),
+        ("Ingrid Solheim; GSV reflux 1.2s R", "see chart", true),
+        // A companion guide's placeholder member and its standard's name.
+        (
+            "837P guide",
+            "Companion guide v5.2 - values shown are placeholders.\nNM1*IL*1*DOE*JOHN****MI*XXXXXXXXX~\nDMG*D8*CCYYMMDD*M~\nHI*ABK:<ICD-10 NO DECIMAL>~\nSee the X12 837P guide.",
+            false,
+        ),
         // A claim form's field layout names no one.
         (
             "cheat sheet",
