@@ -98,6 +98,8 @@ struct Det {
     /// such detector's) and one anchor index.
     near_group: usize,
     near_window: usize,
+    /// See [`DetectorSpec::near_stops_at`].
+    near_stops_at: Vec<u8>,
     /// In the [`StartIndex`]: its windows can be searched from there.
     indexed: bool,
 }
@@ -195,6 +197,7 @@ impl Engine {
                     is_near_anchor: vec![false; specs.len()],
                     near_group: i,
                     near_window: 0,
+                    near_stops_at: Vec::new(),
                     indexed: false,
                 });
                 continue;
@@ -304,6 +307,7 @@ impl Engine {
                 is_near_anchor: (0..specs.len()).map(|j| s.near.contains(&j)).collect(),
                 near_group: specs.iter().position(|o| o.near == s.near).unwrap_or(i),
                 near_window: s.near_window,
+                near_stops_at: s.near_stops_at.clone(),
                 indexed: indexed.last().is_some_and(|x| x.0 == i),
             });
         }
@@ -908,8 +912,13 @@ impl Engine {
             for &(start, end) in list {
                 let keep = match near {
                     None => true,
-                    Some(ix) => ix
-                        .is_some_and(|(_, ix)| ix.any_within(start, end, d.near_window, &mut hint)),
+                    Some(None) => false,
+                    Some(Some((_, ix))) if !d.near_stops_at.is_empty() => {
+                        let (lo, hi) =
+                            stopped_window(p.text, start, end, d.near_window, &d.near_stops_at);
+                        ix.any_overlapping(lo, hi, &mut hint)
+                    }
+                    Some(Some((_, ix))) => ix.any_within(start, end, d.near_window, &mut hint),
                 };
                 if keep {
                     found.push(Found {
@@ -1317,6 +1326,33 @@ impl NearIndex {
             .and_then(|i| self.spans.get(i))
             .is_some_and(|&(_, max_end)| max_end.saturating_add(w) >= s)
     }
+
+    /// Does an anchor start at or before `hi` and end at or after `lo`?
+    fn any_overlapping(&self, lo: usize, hi: usize, hint: &mut usize) -> bool {
+        let n = partition_point_from(&self.spans, hint, |&(a, _)| a <= hi);
+        n.checked_sub(1)
+            .and_then(|i| self.spans.get(i))
+            .is_some_and(|&(_, max_end)| max_end >= lo)
+    }
+}
+
+/// The `near_window` around a match, cut at the nearest `stops` before
+/// and after it: the bytes an anchor in the same line (cell, clause) may
+/// occupy. The window is at most a few hundred bytes.
+fn stopped_window(text: &[u8], start: usize, end: usize, w: usize, stops: &[u8]) -> (usize, usize) {
+    let lo = start.saturating_sub(w);
+    let hi = end.saturating_add(w).min(text.len());
+    let before = text.get(lo..start).unwrap_or(&[]);
+    let after = text.get(end..hi).unwrap_or(&[]);
+    let lo = before
+        .iter()
+        .rposition(|c| stops.contains(c))
+        .map_or(lo, |i| lo + i + 1);
+    let hi = after
+        .iter()
+        .position(|c| stops.contains(c))
+        .map_or(hi, |i| end + i);
+    (lo, hi)
 }
 
 /// Is the match at `start` a capitalised word right after a capitalised
@@ -1433,6 +1469,40 @@ mod tests {
             err.contains("t.toml:6:20:") && err.contains("ASCII"),
             "{err}"
         );
+    }
+
+    /// With `near_stops_at = "\n;"` an anchor counts only in the match's
+    /// own line and table cell; without it the window crosses them.
+    #[test]
+    fn near_window_stops_at_the_given_characters() {
+        let toml = |same: &str| {
+            format!(
+                "[[detector]]\nid = \"name\"\npattern = '\\bAda Roe\\b'\nignore_case = false\n\n[[detector]]\nid = \"term\"\nterms = [\"asthma\"]\nnear = [\"name\"]\nnear_window = 40\n{same}\n"
+            )
+        };
+        let terms = |rules: &str, text: &str| {
+            let set = crate::dlp::rules::load_sources(&[("t.toml".into(), rules.to_string())])
+                .unwrap_or_else(|e| panic!("{e}"));
+            let e = Engine::compile(&set.detectors).unwrap_or_else(|e| panic!("{e}"));
+            e.scan(text.as_bytes())
+                .iter()
+                .filter(|f| f.detector == 1)
+                .count()
+        };
+        let same = toml("near_stops_at = \"\\n;\"");
+        let plain = toml("");
+        for (text, with_same, without) in [
+            ("Ada Roe has asthma", 1, 1),
+            ("asthma: Ada Roe", 1, 1),
+            ("Ada Roe, nurse\nasthma class", 0, 1),
+            ("asthma clinic\r\nAda Roe", 0, 1),
+            ("Ada Roe\n\nand later, asthma", 0, 1),
+            ("Name: Ada Roe; Unit: asthma clinic", 0, 1),
+            ("Ada Roe said a great many things, at length, before the word asthma", 0, 0),
+        ] {
+            assert_eq!(terms(&same, text), with_same, "{text:?} on one line");
+            assert_eq!(terms(&plain, text), without, "{text:?} in the window");
+        }
     }
 
     #[test]

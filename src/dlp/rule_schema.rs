@@ -52,6 +52,9 @@ pub(crate) struct DetectorDef {
     pub(crate) word_boundary: bool,
     pub(crate) context: Option<Spanned<Vec<String>>>,
     pub(crate) context_file: Option<Spanned<String>>,
+    /// Files of keywords, added to `context` (a list: a name matters near
+    /// a condition or a drug, and those are two dictionaries).
+    pub(crate) context_files: Option<Spanned<Vec<String>>>,
     #[serde(default = "default_context_window")]
     pub(crate) context_window: usize,
     pub(crate) exclude: Option<Spanned<Vec<String>>>,
@@ -69,6 +72,8 @@ pub(crate) struct DetectorDef {
     pub(crate) near: Option<Spanned<Vec<String>>>,
     #[serde(default = "default_near_window")]
     pub(crate) near_window: usize,
+    /// Characters at which the `near` window ends, e.g. `"\n;"`.
+    pub(crate) near_stops_at: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]

@@ -123,6 +123,11 @@ pub struct DetectorSpec {
     /// Indices of detectors that must have a match within `near_window`.
     pub near: Vec<usize>,
     pub near_window: usize,
+    /// Characters at which the `near` window ends on either side: with
+    /// `"\n;"` the anchor must be on the match's line and in its table
+    /// cell, for in a schedule a name and a word from the next row or
+    /// column are close but say nothing about each other.
+    pub near_stops_at: Vec<u8>,
 }
 
 #[derive(Clone, Debug)]
@@ -482,9 +487,18 @@ fn detector(cx: &mut Ctx<'_>, d: &DetectorDef) -> Option<DetectorSpec> {
     if let Some(f) = &d.context_file {
         context.extend(read_list(cx, f)?);
     }
+    if let Some(files) = &d.context_files {
+        for f in files.get_ref() {
+            match read_list_at(cx, files.span(), f) {
+                Some(words) => context.extend(words),
+                None => ok = false,
+            }
+        }
+    }
     context.retain(|t| !t.trim().is_empty());
     if d.context.as_ref().is_some_and(|c| c.get_ref().is_empty())
         && d.context_file.is_none()
+        && d.context_files.is_none()
         && let Some(c) = &d.context
     {
         cx.at(
@@ -519,6 +533,18 @@ fn detector(cx: &mut Ctx<'_>, d: &DetectorDef) -> Option<DetectorSpec> {
         Some(s) => s.get_ref().bytes().collect(),
         None => Vec::new(),
     };
+    let near_stops_at = match &d.near_stops_at {
+        Some(s) if !s.get_ref().is_ascii() => {
+            cx.at(
+                s.span(),
+                "`near_stops_at` takes ASCII characters (such as \"\\n;\")",
+            );
+            ok = false;
+            Vec::new()
+        }
+        Some(s) => s.get_ref().bytes().collect(),
+        None => Vec::new(),
+    };
     if !ok {
         return None;
     }
@@ -535,6 +561,7 @@ fn detector(cx: &mut Ctx<'_>, d: &DetectorDef) -> Option<DetectorSpec> {
         not_in_names: d.not_in_names,
         near: Vec::new(),
         near_window: d.near_window,
+        near_stops_at,
     })
 }
 
