@@ -978,6 +978,61 @@ fn cases() {
             true,
         ),
         ("Ingrid Solheim; GSV reflux 1.2s R", "see chart", true),
+        // A person named in running text with a condition or a drug a few
+        // words away, with no label or care-event phrase (sentence-name).
+        (
+            "update",
+            "FYI Deshawn Miller is s/p lap chole for cholecystitis on 11/20, f/u in 2 wks.",
+            true,
+        ),
+        (
+            "update",
+            "Hospice update: Walter Jenkins is actively dying, family at bedside, morphine 5 mg q2h prn.",
+            true,
+        ),
+        (
+            "DME",
+            "DME order: hospital bed and 2L O2 for Edna Price, COPD.",
+            true,
+        ),
+        // ... but not in another line, table cell or sentence, nor when the
+        // words around it make it a topic, a service or a colleague.
+        (
+            "Grand Rounds",
+            "Dr. Dagny Iwu will present on dialysis access care on December 24 at noon in the Birch Room.",
+            false,
+        ),
+        (
+            "birthday",
+            "Shh! Zsolt Kovari from Dialysis turns 50 on December 14. Cake in the break room at 3 pm.",
+            false,
+        ),
+        (
+            "classes",
+            "Class; Instructor\nLiving with pneumonia; Loretta J. Two Bulls, MD\nRelapse prevention; Hiba Khoury, LPC",
+            false,
+        ),
+        (
+            "unit news",
+            "This month: atrial fibrillation. Anais Hernandez-Ybarra, RN, shares tips on early recognition.",
+            false,
+        ),
+        // Health-plan id labels as billing offices abbreviate them.
+        (
+            "Question",
+            "Eligibility follow-up for Dana Holloway.\nSub ID: W2291837741\nPlease confirm coverage.",
+            true,
+        ),
+        (
+            "Question",
+            "Eligibility follow-up for Dana Holloway.\nIns ID: W2291837741\nPlease confirm coverage.",
+            true,
+        ),
+        (
+            "Question",
+            "Eligibility follow-up for Dana Holloway.\nAuth #: W2291837741\nPlease confirm coverage.",
+            true,
+        ),
         // A companion guide's placeholder member and its standard's name.
         (
             "837P guide",
