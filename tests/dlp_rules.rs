@@ -1017,6 +1017,25 @@ fn cases() {
             "This month: atrial fibrillation. Anais Hernandez-Ybarra, RN, shares tips on early recognition.",
             false,
         ),
+        // Subjects in a clinician's shorthand: an honorific and a surname,
+        // a newborn under the family name, a test and its value or an
+        // acronym with its sign after the name, a condition's short form.
+        ("Mrs. Alvarez - hip fx - OR tomorrow", "see above", true),
+        ("Kowalski baby - NICU transfer", "see above", true),
+        ("Today's dialysis: Bernard Okafor K 6.2", "see above", true),
+        ("Isabella Moreno COVID+", "see above", true),
+        (
+            "Court-ordered eval: Michael Chang, bipolar I",
+            "see above",
+            true,
+        ),
+        ("WC-2026-4412 Luis Herrera lumbar strain", "see above", true),
+        // An organization's name before a colon is not a person's.
+        (
+            "Field safety notice",
+            "Urgent field safety notice from Cobalt Interface Systems: certain lots of sleep apnea mask cushions may crack.",
+            false,
+        ),
         // Health-plan id labels as billing offices abbreviate them.
         (
             "Question",

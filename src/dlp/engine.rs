@@ -1362,7 +1362,8 @@ fn stopped_window(text: &[u8], start: usize, end: usize, w: usize, stops: &[u8])
 /// written "Last, First" ("Lindqvist, Xiomara HCV RNA"): organizations are
 /// not named that way. Nor does a name end in a word with a digit ("Akira
 /// Sato A1c 9.2") or in an acronym followed by a number ("Akira Sato INR
-/// 4.2"): that is a test and its value.
+/// 4.2") or by a sign ("Isabella Moreno COVID+", "Ana Ruiz HIV-"): that is
+/// a test and its value.
 fn ends_a_name(text: &[u8], start: usize) -> bool {
     let upper_at =
         |i: usize| first_char(text.get(i..).unwrap_or(&[])).is_some_and(char::is_uppercase);
@@ -1383,8 +1384,10 @@ fn ends_a_name(text: &[u8], start: usize) -> bool {
     };
     let acronym = word.len() >= 2 && word.iter().all(|c| !c.is_ascii_lowercase());
     let with_digit = word.iter().any(u8::is_ascii_digit);
-    let valued =
-        acronym && rest.first() == Some(&b' ') && rest.get(1).is_some_and(u8::is_ascii_digit);
+    let signed = matches!(rest.first(), Some(b'+' | b'-'))
+        && !rest.get(1).is_some_and(u8::is_ascii_alphanumeric);
+    let valued = acronym
+        && (signed || rest.first() == Some(&b' ') && rest.get(1).is_some_and(u8::is_ascii_digit));
     if with_digit || valued {
         return false;
     }
@@ -1417,6 +1420,8 @@ mod tests {
         assert!(ends_a_name(t.as_bytes(), t.find("MRI").unwrap()));
         let t = "Ana Ruiz, Lakeside Hospice";
         assert!(ends_a_name(t.as_bytes(), t.find("Hospice").unwrap()));
+        let t = "Zumbro Ridge MRI-Center";
+        assert!(ends_a_name(t.as_bytes(), t.find("MRI").unwrap()));
         let t = "Ertuğrul Kılıç - Ögür Hospice";
         assert!(ends_a_name(t.as_bytes(), t.find("Hospice").unwrap()));
         for (t, w) in [
@@ -1427,6 +1432,8 @@ mod tests {
             ("Lindqvist, Xiomara HCV RNA", "HCV"),
             ("Akira Sato A1c 9.2", "A1c"),
             ("Akira Sato INR 4.2", "INR"),
+            ("Isabella Moreno COVID+ at home", "COVID"),
+            ("Isabella Moreno COVID+", "COVID"),
             ("Hospice", "Hospice"),
         ] {
             assert!(!ends_a_name(t.as_bytes(), t.find(w).unwrap()), "{t}");
@@ -1498,7 +1505,11 @@ mod tests {
             ("asthma clinic\r\nAda Roe", 0, 1),
             ("Ada Roe\n\nand later, asthma", 0, 1),
             ("Name: Ada Roe; Unit: asthma clinic", 0, 1),
-            ("Ada Roe said a great many things, at length, before the word asthma", 0, 0),
+            (
+                "Ada Roe said a great many things, at length, before the word asthma",
+                0,
+                0,
+            ),
         ] {
             assert_eq!(terms(&same, text), with_same, "{text:?} on one line");
             assert_eq!(terms(&plain, text), without, "{text:?} in the window");
