@@ -1338,20 +1338,23 @@ impl NearIndex {
 
 /// The `near_window` around a match, cut at the nearest `stops` before
 /// and after it: the bytes an anchor in the same line (cell, clause) may
-/// occupy. The window is at most a few hundred bytes.
+/// occupy. The window is at most a few hundred bytes. `.`, `!` and `?`
+/// end a sentence only before white space or the end: not in "10.2", "y.o."
+/// or "COVID+?!".
 fn stopped_window(text: &[u8], start: usize, end: usize, w: usize, stops: &[u8]) -> (usize, usize) {
     let lo = start.saturating_sub(w);
     let hi = end.saturating_add(w).min(text.len());
-    let before = text.get(lo..start).unwrap_or(&[]);
-    let after = text.get(end..hi).unwrap_or(&[]);
-    let lo = before
-        .iter()
-        .rposition(|c| stops.contains(c))
-        .map_or(lo, |i| lo + i + 1);
-    let hi = after
-        .iter()
-        .position(|c| stops.contains(c))
-        .map_or(hi, |i| end + i);
+    let stop_at = |i: usize| {
+        let c = text[i];
+        stops.contains(&c)
+            && (!matches!(c, b'.' | b'!' | b'?')
+                || text.get(i + 1).is_none_or(u8::is_ascii_whitespace))
+    };
+    let lo = (lo..start)
+        .rev()
+        .find(|&i| stop_at(i))
+        .map_or(lo, |i| i + 1);
+    let hi = (end..hi).find(|&i| stop_at(i)).unwrap_or(hi);
     (lo, hi)
 }
 
@@ -1496,7 +1499,7 @@ mod tests {
                 .filter(|f| f.detector == 1)
                 .count()
         };
-        let same = toml("near_stops_at = \"\\n;\"");
+        let same = toml("near_stops_at = \"\\n;.\"");
         let plain = toml("");
         for (text, with_same, without) in [
             ("Ada Roe has asthma", 1, 1),
@@ -1505,6 +1508,9 @@ mod tests {
             ("asthma clinic\r\nAda Roe", 0, 1),
             ("Ada Roe\n\nand later, asthma", 0, 1),
             ("Name: Ada Roe; Unit: asthma clinic", 0, 1),
+            ("Ada Roe's FEV1 fell to 1.9 L; asthma", 0, 1),
+            ("Ada Roe's FEV1 fell to 1.9 L, asthma", 1, 1),
+            ("Ada Roe left. Then asthma", 0, 1),
             (
                 "Ada Roe said a great many things, at length, before the word asthma",
                 0,
