@@ -1036,6 +1036,35 @@ fn cases() {
             "Urgent field safety notice from Cobalt Interface Systems: certain lots of sleep apnea mask cushions may crack.",
             false,
         ),
+        // A result letter says what the result means for its reader.
+        (
+            "Results from your 3-hour test",
+            "Dear Rosalind,\nWe went over the 3-hour test from December 17. This means you have gestational diabetes. Our educator will call you this week.",
+            true,
+        ),
+        // ... but education speaks to anyone.
+        (
+            "Living well",
+            "Dear Rosalind,\nIf you have diabetes, our free class on Tuesday covers meal planning.",
+            false,
+        ),
+        // A newborn under the family name; a med pass drawn as a table.
+        (
+            "NICU",
+            "Team - update on the O'Brien baby (Bed 21, 29 wk, on CPAP, bili 9.5 under phototherapy).",
+            true,
+        ),
+        (
+            "med pass list",
+            "Cell   Inmate   Booking #   Medication\nD-25   Kowalski, Evelyn   26-96878   insulin glargine 20u",
+            true,
+        ),
+        // A room schedule drawn the same way is staff and topics.
+        (
+            "rooms",
+            "12/25/2026  Boardroom  Dong-hyun Kang     Tumor board prep\n12/18/2026  3B  Pyotr Zaitsev      Tumor board prep",
+            false,
+        ),
         // Health-plan id labels as billing offices abbreviate them.
         (
             "Question",
