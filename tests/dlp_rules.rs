@@ -1065,6 +1065,13 @@ fn cases() {
             "12/25/2026  Boardroom  Dong-hyun Kang     Tumor board prep\n12/18/2026  3B  Pyotr Zaitsev      Tumor board prep",
             false,
         ),
+        // A training handout's placeholder person and a deadline next year
+        // near the words "date of birth" are nobody's birth date.
+        (
+            "Onboarding",
+            "In the training video we use 'John Doe, date of birth 01/01/1970' - these are not real people.\nPayroll cutoff for the January 9 check is 01/02/2099.",
+            false,
+        ),
         // Health-plan id labels as billing offices abbreviate them.
         (
             "Question",

@@ -21,6 +21,9 @@ pub enum Validator {
     Aba,
     Ndc,
     Date,
+    /// A date whose four-digit year is not after the one given (this
+    /// year, when the rules were loaded).
+    Birthdate(u32),
     /// A record number: its digits are not all one digit.
     Id,
     /// ICD-10-CM membership in the official code list (dots removed).
@@ -29,7 +32,19 @@ pub enum Validator {
 
 /// Names accepted in rule files, for `rules check` messages.
 pub const VALIDATOR_NAMES: &[&str] = &[
-    "luhn", "card", "ssn", "itin", "npi", "dea", "mbi", "aba", "ndc", "date", "id", "icd10",
+    "luhn",
+    "card",
+    "ssn",
+    "itin",
+    "npi",
+    "dea",
+    "mbi",
+    "aba",
+    "ndc",
+    "date",
+    "birthdate",
+    "id",
+    "icd10",
 ];
 
 impl Validator {
@@ -46,6 +61,7 @@ impl Validator {
             "aba" => Validator::Aba,
             "ndc" => Validator::Ndc,
             "date" => Validator::Date,
+            "birthdate" => Validator::Birthdate(current_year()),
             "id" => Validator::Id,
             "icd10" => Validator::Icd10(codes?),
             _ => return None,
@@ -64,6 +80,7 @@ impl Validator {
             Validator::Aba => aba(m),
             Validator::Ndc => ndc(m),
             Validator::Date => date(m),
+            Validator::Birthdate(this_year) => birthdate(m, *this_year),
             Validator::Id => id(m),
             Validator::Icd10(codes) => icd10(m, codes),
         }
@@ -370,6 +387,27 @@ pub fn ndc(m: &[u8]) -> bool {
 /// Y-M-D, space-separated `04 12 1961`, compact `19610412` or `04121961`,
 /// and English or Spanish month names (`12-Apr-1961`, `April 12th, 1961`,
 /// `12 de abril de 1961`).
+/// A date someone can have been born on: a valid [`date`] whose year (when
+/// written with four digits) is not after this one. A payroll cutoff in
+/// next January near a "date of birth" field is not anyone's birthday.
+pub fn birthdate(m: &[u8], this_year: u32) -> bool {
+    date(m)
+        && m.split(|b| !b.is_ascii_digit())
+            .filter(|run| run.len() == 4)
+            .filter_map(|run| std::str::from_utf8(run).ok()?.parse::<u32>().ok())
+            .filter(|y| (1800..=2999).contains(y))
+            .all(|y| y <= this_year)
+}
+
+/// The year now, read once when the rules are loaded (a reload refreshes
+/// it).
+fn current_year() -> u32 {
+    crate::time::rfc3339(crate::time::unix_now())
+        .get(..4)
+        .and_then(|y| y.parse().ok())
+        .unwrap_or(u32::MAX)
+}
+
 pub fn date(m: &[u8]) -> bool {
     // Matched dates are short ASCII: lower-cased on the stack, where
     // `to_lowercase` gives the same (it differs only beyond ASCII).
@@ -576,6 +614,17 @@ mod tests {
         assert!(luhn(&digits(b"79927398713")));
         assert!(!luhn(&digits(b"79927398710")));
         assert!(!luhn(&[]));
+    }
+
+    #[test]
+    fn birthdates_are_not_in_the_future() {
+        assert!(birthdate(b"03/14/1962", 2026));
+        assert!(birthdate(b"12/19/2026", 2026));
+        assert!(!birthdate(b"01/02/2027", 2026));
+        assert!(!birthdate(b"2027-01-02", 2026));
+        assert!(birthdate(b"4/12/61", 2026));
+        assert!(!birthdate(b"02/30/1962", 2026));
+        assert!(current_year() >= 2026);
     }
 
     #[test]
