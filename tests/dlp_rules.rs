@@ -1072,6 +1072,18 @@ fn cases() {
             "In the training video we use 'John Doe, date of birth 01/01/1970' - these are not real people.\nPayroll cutoff for the January 9 check is 01/02/2099.",
             false,
         ),
+        // A jail's med pass labels its patients 'Inmate'.
+        (
+            "med pass list",
+            "Cell: C-33; Inmate: Al-Sayed, Ashley; Booking #: 26-97805; Medication: buprenorphine 8 mg SL",
+            true,
+        ),
+        // A family member's call names the patient by a given name.
+        (
+            "f/u from last night",
+            "Hey - Del's mom called the line again around 2 am. She says he hasn't taken the Abilify since discharge and he's been up for 3 nights.",
+            true,
+        ),
         // Health-plan id labels as billing offices abbreviate them.
         (
             "Question",
