@@ -1084,6 +1084,40 @@ fn cases() {
             "Hey - Del's mom called the line again around 2 am. She says he hasn't taken the Abilify since discharge and he's been up for 3 nights.",
             true,
         ),
+        // From the second dev corpus: an age after the name, an honorific
+        // after "saw", a recommendation for a named patient, a frozen
+        // section on one, a header's "LAST, First".
+        (
+            "SNF referral",
+            "Sending you Ms. O'Hara (74 y/o) for a possible bed Dec 27. Admitted Dec 15 with cerebral infarction.",
+            true,
+        ),
+        (
+            "SLP",
+            "Saw Mr. Hatfield this afternoon for the aphasia eval.",
+            true,
+        ),
+        (
+            "TF recs",
+            "Nutrition f/u for Sinead E. Holbrook (6W-22): refeeding risk - phos 1.8 this AM.",
+            true,
+        ),
+        (
+            "frozen section - OR 18",
+            "OR 19 / Dr. Nwachukwu - frozen on Priyanka R. St. Clair\nFS dx: Adenocarcinoma, margins grossly clear by 1.2 cm.",
+            true,
+        ),
+        (
+            "A451693397 WARSAME, Yesenia - IGRA+ / HBsAg+ - needs GI + TB clinic",
+            "see subject",
+            true,
+        ),
+        // A cafeteria's menu names its dietitian, not a patient.
+        (
+            "heart-healthy January",
+            "Cafe Meridian: starting Jan 2 the cafeteria will flag sodium-smart entrees with a green heart.",
+            false,
+        ),
         // Health-plan id labels as billing offices abbreviate them.
         (
             "Question",
