@@ -5,19 +5,23 @@
 //! ≥ 0.97 and every carrier ≥ 0.95 correct on the test half. Measured on
 //! 2026-12-03 with all twenty batches (9120 messages; batches 2-20 by
 //! other blind authors, each written to differ from the ones before): test
-//! half precision 0.989, recall 0.959 (tune half 0.997 / 0.992), weakest
+//! half precision 0.988, recall 0.960 (tune half 0.997 / 0.992), weakest
 //! carrier header 0.941 correct (recall 0.890). Rules written from probe
-//! sentences and from a separate blind development set (`tests/corpus-dev`,
-//! tuned on whole, never scored here) took the test half there from 0.993
-//! / 0.952 and the header carrier from 0.930 / 0.866: names in running
-//! text with a condition, a drug or a lab test in the same clause, header
-//! shorthand ("Mrs. Alvarez - hip fx", "Kowalski baby", "KOWALSKI R - POD
-//! 23"), result letters ("this means you have ..."). Recall for precision,
-//! as the targets ask: the vetoes were fitted on the tune half, which
-//! gained 1 hit and 1 false alarm; the test half gained 16 and 9. Before
-//! them, test half 0.993 / 0.952 (tune half 0.998 / 0.992). First measured, before
-//! their tune halves were looked at: batch 20 0.982 / 0.930 (after tuning
-//! on its tune half: 0.991 / 0.939), batch 19 0.990 / 0.866 (after: 1.000
+//! sentences and from two separate blind development sets
+//! (`tests/corpus-dev`, `tests/corpus-dev2`, tuned on whole, never scored
+//! here) took the test half there from 0.993 / 0.952 and the header
+//! carrier from 0.930 / 0.866: names in running text with a condition, a
+//! drug or a lab test in the same clause, header shorthand ("Mrs.
+//! Alvarez - hip fx", "Kowalski baby", "KOWALSKI R - POD 23"), result letters
+//! ("this means you have ..."), a name with its age ("Ms. O'Hara (74
+//! y/o)"). Recall for precision, as the targets ask: the vetoes were
+//! fitted on the tune half, which gained 1 hit and 1 false alarm; the test
+//! half gained 17 and 12. The second development set's author, first
+//! measured, scored 0.931 / 0.712: the test half's figure is what the
+//! rules do on the twenty authors they were tuned near, not on a new one.
+//! Before them, test half 0.993 / 0.952 (tune half 0.998 / 0.992).
+//! First measured, before their tune halves were looked at: batch 20
+//! 0.982 / 0.930 (after tuning on its tune half: 0.991 / 0.939), batch 19 0.990 / 0.866 (after: 1.000
 //! / 0.920), batch 18 0.95+ / 0.938. Earlier, on 2026-12-02 with seventeen
 //! batches: test half 0.991 / 0.954, every carrier but header 0.963 or
 //! more. First measured, before their tune halves were
