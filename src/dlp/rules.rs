@@ -374,6 +374,37 @@ fn read_list(cx: &mut Ctx<'_>, file: &Spanned<String>) -> Option<Vec<String>> {
 }
 
 /// [`read_list`] for a file named inside a list, located by the list's span.
+/// The words of every file in a list of dictionary files (`exclude_files`,
+/// `context_files`), appended to `into`; false (each error reported) if
+/// one could not be read.
+fn read_lists(
+    cx: &mut Ctx<'_>,
+    files: Option<&Spanned<Vec<String>>>,
+    into: &mut Vec<String>,
+) -> bool {
+    let mut ok = true;
+    for f in files.map(Spanned::get_ref).into_iter().flatten() {
+        match read_list_at(cx, files.map_or(0..0, Spanned::span), f) {
+            Some(words) => into.extend(words),
+            None => ok = false,
+        }
+    }
+    ok
+}
+
+/// The bytes of a `*_stops_at` setting (none when unset); None, with
+/// `error` reported at the setting, when it is not ASCII.
+fn stop_chars(cx: &mut Ctx<'_>, field: Option<&Spanned<String>>, error: &str) -> Option<Vec<u8>> {
+    match field {
+        Some(s) if !s.get_ref().is_ascii() => {
+            cx.at(s.span(), error);
+            None
+        }
+        Some(s) => Some(s.get_ref().bytes().collect()),
+        None => Some(Vec::new()),
+    }
+}
+
 fn read_list_at(cx: &mut Ctx<'_>, span: std::ops::Range<usize>, file: &str) -> Option<Vec<String>> {
     let base = cx.file.parent().unwrap_or(Path::new("."));
     let path = base.join(file);
@@ -487,14 +518,7 @@ fn detector(cx: &mut Ctx<'_>, d: &DetectorDef) -> Option<DetectorSpec> {
     if let Some(f) = &d.context_file {
         context.extend(read_list(cx, f)?);
     }
-    if let Some(files) = &d.context_files {
-        for f in files.get_ref() {
-            match read_list_at(cx, files.span(), f) {
-                Some(words) => context.extend(words),
-                None => ok = false,
-            }
-        }
-    }
+    ok &= read_lists(cx, d.context_files.as_ref(), &mut context);
     context.retain(|t| !t.trim().is_empty());
     if d.context.as_ref().is_some_and(|c| c.get_ref().is_empty())
         && d.context_file.is_none()
@@ -512,38 +536,20 @@ fn detector(cx: &mut Ctx<'_>, d: &DetectorDef) -> Option<DetectorSpec> {
         .as_ref()
         .map(|c| c.get_ref().clone())
         .unwrap_or_default();
-    if let Some(files) = &d.exclude_files {
-        for f in files.get_ref() {
-            match read_list_at(cx, files.span(), f) {
-                Some(words) => exclude.extend(words),
-                None => ok = false,
-            }
-        }
-    }
+    ok &= read_lists(cx, d.exclude_files.as_ref(), &mut exclude);
     exclude.retain(|t| !t.trim().is_empty());
-    let exclude_stops_at = match &d.exclude_stops_at {
-        Some(s) if !s.get_ref().is_ascii() => {
-            cx.at(
-                s.span(),
-                "`exclude_stops_at` takes ASCII characters (punctuation such as \":()\")",
-            );
-            ok = false;
-            Vec::new()
-        }
-        Some(s) => s.get_ref().bytes().collect(),
-        None => Vec::new(),
-    };
-    let near_stops_at = match &d.near_stops_at {
-        Some(s) if !s.get_ref().is_ascii() => {
-            cx.at(
-                s.span(),
-                "`near_stops_at` takes ASCII characters (such as \"\\n;\")",
-            );
-            ok = false;
-            Vec::new()
-        }
-        Some(s) => s.get_ref().bytes().collect(),
-        None => Vec::new(),
+    let exclude_stops_at = stop_chars(
+        cx,
+        d.exclude_stops_at.as_ref(),
+        "`exclude_stops_at` takes ASCII characters (punctuation such as \":()\")",
+    );
+    let near_stops_at = stop_chars(
+        cx,
+        d.near_stops_at.as_ref(),
+        "`near_stops_at` takes ASCII characters (such as \"\\n;\")",
+    );
+    let (Some(exclude_stops_at), Some(near_stops_at)) = (exclude_stops_at, near_stops_at) else {
+        return None;
     };
     if !ok {
         return None;
