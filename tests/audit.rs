@@ -433,9 +433,7 @@ fn an_unwritable_audit_log_means_451_and_nothing_queued() {
     }
     let child = KillOnDrop(child);
     let port = g.port;
-    wait_for("gateway banner", T, || {
-        std::net::TcpStream::connect(("127.0.0.1", port)).ok()
-    });
+    wait_for("gateway banner", T, || banner_ready(port));
     let mut c = Client::connect(g.addr());
     assert!(c.reply().starts_with("220"));
     assert!(c.cmd("EHLO client.test").starts_with("250"));

@@ -105,6 +105,17 @@ pub fn wait_for<T>(what: &str, timeout: Duration, mut f: impl FnMut() -> Option<
     }
 }
 
+/// Whether a gateway on `port` has greeted with 220: the listener is bound
+/// before the rule packs finish loading, so an accepted TCP connection alone
+/// does not mean the gateway is ready.
+pub fn banner_ready(port: u16) -> Option<()> {
+    let s = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(2))).ok()?;
+    let mut line = String::new();
+    BufReader::new(s).read_line(&mut line).ok()?;
+    line.starts_with("220").then_some(())
+}
+
 // ---------------------------------------------------------------- TLS material
 
 pub struct Pki {
@@ -322,11 +333,7 @@ impl Gateway {
             {
                 panic!("gateway exited with {st}; log:\n{}", self.log());
             }
-            let s = TcpStream::connect(("127.0.0.1", port)).ok()?;
-            s.set_read_timeout(Some(Duration::from_secs(2))).ok()?;
-            let mut line = String::new();
-            BufReader::new(s).read_line(&mut line).ok()?;
-            line.starts_with("220").then_some(())
+            banner_ready(port)
         });
     }
 
