@@ -41,7 +41,7 @@ use regex_automata::{Anchored, Input, MatchKind as ReMatchKind, PatternSet};
 use crate::dlp::lexicon::{Lexicon, Occurrences};
 pub use crate::dlp::matching::boundary;
 use crate::dlp::matching::{
-    Words, merge, partition_point_from, starts_with_label, with_wrapped_variants, within,
+    ByteSet, Words, merge, partition_point_from, starts_with_label, with_wrapped_variants, within,
 };
 use crate::dlp::rules::{DetectorSource, DetectorSpec, RuleError};
 use crate::dlp::starts::{self, StartIndex, Starts};
@@ -88,7 +88,7 @@ struct Det {
     exclude: Option<usize>,
     exclude_window: usize,
     /// See [`DetectorSpec::exclude_stops_at`].
-    exclude_stops_at: Vec<u8>,
+    exclude_stops_at: Option<ByteSet>,
     not_in_names: bool,
     near: Vec<usize>,
     /// `near` as a membership table by detector number, asked for every
@@ -99,7 +99,7 @@ struct Det {
     near_group: usize,
     near_window: usize,
     /// See [`DetectorSpec::near_stops_at`].
-    near_stops_at: Vec<u8>,
+    near_stops_at: Option<ByteSet>,
     /// In the [`StartIndex`]: its windows can be searched from there.
     indexed: bool,
 }
@@ -191,13 +191,13 @@ impl Engine {
                     context_window: 0,
                     exclude: None,
                     exclude_window: 0,
-                    exclude_stops_at: Vec::new(),
+                    exclude_stops_at: None,
                     not_in_names: false,
                     near: Vec::new(),
                     is_near_anchor: vec![false; specs.len()],
                     near_group: i,
                     near_window: 0,
-                    near_stops_at: Vec::new(),
+                    near_stops_at: None,
                     indexed: false,
                 });
                 continue;
@@ -301,13 +301,13 @@ impl Engine {
                 context_window: s.context_window,
                 exclude,
                 exclude_window: s.exclude_window,
-                exclude_stops_at: s.exclude_stops_at.clone(),
+                exclude_stops_at: ByteSet::new(&s.exclude_stops_at),
                 not_in_names: s.not_in_names,
                 near: s.near.clone(),
                 is_near_anchor: (0..specs.len()).map(|j| s.near.contains(&j)).collect(),
                 near_group: specs.iter().position(|o| o.near == s.near).unwrap_or(i),
                 near_window: s.near_window,
-                near_stops_at: s.near_stops_at.clone(),
+                near_stops_at: ByteSet::new(&s.near_stops_at),
                 indexed: indexed.last().is_some_and(|x| x.0 == i),
             });
         }
@@ -913,12 +913,13 @@ impl Engine {
                 let keep = match near {
                     None => true,
                     Some(None) => false,
-                    Some(Some((_, ix))) if !d.near_stops_at.is_empty() => {
-                        let (lo, hi) =
-                            stopped_window(p.text, start, end, d.near_window, &d.near_stops_at);
-                        ix.any_overlapping(lo, hi, &mut hint)
-                    }
-                    Some(Some((_, ix))) => ix.any_within(start, end, d.near_window, &mut hint),
+                    Some(Some((_, ix))) => match &d.near_stops_at {
+                        Some(stops) => {
+                            let (lo, hi) = stopped_window(p.text, start, end, d.near_window, stops);
+                            ix.any_overlapping(lo, hi, &mut hint)
+                        }
+                        None => ix.any_within(start, end, d.near_window, &mut hint),
+                    },
                 };
                 if keep {
                     found.push(Found {
@@ -1280,8 +1281,8 @@ impl Heads {
 fn veto_span(text: &[u8], start: usize, end: usize, det: &Det) -> (usize, usize) {
     let mut lo = start.saturating_sub(det.exclude_window);
     let mut hi = end.saturating_add(det.exclude_window).min(text.len());
-    if !det.exclude_stops_at.is_empty() {
-        let stops = |b: &u8| det.exclude_stops_at.contains(b);
+    if let Some(set) = &det.exclude_stops_at {
+        let stops = |b: &u8| set.contains(*b);
         if let Some(i) = text.get(lo..start).and_then(|t| t.iter().rposition(stops)) {
             lo += i + 1;
         }
@@ -1341,12 +1342,18 @@ impl NearIndex {
 /// occupy. The window is at most a few hundred bytes. `.`, `!` and `?`
 /// end a sentence only before white space or the end: not in "10.2", "y.o."
 /// or "COVID+?!".
-fn stopped_window(text: &[u8], start: usize, end: usize, w: usize, stops: &[u8]) -> (usize, usize) {
+fn stopped_window(
+    text: &[u8],
+    start: usize,
+    end: usize,
+    w: usize,
+    stops: &ByteSet,
+) -> (usize, usize) {
     let lo = start.saturating_sub(w);
     let hi = end.saturating_add(w).min(text.len());
     let stop_at = |i: usize| {
         let c = text[i];
-        stops.contains(&c)
+        stops.contains(c)
             && (!matches!(c, b'.' | b'!' | b'?')
                 || text.get(i + 1).is_none_or(u8::is_ascii_whitespace))
     };

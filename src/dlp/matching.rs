@@ -299,6 +299,31 @@ pub fn partition_point_from<T>(list: &[T], hint: &mut usize, pred: impl Fn(&T) -
     answer
 }
 
+/// The characters a `*_stops_at` setting ends a window at. Windows are
+/// walked byte by byte around every candidate, so a byte is looked up in a
+/// table rather than searched for in a list (`<[u8]>::contains` is a memchr
+/// call per byte, which was most of a PHI-dense list's near pass).
+#[derive(Clone)]
+pub struct ByteSet(Box<[bool; 256]>);
+
+impl ByteSet {
+    /// `None` for no characters: the window is not cut.
+    pub fn new(bytes: &[u8]) -> Option<ByteSet> {
+        if bytes.is_empty() {
+            return None;
+        }
+        let mut set = Box::new([false; 256]);
+        for &b in bytes {
+            set[usize::from(b)] = true;
+        }
+        Some(ByteSet(set))
+    }
+
+    pub fn contains(&self, b: u8) -> bool {
+        self.0[usize::from(b)]
+    }
+}
+
 /// Identifiers must stand alone: no letter or digit directly beside them,
 /// and not be one segment of a longer dashed/dotted number (a part number
 /// `123-45-6789-01` is not an SSN).
