@@ -1140,6 +1140,47 @@ fn cases() {
             "Companion guide v5.2 - values shown are placeholders.\nNM1*IL*1*DOE*JOHN****MI*XXXXXXXXX~\nDMG*D8*CCYYMMDD*M~\nHI*ABK:<ICD-10 NO DECIMAL>~\nSee the X12 837P guide.",
             false,
         ),
+        // Prose wrapped at the end of a line goes on about the same person,
+        // and so does a sentence whose subject is a pronoun.
+        (
+            "handoff",
+            "Quick one: Marisol Vantreese was moved back to your floor this morning after her\nheart failure workup came back.",
+            true,
+        ),
+        (
+            "release",
+            "Tobias Ferreira-Lund leaves county custody on Friday. He takes buprenorphine 8 mg daily.",
+            true,
+        ),
+        (
+            "release",
+            "Tobias Ferreira-Lund leaves county custody on Friday.\nHe takes buprenorphine 8 mg daily.",
+            true,
+        ),
+        // A bed after a name on a monitoring unit's note; a client named by
+        // a given name and an initial.
+        (
+            "EMU day 3",
+            "Day 3 - Corinne Abernathy (bed 5)\nThree events overnight, started levetiracetam 500 BID.",
+            true,
+        ),
+        (
+            "our client",
+            "Darnell W. wanted me to tell you he is back on methadone, 90 mg daily.",
+            true,
+        ),
+        // "Vitamin D." is a test, not a given name and an initial.
+        (
+            "lab reminder",
+            "Vitamin D. levels and diabetes screening are drawn fasting.",
+            false,
+        ),
+        // The FHIR specification's example Patient, pasted for a sandbox.
+        (
+            "sandbox",
+            "Test resource from the spec:\n{\n  \"resourceType\": \"Patient\",\n  \"id\": \"example\",\n  \"name\": [{\"family\": \"Chalmers\", \"given\": [\"Peter\", \"James\"]}],\n  \"gender\": \"male\",\n  \"birthDate\": \"1974-12-25\"\n}",
+            false,
+        ),
         // A claim form's field layout names no one.
         (
             "cheat sheet",

@@ -1340,8 +1340,9 @@ impl NearIndex {
 /// The `near_window` around a match, cut at the nearest `stops` before
 /// and after it: the bytes an anchor in the same line (cell, clause) may
 /// occupy. The window is at most a few hundred bytes. `.`, `!` and `?`
-/// end a sentence only before white space or the end: not in "10.2", "y.o."
-/// or "COVID+?!".
+/// end a sentence as [`sentence_ends`] says, a line break a line as
+/// [`line_ends`] says: not in "10.2", "y.o." or "COVID+?!", nor before a
+/// line or sentence that goes on about the same person.
 fn stopped_window(
     text: &[u8],
     start: usize,
@@ -1354,8 +1355,11 @@ fn stopped_window(
     let stop_at = |i: usize| {
         let c = text[i];
         stops.contains(c)
-            && (!matches!(c, b'.' | b'!' | b'?')
-                || text.get(i + 1).is_none_or(u8::is_ascii_whitespace))
+            && match c {
+                b'.' | b'!' | b'?' => sentence_ends(text, i),
+                b'\n' => line_ends(text, i),
+                _ => true,
+            }
     };
     let lo = (lo..start)
         .rev()
@@ -1363,6 +1367,42 @@ fn stopped_window(
         .map_or(lo, |i| i + 1);
     let hi = (end..hi).find(|&i| stop_at(i)).unwrap_or(hi);
     (lo, hi)
+}
+
+/// Does the `.`, `!` or `?` at `i` end a sentence that the next one does
+/// not continue? Not inside "10.2", "y.o." or "COVID+?!" (no white space
+/// after it), and not before a sentence whose subject is a pronoun: in
+/// "Jesús Nwachukwu releases Dec 30. He's on Suboxone" the drug is still
+/// his.
+fn sentence_ends(text: &[u8], i: usize) -> bool {
+    let rest = text.get(i + 1..).unwrap_or(&[]);
+    let Some(gap) = rest.iter().position(|c| !c.is_ascii_whitespace()) else {
+        return true;
+    };
+    gap > 0 && !pronoun_at(&rest[gap..])
+}
+
+/// Does the line break at `i` end a line of a table or list? Not when the
+/// next line goes on in lower case (prose wrapped at 72 columns, a PDF's
+/// line) or goes on with a pronoun after a full stop (see
+/// [`sentence_ends`]).
+fn line_ends(text: &[u8], i: usize) -> bool {
+    let next = text.get(i + 1..).unwrap_or(&[]);
+    if next.first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let before = text.get(..i).unwrap_or(&[]);
+    let stop = before.iter().rev().find(|c| !c.is_ascii_whitespace());
+    !(matches!(stop, Some(b'.' | b'!' | b'?')) && pronoun_at(next))
+}
+
+/// Does `next` start with a subject pronoun ("He", "She's", "Her")?
+fn pronoun_at(next: &[u8]) -> bool {
+    let word_len = next
+        .iter()
+        .position(|c| !c.is_ascii_alphabetic())
+        .unwrap_or(next.len());
+    matches!(&next[..word_len], b"He" | b"She" | b"His" | b"Her")
 }
 
 /// Is the match at `start` a capitalised word right after a capitalised
@@ -1511,7 +1551,12 @@ mod tests {
         for (text, with_same, without) in [
             ("Ada Roe has asthma", 1, 1),
             ("asthma: Ada Roe", 1, 1),
-            ("Ada Roe, nurse\nasthma class", 0, 1),
+            ("Ada Roe, nurse\nAsthma class", 0, 1),
+            ("Ada Roe came in this morning\nwith asthma", 1, 1),
+            ("Ada Roe came in.\nShe has asthma", 1, 1),
+            ("Ada Roe came in. Her asthma", 1, 1),
+            ("Ada Roe came in. Hers: asthma", 0, 1),
+            ("Ada Roe came in.\nThe asthma class", 0, 1),
             ("asthma clinic\r\nAda Roe", 0, 1),
             ("Ada Roe\n\nand later, asthma", 0, 1),
             ("Name: Ada Roe; Unit: asthma clinic", 0, 1),
