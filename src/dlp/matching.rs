@@ -84,12 +84,20 @@ impl Words {
             }
         }
         // A longer word found by the automaton also stands for the words it
-        // continues, in the groups that match at a word start.
+        // continues, in the groups that match at a word start, and for the
+        // whole words it begins with: a lab test's "vitamin d" must not
+        // hide the veto word "vitamin" of another detector.
         let base = groups.clone();
         for (i, w) in list.iter().enumerate() {
             for q in proper_prefixes(w) {
                 if let Some(&j) = index.get(q) {
-                    groups[i].extend(base[j].iter().copied().filter(|g| !is_whole(*g)));
+                    let ends_a_word = !w.as_bytes()[q.len()].is_ascii_alphanumeric();
+                    groups[i].extend(
+                        base[j]
+                            .iter()
+                            .copied()
+                            .filter(|g| !is_whole(*g) || ends_a_word),
+                    );
                 }
             }
         }
@@ -412,6 +420,28 @@ mod tests {
         assert!(!any("revenue 3", 1));
         assert!(any("ticket INC0048213", 1));
         assert!(!any("income", 1));
+    }
+
+    /// A longer word of another group that begins with a veto word, as a
+    /// whole word, does not hide it: "vitamin d" (a keyword) still holds
+    /// the veto word "vitamin"; "reviewer" does not hold "review".
+    #[test]
+    fn a_longer_phrase_does_not_hide_a_veto_word() {
+        let words = vec![
+            ("vitamin d".to_string(), 0),
+            ("vitamin".to_string(), 1),
+            ("reviewer".to_string(), 0),
+            ("review".to_string(), 1),
+        ];
+        let w = Words::build(words, &[false, true])
+            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|| panic!("no words"));
+        let any = |t: &str, g: usize| w.any_in(t.as_bytes(), g, 0, t.len());
+        assert!(any("Vitamin D. levels", 0));
+        assert!(any("Vitamin D. levels", 1));
+        assert!(any("Vitamin C", 1));
+        assert!(any("the reviewer", 0));
+        assert!(!any("the reviewer", 1));
     }
 
     #[test]
