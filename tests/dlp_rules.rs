@@ -1169,6 +1169,14 @@ fn cases() {
             "Darnell W. wanted me to tell you he is back on methadone, 90 mg daily.",
             true,
         ),
+        // Header shorthand: a given name and an initial; an age as "(10y)".
+        ("Kofi b. - new ileostomy - supplies for home?", "see subject", true),
+        (
+            "school forms",
+            "Aoife Brennan (9y) - asthma action plan attached",
+            true,
+        ),
+        ("Part B. - coverage for colostomy supplies", "Policy update for all sites.", false),
         // "Vitamin D." is a test, not a given name and an initial.
         (
             "lab reminder",
