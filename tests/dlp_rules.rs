@@ -1177,6 +1177,12 @@ fn cases() {
             true,
         ),
         ("Part B. - coverage for colostomy supplies", "Policy update for all sites.", false),
+        // An ostomy is a condition (ICD-10 Z93.x, "colostomy status").
+        (
+            "consult",
+            "Ostomy consult - Brandvold, Ingrid M (72F) 4N-09\nNew end ileostomy POD 2, stoma pink and moist.",
+            true,
+        ),
         // "Vitamin D." is a test, not a given name and an initial.
         (
             "lab reminder",
