@@ -1170,13 +1170,21 @@ fn cases() {
             true,
         ),
         // Header shorthand: a given name and an initial; an age as "(10y)".
-        ("Kofi b. - new ileostomy - supplies for home?", "see subject", true),
+        (
+            "Kofi b. - new ileostomy - supplies for home?",
+            "see subject",
+            true,
+        ),
         (
             "school forms",
             "Aoife Brennan (9y) - asthma action plan attached",
             true,
         ),
-        ("Part B. - coverage for colostomy supplies", "Policy update for all sites.", false),
+        (
+            "Part B. - coverage for colostomy supplies",
+            "Policy update for all sites.",
+            false,
+        ),
         // An ostomy is a condition (ICD-10 Z93.x, "colostomy status").
         (
             "consult",
