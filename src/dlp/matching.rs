@@ -91,7 +91,10 @@ impl Words {
         for (i, w) in list.iter().enumerate() {
             for q in proper_prefixes(w) {
                 if let Some(&j) = index.get(q) {
-                    let ends_a_word = !w.as_bytes()[q.len()].is_ascii_alphanumeric();
+                    let ends_a_word = w
+                        .as_bytes()
+                        .get(q.len())
+                        .is_some_and(|b| !b.is_ascii_alphanumeric());
                     groups[i].extend(
                         base[j]
                             .iter()
@@ -310,7 +313,7 @@ pub fn partition_point_from<T>(list: &[T], hint: &mut usize, pred: impl Fn(&T) -
 /// The characters a `*_stops_at` setting ends a window at. Windows are
 /// walked byte by byte around every candidate, so a byte is looked up in a
 /// table rather than searched for in a list (`<[u8]>::contains` is a memchr
-/// call per byte, which was most of a PHI-dense list's near pass).
+/// call per byte, 9% of a PHI-dense list's scan).
 #[derive(Clone)]
 pub struct ByteSet(Box<[bool; 256]>);
 
