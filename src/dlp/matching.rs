@@ -377,6 +377,12 @@ fn word_start(text: &[u8], start: usize) -> bool {
 mod tests {
     use super::*;
 
+    fn built(words: Vec<(String, usize)>, whole: &[bool]) -> Words {
+        Words::build(words, whole)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|| panic!("no words"))
+    }
+
     #[test]
     fn boundaries() {
         assert!(boundary(b"x 123-45-6789 y", 2, 13));
@@ -390,9 +396,7 @@ mod tests {
     #[test]
     fn keyword_phrases_match_across_one_line_break() {
         let words = with_wrapped_variants(vec![("date of birth".to_string(), 0)]);
-        let w = Words::build(words, &[])
-            .unwrap_or_else(|e| panic!("{e}"))
-            .unwrap_or_else(|| panic!("no words"));
+        let w = built(words, &[]);
         let any = |t: &str| w.any_in(t.as_bytes(), 0, 0, t.len());
         assert!(any("Date of\nbirth"));
         assert!(any("Date\r\nof birth"));
@@ -410,9 +414,7 @@ mod tests {
             ("reviewed".to_string(), 1),
             ("inc".to_string(), 1),
         ];
-        let w = Words::build(words, &[false, true])
-            .unwrap_or_else(|e| panic!("{e}"))
-            .unwrap_or_else(|| panic!("no words"));
+        let w = built(words, &[false, true]);
         let any = |t: &str, g: usize| w.any_in(t.as_bytes(), g, 0, t.len());
         assert!(any("SSNs on file", 0));
         assert!(!any("adobe ssnx", 1));
@@ -436,9 +438,7 @@ mod tests {
             ("reviewer".to_string(), 0),
             ("review".to_string(), 1),
         ];
-        let w = Words::build(words, &[false, true])
-            .unwrap_or_else(|e| panic!("{e}"))
-            .unwrap_or_else(|| panic!("no words"));
+        let w = built(words, &[false, true]);
         let any = |t: &str, g: usize| w.any_in(t.as_bytes(), g, 0, t.len());
         assert!(any("Vitamin D. levels", 0));
         assert!(any("Vitamin D. levels", 1));

@@ -373,7 +373,6 @@ fn read_list(cx: &mut Ctx<'_>, file: &Spanned<String>) -> Option<Vec<String>> {
     read_list_at(cx, file.span(), file.get_ref())
 }
 
-/// [`read_list`] for a file named inside a list, located by the list's span.
 /// The words of every file in a list of dictionary files (`exclude_files`,
 /// `context_files`), appended to `into`; false (each error reported) if
 /// one could not be read.
@@ -405,6 +404,7 @@ fn stop_chars(cx: &mut Ctx<'_>, field: Option<&Spanned<String>>, error: &str) ->
     }
 }
 
+/// [`read_list`] for a file named inside a list, located by the list's span.
 fn read_list_at(cx: &mut Ctx<'_>, span: std::ops::Range<usize>, file: &str) -> Option<Vec<String>> {
     let base = cx.file.parent().unwrap_or(Path::new("."));
     let path = base.join(file);
