@@ -300,7 +300,11 @@ fn no_rust_debug_names_in_logs_or_received_headers() {
         deferral.contains("dsn=4.7.5") && deferral.contains("CA certificate"),
         "{deferral}"
     );
-    assert!(!delivery_lines(&gw, &good_id).is_empty());
+    // The sink has the message before the gateway has its 250 and logs
+    // the delivery: wait for the line rather than expect it already.
+    wait_for("the good delivery's log line", T, || {
+        (!delivery_lines(&gw, &good_id).is_empty()).then_some(())
+    });
     let log = gw.log();
     assert!(
         log.lines()
