@@ -9,11 +9,14 @@
 //! `P (?P<value>V) S`. The split the backtracker would report is one of the
 //! offsets `p` where `P` matches `s..p` and `V S` matches `p..e`, and then
 //! one of the offsets `q` where `V` matches `p..q` and `S` matches `q..e`.
-//! Each set is found by walking small anchored lazy DFAs over the match
-//! (label, value and suffix are a few dozen bytes). When each set has exactly
-//! one element it is the backtracker's answer, whatever the priorities of
-//! the alternatives; otherwise [`ValueSpan::find`] says so and the caller
-//! asks for captures as before.
+//! Each set is the meeting of one forward walk (`P` from `s`, `V` from `p`)
+//! and one reverse walk from `e` (`V S`, `S`) of small anchored lazy DFAs:
+//! four short walks over the match (label, value and suffix are a few dozen
+//! bytes), where testing each candidate offset with a walk of its own read
+//! the value again for every optional space of the label. When each set has
+//! exactly one element it is the backtracker's answer, whatever the
+//! priorities of the alternatives; otherwise [`ValueSpan::find`] says so and
+//! the caller asks for captures as before.
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson;
@@ -24,23 +27,25 @@ use regex_syntax::hir::{Hir, HirKind};
 
 type CachePool = Pool<Caches, Box<dyn Fn() -> Caches + Send + Sync>>;
 
-/// `P`, `V S`, `V` and `S` of one pattern as forward lazy DFAs that report
-/// every match end (`MatchKind::All`).
+/// `P` and `V` of one pattern as forward lazy DFAs, `V S` and `S` as
+/// reverse ones, each reporting every match end (`MatchKind::All`).
 pub struct ValueSpan {
     prefix: DFA,
-    value_suffix: DFA,
+    value_suffix_rev: DFA,
     value: DFA,
     /// `None` when `S` matches only the empty string (nothing, or `\b`):
     /// the value then ends where the match ends.
-    suffix: Option<DFA>,
+    suffix_rev: Option<DFA>,
     caches: CachePool,
 }
 
 struct Caches {
     prefix: Cache,
-    value_suffix: Cache,
+    value_suffix_rev: Cache,
     value: Cache,
-    suffix: Option<Cache>,
+    suffix_rev: Option<Cache>,
+    /// The ends of the forward walk, kept between matches.
+    ends: Vec<usize>,
 }
 
 impl ValueSpan {
@@ -64,30 +69,31 @@ impl ValueSpan {
         let prefix = Hir::concat(items.get(..k)?.to_vec());
         let suffix = Hir::concat(items.get(k + 1..)?.to_vec());
         let value_suffix = Hir::concat(vec![value.clone(), suffix.clone()]);
-        let suffix = match suffix.properties().maximum_len() {
+        let suffix_rev = match suffix.properties().maximum_len() {
             Some(0) => None,
-            _ => Some(dfa(&suffix)?),
+            _ => Some(dfa(&suffix, true)?),
         };
-        let prefix = dfa(&prefix)?;
-        let value_suffix = dfa(&value_suffix)?;
-        let value = dfa(&value)?;
+        let prefix = dfa(&prefix, false)?;
+        let value_suffix_rev = dfa(&value_suffix, true)?;
+        let value = dfa(&value, false)?;
         let parts = (
             prefix.clone(),
-            value_suffix.clone(),
+            value_suffix_rev.clone(),
             value.clone(),
-            suffix.clone(),
+            suffix_rev.clone(),
         );
         let create: Box<dyn Fn() -> Caches + Send + Sync> = Box::new(move || Caches {
             prefix: parts.0.create_cache(),
-            value_suffix: parts.1.create_cache(),
+            value_suffix_rev: parts.1.create_cache(),
             value: parts.2.create_cache(),
-            suffix: parts.3.as_ref().map(DFA::create_cache),
+            suffix_rev: parts.3.as_ref().map(DFA::create_cache),
+            ends: Vec::new(),
         });
         Some(ValueSpan {
             prefix,
-            value_suffix,
+            value_suffix_rev,
             value,
-            suffix,
+            suffix_rev,
             caches: Pool::new(create),
         })
     }
@@ -97,38 +103,66 @@ impl ValueSpan {
     pub fn find(&self, text: &[u8], s: usize, e: usize) -> Option<(usize, usize)> {
         let mut guard = self.caches.get();
         let c: &mut Caches = &mut guard;
-        let mut p = None;
-        let mut unique = true;
-        walk(&self.prefix, &mut c.prefix, text, s, e, &mut |at| {
-            if unique && matches_exactly(&self.value_suffix, &mut c.value_suffix, text, at, e) {
-                unique = p.is_none();
-                p = Some(at);
-            }
-        })?;
-        let p = p.filter(|_| unique)?;
-        let (Some(suffix), Some(suffix_cache)) = (&self.suffix, c.suffix.as_mut()) else {
+        let p = split(
+            (&self.prefix, &mut c.prefix),
+            (&self.value_suffix_rev, &mut c.value_suffix_rev),
+            &mut c.ends,
+            text,
+            s,
+            e,
+        )?;
+        let (Some(suffix_rev), Some(suffix_cache)) = (&self.suffix_rev, c.suffix_rev.as_mut())
+        else {
             return Some((p, e));
         };
-        let mut q = None;
-        walk(&self.value, &mut c.value, text, p, e, &mut |at| {
-            if unique && matches_exactly(suffix, suffix_cache, text, at, e) {
-                unique = q.is_none();
-                q = Some(at);
-            }
-        })?;
-        q.filter(|_| unique).map(|q| (p, q))
+        let q = split(
+            (&self.value, &mut c.value),
+            (suffix_rev, suffix_cache),
+            &mut c.ends,
+            text,
+            p,
+            e,
+        )?;
+        Some((p, q))
     }
+}
+
+/// The one offset `m` in `s..=e` where `head` matches `s..m` and `tail`
+/// (a reverse DFA) matches `m..e`; `None` if there are none, several, or
+/// a lazy DFA failed.
+fn split(
+    (head, head_cache): (&DFA, &mut Cache),
+    (tail, tail_cache): (&DFA, &mut Cache),
+    ends: &mut Vec<usize>,
+    text: &[u8],
+    s: usize,
+    e: usize,
+) -> Option<usize> {
+    ends.clear();
+    walk(head, head_cache, text, s, e, &mut |at| ends.push(at))?;
+    // Ascending; the reverse walk need not go below the first.
+    let from = *ends.first()?;
+    let mut at_most_one = true;
+    let mut m = None;
+    walk_rev(tail, tail_cache, text, from, e, &mut |at| {
+        if ends.binary_search(&at).is_ok() {
+            at_most_one &= m.is_none();
+            m = Some(at);
+        }
+    })?;
+    m.filter(|_| at_most_one)
 }
 
 fn is_value_group(h: &Hir) -> bool {
     matches!(h.kind(), HirKind::Capture(c) if c.name.as_deref() == Some("value"))
 }
 
-fn dfa(hir: &Hir) -> Option<DFA> {
+fn dfa(hir: &Hir, reverse: bool) -> Option<DFA> {
     let nfa = thompson::Compiler::new()
         .configure(
             thompson::Config::new()
                 .utf8(false)
+                .reverse(reverse)
                 .nfa_size_limit(Some(16 << 20))
                 .which_captures(thompson::WhichCaptures::None),
         )
@@ -177,10 +211,42 @@ fn walk(
     Some(())
 }
 
-/// Does the DFA's pattern match exactly `text[from..to]`?
-fn matches_exactly(dfa: &DFA, cache: &mut Cache, text: &[u8], from: usize, to: usize) -> bool {
-    let mut hit = false;
-    walk(dfa, cache, text, from, to, &mut |at| hit |= at == to).is_some() && hit
+/// Call `found(q)` for every `q` in `from..=limit` such that the reverse
+/// DFA's pattern matches `text[q..limit]`, with look-around seeing the real
+/// text on both sides; the mirror of [`walk`]. `None` if the lazy DFA
+/// failed.
+fn walk_rev(
+    dfa: &DFA,
+    cache: &mut Cache,
+    text: &[u8],
+    from: usize,
+    limit: usize,
+    found: &mut dyn FnMut(usize),
+) -> Option<()> {
+    let input = Input::new(text).range(from..limit).anchored(Anchored::Yes);
+    let mut sid = dfa.start_state_reverse(cache, &input).ok()?;
+    for at in (from..limit).rev() {
+        // One byte late, as forward: the state after `text[at]` says
+        // whether a match starts at `at + 1`.
+        sid = dfa.next_state(cache, sid, *text.get(at)?).ok()?;
+        if sid.is_tagged() {
+            if sid.is_match() {
+                found(at + 1);
+            }
+            if sid.is_dead() || sid.is_quit() {
+                return if sid.is_dead() { Some(()) } else { None };
+            }
+        }
+    }
+    let last = match from.checked_sub(1).and_then(|i| text.get(i)) {
+        Some(&b) => dfa.next_state(cache, sid, b),
+        None => dfa.next_eoi_state(cache, sid),
+    }
+    .ok()?;
+    if last.is_match() {
+        found(from);
+    }
+    Some(())
 }
 
 #[cfg(test)]
