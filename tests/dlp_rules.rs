@@ -1203,6 +1203,78 @@ fn cases() {
             "Test resource from the spec:\n{\n  \"resourceType\": \"Patient\",\n  \"id\": \"example\",\n  \"name\": [{\"family\": \"Chalmers\", \"given\": [\"Peter\", \"James\"]}],\n  \"gender\": \"male\",\n  \"birthDate\": \"1974-12-25\"\n}",
             false,
         ),
+        // Shapes from a third blind development set (tests/corpus-dev3):
+        // a greeting ended by a dash; a phone note's "returned call to Mrs.
+        // X"; a death notice; a genetic, pregnancy or Spanish lab result told
+        // to the person; a treatment named to its patient; "your father,
+        // Name,"; "the MRI of your spine showed"; "(shift) has missed N
+        // treatments".
+        (
+            "labs",
+            "Hello Mr. Abernathy -\nYour potassium was 6.1 today, which is high.",
+            true,
+        ),
+        (
+            "telephone encounter",
+            "Returned call to Ms. Okonjo at (555) 201-3344. She fell last night and her hip hurts; advised ED eval today for an x-ray - she is on apixaban.",
+            true,
+        ),
+        (
+            "notification",
+            "Mr. Haldane passed away at home this morning with family present. Cause per our notes: metastatic pancreatic cancer.",
+            true,
+        ),
+        (
+            "results",
+            "Hi Tamsin,\nThe panel found a pathogenic variant in BRCA2. Let's meet to talk about what it means for you.",
+            true,
+        ),
+        (
+            "Recordatorio",
+            "Hola Ximena, le recordamos su cita del 3 de marzo. Tiene 30 semanas; traiga su carnet.",
+            true,
+        ),
+        (
+            "resultados",
+            "Estimada Sra. Villalobos:\nSu glucosa en la sangre est\u{e1} alta (A1c 8.8 %).",
+            true,
+        ),
+        (
+            "appointment",
+            "Dear Orla Finnegan,\nYour chemotherapy infusion is on Monday at 8 am. Bring a snack.",
+            true,
+        ),
+        (
+            "your letter",
+            "Dear Mr. Castellanos,\nThank you for your letter about the bill for your father, Ignatius Castellanos, for his heart catheterization in May.",
+            true,
+        ),
+        (
+            "imaging",
+            "Dear Ms. Ferreira,\nThe MRI of your lumbar spine on March 3, 2027 showed a herniation at L4-L5.",
+            true,
+        ),
+        (
+            "missed tx",
+            "Keanu Makoa (TTS 2nd shift) has missed 3 treatments this month; his hypertension is uncontrolled.",
+            true,
+        ),
+        // ... and their look-alikes that name no one.
+        (
+            "pilot",
+            "Hi all,\nThe new hereditary cancer panel found a pathogenic variant in 11% of tested families in the pilot.",
+            false,
+        ),
+        (
+            "curso",
+            "Hola Equipo, el curso de lactancia tiene 12 semanas de duraci\u{f3}n.",
+            false,
+        ),
+        (
+            "leaflet",
+            "Dear Patient,\nYour chemotherapy infusion will take about four hours; bring a snack.",
+            false,
+        ),
         // A claim form's field layout names no one.
         (
             "cheat sheet",
