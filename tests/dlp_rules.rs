@@ -1259,6 +1259,10 @@ fn cases() {
             "Keanu Makoa (TTS 2nd shift) has missed 3 treatments this month; his hypertension is uncontrolled.",
             true,
         ),
+        // A label is no middle name, and a name turned down hides no label
+        // inside it: "SMITH, JOHN DOB 4/12/61" in a subject.
+        ("SMITH, JOHN DOB 4/12/61", "Please see attached.", true),
+        ("MORALES, ANA CSN 400123456", "Please see attached.", true),
         // ... and their look-alikes that name no one.
         (
             "pilot",

@@ -708,7 +708,11 @@ impl Engine {
 
     /// Re-run one detector's own regex anchored at `s`, to get its `value`
     /// group (`exact`: `s..e` is already that detector's whole match).
-    /// Returns where the value, or the whole match, ends.
+    /// Returns where a pass over the text may go on: after the value, or
+    /// the whole match, when it was kept; just after `s` when it was turned
+    /// down (a validator, a veto word), because a rejected match claims no
+    /// text and another pattern may start inside it ("SMITH, JOHN DOB
+    /// 4/12/61": a name that is no name must not hide the DOB label).
     fn confirm(
         &self,
         p: &mut Pass<'_, '_>,
@@ -719,13 +723,12 @@ impl Engine {
     ) -> Option<usize> {
         let d = &self.dets[di];
         let re = d.regex.as_ref()?;
+        let resume = |kept: bool, end: usize| if kept { end } else { s + 1 };
         if exact && d.value_group.is_none() {
-            self.candidate(p, di, s, e);
-            return Some(e);
+            return Some(resume(self.candidate(p, di, s, e), e));
         }
         if exact && let Some((vs, ve)) = d.value_span.as_ref().and_then(|v| v.find(p.text, s, e)) {
-            self.candidate(p, di, vs, ve);
-            return Some(ve);
+            return Some(resume(self.candidate(p, di, vs, ve), ve));
         }
         let input = Input::new(p.text).range(s..e).anchored(Anchored::Yes);
         if p.caps.len() <= di {
@@ -738,8 +741,7 @@ impl Engine {
             Some(g) => caps.get_group(g)?,
             None => caps.get_group(0)?,
         };
-        self.candidate(p, di, sp.start, sp.end);
-        Some(sp.end)
+        Some(resume(self.candidate(p, di, sp.start, sp.end), sp.end))
     }
 
     /// Compute the start index once per text, when the windows about to be
@@ -797,19 +799,20 @@ impl Engine {
         p.spare.spans = spans;
     }
 
-    fn candidate(&self, p: &mut Pass<'_, '_>, di: usize, start: usize, end: usize) {
+    /// Keep a match if its checks pass; whether it was kept.
+    fn candidate(&self, p: &mut Pass<'_, '_>, di: usize, start: usize, end: usize) -> bool {
         let text = p.text;
         let det = &self.dets[di];
         if start >= end {
-            return;
+            return false;
         }
         if det.word_boundary && !boundary(text, start, end) {
-            return;
+            return false;
         }
         if let Some(v) = &det.validator
             && !v.check(&text[start..end])
         {
-            return;
+            return false;
         }
         if let Some(g) = det.context {
             let ok = if det.mode == Mode::Windowed {
@@ -829,20 +832,24 @@ impl Engine {
                 )
             };
             if !ok {
-                return;
+                return false;
             }
         }
         if let Some(g) = det.exclude {
             let (lo, hi) = veto_span(text, start, end, det);
             if self.local_any(p, g, lo, hi) {
-                return;
+                return false;
             }
         }
         if det.not_in_names && ends_a_name(text, start) {
-            return;
+            return false;
         }
-        if let Some(list) = p.out.get_mut(di) {
-            list.push((start, end));
+        match p.out.get_mut(di) {
+            Some(list) => {
+                list.push((start, end));
+                true
+            }
+            None => false,
         }
     }
 
