@@ -221,6 +221,31 @@ fn phi_in_headers_is_found() {
             "To: care@partner.test\r\nComments: Caller: Jae-won Park re: his MRI results\r\n",
             "Comments",
         ),
+        // One system's record over a family of headers: the name in one,
+        // what it is treated for in the next.
+        (
+            "header-family-record",
+            "To: care@partner.test\r\nX-Referral-ID: RF11223344\r\nX-Referral-Patient: Obi, Chidera N.\r\n\
+X-Referral-Reason: Cardiology - new atrial fibrillation\r\n",
+            "X-Referral-*",
+        ),
+        // Shorthand subjects: a lower-case courtesy title, a surname with an
+        // initial and an age, a record's fields between bars.
+        (
+            "lower-case-title-and-a-drug",
+            "To: care@partner.test\r\nThread-Topic: mrs lindqvist sugars 40s overnight after glipizide\r\n",
+            "Thread-Topic",
+        ),
+        (
+            "surname-initial-age-and-a-lab",
+            "To: care@partner.test\r\nThread-Topic: move slot? Marchetti R 57F C2D1 - ANC 0.7\r\n",
+            "Thread-Topic",
+        ),
+        (
+            "fields-between-bars",
+            "To: care@partner.test\r\nX-Inbox-Subject: OYELARAN, FOLAKE B | 1948-07-21 | c/o dizziness\r\n",
+            "X-Inbox-Subject",
+        ),
     ];
     for (name, headers, header) in cases {
         let v = verdict(&dir, name, &message(headers));
@@ -285,6 +310,15 @@ Reply-To: \"Ana Ruiz (Dialysis Coordinator)\" <ar@clinic.test>\r\n",
             "grand-rounds-topic",
             "To: staff@clinic.test\r\nThread-Topic: Grand Rounds: heart failure update\r\n\
 X-Original-Subject: Lab results pending - interface delay\r\n",
+        ),
+        // A family of headers with names and a class, no patient.
+        (
+            "header-family-without-a-patient",
+            "To: staff@clinic.test\r\nX-Event-Host: Priya Raman\r\nX-Event-Topic: diabetes education class, room 4\r\n",
+        ),
+        (
+            "office-product-in-lower-case",
+            "To: it@clinic.test\r\nThread-Topic: ms word crashes when printing the metformin formulary\r\n",
         ),
     ];
     for (name, headers) in cases {

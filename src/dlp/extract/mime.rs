@@ -259,10 +259,48 @@ fn comments(raw: &str) -> Vec<&str> {
 }
 
 fn headers(msg: &Message<'_>, budget: &mut Budget<'_>, out: &mut Extracted) {
+    let mut labelled_texts = Vec::new();
     for (name, text) in header_texts(msg) {
         let text = labelled(name, text);
-        budget.push(out, PartKind::Header, format!("header:{name}"), text);
+        budget.push(
+            out,
+            PartKind::Header,
+            format!("header:{name}"),
+            text.clone(),
+        );
+        labelled_texts.push((name, text));
     }
+    for (family, text) in families(&labelled_texts) {
+        budget.push(out, PartKind::Header, format!("header:{family}*"), text);
+    }
+}
+
+/// A system that writes its record into headers spreads it over a family of
+/// them (`X-Referral-Patient: Le, Everett K.`, `X-Referral-Reason: R knee
+/// ACL tear`): a name in one and what it is treated for in the next are one
+/// record. The headers of each `X-` family with two or more members are
+/// also scanned together, one per line, as a form's lines are; `(family,
+/// text)` for each, the family being the names' first word (`X-Referral-`).
+fn families<'a>(headers: &[(&'a str, String)]) -> Vec<(&'a str, String)> {
+    let family = |name: &'a str| -> Option<&'a str> {
+        if !name.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("x-")) {
+            return None;
+        }
+        let rest = name.get(2..)?;
+        rest.find('-').and_then(|i| name.get(..=i + 2))
+    };
+    let mut out: Vec<(&'a str, Vec<&str>)> = Vec::new();
+    for (name, text) in headers {
+        let Some(f) = family(name) else { continue };
+        match out.iter_mut().find(|(g, _)| g.eq_ignore_ascii_case(f)) {
+            Some((_, lines)) => lines.push(text),
+            None => out.push((f, vec![text])),
+        }
+    }
+    out.into_iter()
+        .filter(|(_, lines)| lines.len() > 1)
+        .map(|(f, lines)| (f, lines.join("\n")))
+        .collect()
 }
 
 /// A header's name says what its value is (`X-Patient-DOB: 20121004`,
