@@ -1263,6 +1263,60 @@ fn cases() {
         // inside it: "SMITH, JOHN DOB 4/12/61" in a subject.
         ("SMITH, JOHN DOB 4/12/61", "Please see attached.", true),
         ("MORALES, ANA CSN 400123456", "Please see attached.", true),
+        // Shapes from corpus-dev4/5: a finding told in the present tense or
+        // for a part of the body; a TB blood test; a relative's "her dad
+        // Name"; a referral's "Mr. X, 79, lives alone"; treatment started
+        // or continued; "the treatment of your ..."; "call Mr. X?".
+        (
+            "hearing",
+            "Hello Mr. Adeyemi,\nYour hearing test showed moderate hearing loss in the left ear.",
+            true,
+        ),
+        (
+            "clearance",
+            "Hi Tobias,\nYour QuantiFERON from 9/2 came back positive, so we cannot clear you yet.",
+            true,
+        ),
+        (
+            "results",
+            "Hi Renata,\nThe biopsy of the lump in your left breast shows invasive ductal carcinoma.",
+            true,
+        ),
+        (
+            "phone msg",
+            "Re: her dad Anselmo Prieto\nsays he fell last night and his hip hurts; he takes warfarin.",
+            true,
+        ),
+        (
+            "referral",
+            "New hospice referral: Mr. Abernathy, 79, lives alone. Metastatic lung cancer, declined chemo.",
+            true,
+        ),
+        (
+            "dot",
+            "Maricel Ocampo (60) continues DOT for pulmonary TB, week 8.",
+            true,
+        ),
+        (
+            "your account",
+            "Dear Colm Byrne,\nThe charges are for the treatment of your kidney stone in August.",
+            true,
+        ),
+        (
+            "path",
+            "can someone call Mr. Lindgren? path came back - basal cell, margins clear.",
+            true,
+        ),
+        (
+            "welcome",
+            "Ms. Lee, 25, joined the billing team; she ran the diabetes walk last spring.",
+            false,
+        ),
+        (
+            "tb clinic",
+            "Free TB testing. Harlan County had 12 active TB cases in 2025 (aggregate). TB is curable.",
+            false,
+        ),
         // ... and their look-alikes that name no one.
         (
             "pilot",
