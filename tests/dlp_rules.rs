@@ -1308,6 +1308,21 @@ fn cases() {
             true,
         ),
         (
+            "outreach",
+            "Reached Ms. Okoro at the number on file. She has been out of her Trulicity for three weeks.",
+            true,
+        ),
+        (
+            "rides",
+            "Please set up standing rides for Ruby Ann Foster from her home to the cancer center for chemo every other Thursday.",
+            true,
+        ),
+        (
+            "sleep study",
+            "Dear Keisha,\nYour daytime nap study (MSLT) showed that you fell asleep in 3.1 minutes on average.",
+            true,
+        ),
+        (
             "welcome",
             "Ms. Lee, 25, joined the billing team; she ran the diabetes walk last spring.",
             false,
