@@ -259,18 +259,15 @@ fn comments(raw: &str) -> Vec<&str> {
 }
 
 fn headers(msg: &Message<'_>, budget: &mut Budget<'_>, out: &mut Extracted) {
-    let mut labelled_texts = Vec::new();
-    for (name, text) in header_texts(msg) {
-        let text = labelled(name, text);
-        budget.push(
-            out,
-            PartKind::Header,
-            format!("header:{name}"),
-            text.clone(),
-        );
-        labelled_texts.push((name, text));
+    let texts: Vec<(&str, String)> = header_texts(msg)
+        .into_iter()
+        .map(|(name, text)| (name, labelled(name, text)))
+        .collect();
+    let joined = families(&texts);
+    for (name, text) in texts {
+        budget.push(out, PartKind::Header, format!("header:{name}"), text);
     }
-    for (family, text) in families(&labelled_texts) {
+    for (family, text) in joined {
         budget.push(out, PartKind::Header, format!("header:{family}*"), text);
     }
 }
