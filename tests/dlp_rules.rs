@@ -1323,6 +1323,22 @@ fn cases() {
             "Dear Keisha,\nYour daytime nap study (MSLT) showed that you fell asleep in 3.1 minutes on average.",
             true,
         ),
+        // A first name and the event that names the health fact.
+        (
+            "health office",
+            "Hi team,\nRenzo - Tomasa had what looked like a seizure at recess today, about 2 minutes.",
+            true,
+        ),
+        (
+            "sessions",
+            "Benicio missed his last two counseling sessions. His mom called this morning.",
+            true,
+        ),
+        (
+            "course",
+            "Maria missed her last two sessions of the Excel course. Everyone had a fall drill today.",
+            false,
+        ),
         (
             "welcome",
             "Ms. Lee, 25, joined the billing team; she ran the diabetes walk last spring.",
