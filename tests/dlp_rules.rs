@@ -1263,7 +1263,11 @@ fn cases() {
         // inside it: "SMITH, JOHN DOB 4/12/61" in a subject.
         ("SMITH, JOHN DOB 4/12/61", "Please see attached.", true),
         ("MORALES, ANA CSN 400123456", "Please see attached.", true),
-        ("Okafor, Chinedu born 12-Apr-1961", "Please see attached.", true),
+        (
+            "Okafor, Chinedu born 12-Apr-1961",
+            "Please see attached.",
+            true,
+        ),
         // Shapes from corpus-dev4/5: a finding told in the present tense or
         // for a part of the body; a TB blood test; a relative's "her dad
         // Name"; a referral's "Mr. X, 79, lives alone"; treatment started
