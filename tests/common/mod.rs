@@ -44,12 +44,26 @@ pub fn listeners_on_one_port(ips: &[Ipv4Addr]) -> (u16, Vec<TcpListener>) {
     panic!("no port free on all of {ips:?} after 100 tries");
 }
 
+/// A port for a server the test starts later (a gateway's listener, its
+/// metrics endpoint). Not one the kernel picks: those come from the
+/// ephemeral range, where the kernel also picks the local port of every
+/// outgoing connection, so between this call and the server's bind another
+/// test's client could take it ("Address already in use", seen in CI). Ports
+/// below the ephemeral range (Linux: 32768 up) are handed out in turn, from
+/// a start that differs per process, and each is checked free.
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    const LOW: usize = 20_000;
+    const SPAN: usize = 12_000;
+    static NEXT: AtomicUsize = AtomicUsize::new(usize::MAX);
+    let start = (std::process::id() as usize % 100) * (SPAN / 100);
+    let _ = NEXT.compare_exchange(usize::MAX, start, Ordering::SeqCst, Ordering::SeqCst);
+    for _ in 0..SPAN {
+        let port = (LOW + NEXT.fetch_add(1, Ordering::SeqCst) % SPAN) as u16;
+        if TcpListener::bind((Ipv4Addr::LOCALHOST, port)).is_ok() {
+            return port;
+        }
+    }
+    panic!("no free port below the ephemeral range");
 }
 
 /// `sealgate rules test --json` on `msg` with the shipped rules and `dlp`
