@@ -394,7 +394,7 @@ pub fn birthdate(m: &[u8], this_year: u32) -> bool {
     date(m)
         && m.split(|b| !b.is_ascii_digit())
             .filter(|run| run.len() == 4)
-            .filter_map(|run| std::str::from_utf8(run).ok()?.parse::<u32>().ok())
+            .map(|run| run.iter().fold(0u32, |y, &d| y * 10 + u32::from(d - b'0')))
             .filter(|y| (1800..=2999).contains(y))
             .all(|y| y <= this_year)
 }
@@ -409,6 +409,9 @@ fn current_year() -> u32 {
 }
 
 pub fn date(m: &[u8]) -> bool {
+    if let Some(numeric) = numeric_date(m) {
+        return numeric;
+    }
     // Matched dates are short ASCII: lower-cased on the stack, where
     // `to_lowercase` gives the same (it differs only beyond ASCII).
     let mut buf = [0u8; 64];
@@ -420,6 +423,62 @@ pub fn date(m: &[u8]) -> bool {
         return std::str::from_utf8(lower).is_ok_and(date_lowercase);
     }
     date_lowercase(&String::from_utf8_lossy(m).to_lowercase())
+}
+
+/// [`date`] of a date written in digits and separators only
+/// (`04/12/1961`, `1961-04-12`, `19610412`), the shape of nearly every date
+/// on a record list, without lower-casing and word splitting: the verdict
+/// [`date_lowercase`] would give. `None` when `m` has any other character.
+fn numeric_date(m: &[u8]) -> Option<bool> {
+    // Up to three runs of digits, as (value, length); the value of a run
+    // longer than four digits is not used (see `three_part_date`).
+    let mut runs = [(0u32, 0usize); 3];
+    let mut n = 0;
+    let mut in_run = false;
+    for &b in m {
+        if b.is_ascii_digit() {
+            if !in_run {
+                if n == runs.len() {
+                    return Some(false);
+                }
+                n += 1;
+                in_run = true;
+            }
+            let r = &mut runs[n - 1];
+            r.0 = r.0.saturating_mul(10).saturating_add(u32::from(b - b'0'));
+            r.1 += 1;
+        } else if matches!(b, b'/' | b'-' | b'.' | b' ') {
+            in_run = false;
+        } else {
+            return None;
+        }
+    }
+    let num = |(v, len): (u32, usize)| (len <= 4).then_some(v);
+    let year = |(v, len): (u32, usize)| match len {
+        4 => Some(v),
+        2 => Some(v + if v <= 30 { 2000 } else { 1900 }),
+        _ => None,
+    };
+    Some(match runs[..n] {
+        [(_, 8)] => {
+            let mut digits = [0u8; 8];
+            for (slot, &b) in digits
+                .iter_mut()
+                .zip(m.iter().filter(|b| b.is_ascii_digit()))
+            {
+                *slot = b;
+            }
+            std::str::from_utf8(&digits).is_ok_and(compact_date)
+        }
+        [a, b, c] if a.1 == 4 => {
+            matches!((num(a), num(b), num(c)), (Some(y), Some(mo), Some(d)) if valid_ymd(y, mo, d))
+        }
+        [a, b, c] => match (year(c), num(a), num(b)) {
+            (Some(y), Some(x), Some(z)) => valid_ymd(y, x, z) || valid_ymd(y, z, x),
+            _ => false,
+        },
+        _ => false,
+    })
 }
 
 /// [`date`] on lower-cased text. Tokens go to a fixed array: a date has
@@ -625,6 +684,40 @@ mod tests {
         assert!(birthdate(b"4/12/61", 2026));
         assert!(!birthdate(b"02/30/1962", 2026));
         assert!(current_year() >= 2026);
+    }
+
+    /// The digits-only path gives the verdict of the general one.
+    #[test]
+    fn numeric_dates_as_the_general_path_says() {
+        let groups = [
+            "0", "04", "4", "12", "13", "31", "30", "29", "02", "61", "1961", "2030", "2031",
+            "1900", "19610412", "04121961", "20240230", "123", "00412",
+        ];
+        let seps = ["/", "-", ".", " ", " / ", "--"];
+        let mut tried = 0;
+        for a in groups {
+            for b in groups {
+                for c in groups {
+                    for sep in seps {
+                        for m in [
+                            format!("{a}{sep}{b}{sep}{c}"),
+                            format!("{a}{sep}{b}"),
+                            format!(" {a}{sep}"),
+                            format!("{a}{sep}{b}{sep}{c}{sep}{a}"),
+                        ] {
+                            assert_eq!(
+                                numeric_date(m.as_bytes()),
+                                Some(date_lowercase(&m)),
+                                "{m:?}"
+                            );
+                            tried += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(tried > 10_000);
+        assert_eq!(numeric_date(b"Apr 12 1961"), None);
     }
 
     #[test]
