@@ -189,27 +189,33 @@ impl StartIndex {
         };
         let input = Input::new(text);
         let mut sid = dfa.start_state_reverse(cache, &input)?;
-        let mut at = text.len();
-        while at > 0 {
-            if at.is_multiple_of(CHUNK) && stop.check() {
-                return Err(MatchError::gave_up(at));
+        // Chunk by chunk from the end, the stop polled between chunks; the
+        // inner loop walks a slice, with no per-byte bounds or poll checks.
+        let mut end = text.len();
+        while end > 0 {
+            if stop.check() {
+                return Err(MatchError::gave_up(end));
             }
-            at -= 1;
-            let byte = text.get(at).copied().unwrap_or(0);
-            sid = dfa
-                .next_state(cache, sid, byte)
-                .map_err(|_| MatchError::gave_up(at))?;
-            if sid.is_tagged() {
-                // Matches are reported one byte late: this state says a
-                // match starts right after `byte`.
-                if sid.is_match() {
-                    record(cache, sid, at + 1, lists);
-                } else if sid.is_dead() {
-                    return Ok(());
-                } else if sid.is_quit() {
-                    return Err(MatchError::quit(byte, at));
+            let start = end.saturating_sub(CHUNK);
+            let chunk = text.get(start..end).unwrap_or_default();
+            for (off, &byte) in chunk.iter().enumerate().rev() {
+                let at = start + off;
+                sid = dfa
+                    .next_state(cache, sid, byte)
+                    .map_err(|_| MatchError::gave_up(at))?;
+                if sid.is_tagged() {
+                    // Matches are reported one byte late: this state says a
+                    // match starts right after `byte`.
+                    if sid.is_match() {
+                        record(cache, sid, at + 1, lists);
+                    } else if sid.is_dead() {
+                        return Ok(());
+                    } else if sid.is_quit() {
+                        return Err(MatchError::quit(byte, at));
+                    }
                 }
             }
+            end = start;
         }
         // The last step sees the start of the text.
         sid = dfa
