@@ -390,6 +390,7 @@ impl Engine {
             occ: None,
             kw_hints: Vec::new(),
             local_hint: 0,
+            local_pre_hint: 0,
             out,
             spare,
         };
@@ -856,6 +857,19 @@ impl Engine {
     /// Is a local word of `group` in `lo..hi`?
     fn local_any(&self, p: &mut Pass<'_, '_>, group: usize, lo: usize, hi: usize) -> bool {
         let Some(w) = &self.local else { return false };
+        // Most candidates have no word of their group near them: when no
+        // occurrence of one, overlapping ones included, starts in the range,
+        // no leftmost-longest match can be one, and the walk over every
+        // local word in the range (on a record list, a dozen labels and
+        // keywords per candidate, most in no group of this detector) is
+        // not needed.
+        if let Some(o) = &p.occ
+            && !o.any_starting_in(LOCAL, lo, hi, &mut p.local_pre_hint, |word| {
+                w.in_group(word, group)
+            })
+        {
+            return false;
+        }
         match &p.occ {
             Some(o) => w.any_of(
                 p.text,
@@ -908,6 +922,7 @@ impl Engine {
         let mut found = std::mem::take(&mut p.spare.found);
         found.clear();
         found.reserve(p.out.iter().map(Vec::len).sum());
+        let mut stop_lists: Vec<(&ByteSet, Vec<usize>)> = Vec::new();
         for (detector, (list, d)) in p.out.iter().zip(&self.dets).enumerate() {
             let near = match d.mode {
                 Mode::Near => Some(indexes.iter().find(|(g, _)| *g == d.near_group)),
@@ -916,16 +931,41 @@ impl Engine {
             // Matches come in position order: each search of the index
             // starts where the last one ended.
             let mut hint = 0;
+            // On a record list every line has a few `near` matches, and
+            // walking each one's window to its stops reads every line
+            // several times: past one text's worth of windows, the stops
+            // are found once and looked up.
+            let stop_list = match (&near, &d.near_stops_at) {
+                (Some(Some(_)), Some(stops))
+                    if list.len().saturating_mul(2 * d.near_window) > p.text.len() =>
+                {
+                    Some(stop_index(&mut stop_lists, p.text, stops))
+                }
+                _ => None,
+            };
+            let (mut before, mut after) = (0, 0);
             for &(start, end) in list {
                 let keep = match near {
                     None => true,
                     Some(None) => false,
-                    Some(Some((_, ix))) => match &d.near_stops_at {
-                        Some(stops) => {
+                    Some(Some((_, ix))) => match (&d.near_stops_at, stop_list) {
+                        (Some(_), Some(k)) => {
+                            let at = stop_lists.get(k).map(|(_, l)| l.as_slice());
+                            let (lo, hi) = stops_around(
+                                at.unwrap_or_default(),
+                                start,
+                                end,
+                                d.near_window,
+                                p.text.len(),
+                                (&mut before, &mut after),
+                            );
+                            ix.any_overlapping(lo, hi, &mut hint)
+                        }
+                        (Some(stops), None) => {
                             let (lo, hi) = stopped_window(p.text, start, end, d.near_window, stops);
                             ix.any_overlapping(lo, hi, &mut hint)
                         }
-                        None => ix.any_within(start, end, d.near_window, &mut hint),
+                        (None, _) => ix.any_within(start, end, d.near_window, &mut hint),
                     },
                 };
                 if keep {
@@ -1061,6 +1101,9 @@ struct Pass<'t, 's> {
     kw_hints: Vec<usize>,
     /// Where the last search in the local words' occurrences ended.
     local_hint: usize,
+    /// Where the last [`Occurrences::any_starting_in`] of the local words
+    /// ended.
+    local_pre_hint: usize,
     /// Matches per detector, `(start, end)`.
     out: Vec<Vec<(usize, usize)>>,
     /// The buffers of the thread's last scan not yet in use.
@@ -1359,20 +1402,72 @@ fn stopped_window(
 ) -> (usize, usize) {
     let lo = start.saturating_sub(w);
     let hi = end.saturating_add(w).min(text.len());
-    let stop_at = |i: usize| {
-        let c = text[i];
-        stops.contains(c)
-            && match c {
-                b'.' | b'!' | b'?' => sentence_ends(text, i),
-                b'\n' => line_ends(text, i),
-                _ => true,
-            }
-    };
     let lo = (lo..start)
         .rev()
-        .find(|&i| stop_at(i))
+        .find(|&i| stops_here(text, i, stops))
         .map_or(lo, |i| i + 1);
-    let hi = (end..hi).find(|&i| stop_at(i)).unwrap_or(hi);
+    let hi = (end..hi)
+        .find(|&i| stops_here(text, i, stops))
+        .unwrap_or(hi);
+    (lo, hi)
+}
+
+/// Does a window cut by `stops` end at `i` (see [`stopped_window`])?
+fn stops_here(text: &[u8], i: usize, stops: &ByteSet) -> bool {
+    let Some(&c) = text.get(i) else { return false };
+    stops.contains(c)
+        && match c {
+            b'.' | b'!' | b'?' => sentence_ends(text, i),
+            b'\n' => line_ends(text, i),
+            _ => true,
+        }
+}
+
+/// The position in `lists` of the sorted offsets where `stops` cut a
+/// window in `text`, found now if no detector with the same stops asked
+/// before.
+fn stop_index<'a>(
+    lists: &mut Vec<(&'a ByteSet, Vec<usize>)>,
+    text: &[u8],
+    stops: &'a ByteSet,
+) -> usize {
+    if let Some(k) = lists.iter().position(|(s, _)| *s == stops) {
+        return k;
+    }
+    // One table lookup per byte; the checks of `stops_here` only where
+    // the byte is a stop.
+    let at = text
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| stops.contains(c) && stops_here(text, i, stops))
+        .map(|(i, _)| i)
+        .collect();
+    lists.push((stops, at));
+    lists.len() - 1
+}
+
+/// [`stopped_window`] from the sorted offsets `at` of the stops, each
+/// found from the last answer (`hints`: before and after the match).
+fn stops_around(
+    at: &[usize],
+    start: usize,
+    end: usize,
+    w: usize,
+    len: usize,
+    hints: (&mut usize, &mut usize),
+) -> (usize, usize) {
+    let lo = start.saturating_sub(w);
+    let hi = end.saturating_add(w).min(len);
+    let i = partition_point_from(at, hints.0, |&x| x < start);
+    let lo = match i.checked_sub(1).and_then(|j| at.get(j)) {
+        Some(&x) if x >= lo => x + 1,
+        _ => lo,
+    };
+    let j = partition_point_from(at, hints.1, |&x| x < end);
+    let hi = match at.get(j) {
+        Some(&x) if x < hi => x,
+        _ => hi,
+    };
     (lo, hi)
 }
 
@@ -1578,6 +1673,35 @@ mod tests {
         ] {
             assert_eq!(terms(&same, text), with_same, "{text:?} on one line");
             assert_eq!(terms(&plain, text), without, "{text:?} in the window");
+        }
+    }
+
+    /// The stops found once and looked up cut every window where walking
+    /// it does: at a line a table ends, not in "10.2" or before "He".
+    #[test]
+    fn stop_lookups_cut_windows_as_the_walk_does() {
+        let text = b"Pt: Ana Ruiz. He has DM2 (A1c 10.2). Rx metformin\nnext line\n\
+                     Patient: Omar Haddad; DOB 01/02/1960 | Dx: I10 hypertension?! yes\n\
+                     Lives alone. Plan: recheck";
+        let Some(stops) = ByteSet::new(b"\n\t;|.!?\"") else {
+            panic!("no stops");
+        };
+        let mut lists = Vec::new();
+        let k = stop_index(&mut lists, text, &stops);
+        let at = lists[k].1.clone();
+        assert_eq!(stop_index(&mut lists, text, &stops), k);
+        let (mut before, mut after) = (0, 0);
+        for start in 0..text.len() {
+            for end in [start + 1, start + 5, start + 17] {
+                let end = end.min(text.len());
+                for w in [0, 3, 40, 200] {
+                    assert_eq!(
+                        stops_around(&at, start, end, w, text.len(), (&mut before, &mut after)),
+                        stopped_window(text, start, end, w, &stops),
+                        "{start}..{end} w {w}"
+                    );
+                }
+            }
         }
     }
 

@@ -15,7 +15,9 @@
 //! longest such occurrence, then on from its end. That is the definition of
 //! leftmost-longest matching, so the result is the same match for match.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::dlp::matching::partition_point_from;
 use crate::dlp::rules::RuleError;
@@ -23,7 +25,8 @@ use crate::dlp::stop::Stop;
 
 /// One overlapping automaton over several word lists.
 pub struct Lexicon {
-    ac: AhoCorasick,
+    /// Walked byte by byte (see [`Lexicon::occurrences`]).
+    dfa: DFA,
     /// Per word of `ac`: the lists it is in, and its number in each.
     owners: Vec<Vec<(usize, u32)>>,
     lists: usize,
@@ -79,14 +82,17 @@ impl Lexicon {
         if words.is_empty() {
             return Ok(None);
         }
-        let ac = AhoCorasickBuilder::new()
+        // No prefilter: on the texts the lexicon is made for (dense ones)
+        // a word starts every few bytes, and the prefilter's skip search
+        // restarted after each costs more than it skips.
+        let dfa = DFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&words)
             .map_err(|x| RuleError::compiled(format!("word automaton: {x}")))?;
         Ok(Some(Lexicon {
-            ac,
+            dfa,
             owners,
             lists: lists.len(),
         }))
@@ -111,29 +117,40 @@ impl Lexicon {
             list.clear();
             list.reserve(text.len() / 16);
         }
-        for m in self.ac.find_overlapping_iter(text) {
-            let (Ok(start), Ok(end)) = (u32::try_from(m.start()), u32::try_from(m.end())) else {
+        // The overlapping search, as a plain loop over the automaton's
+        // transitions: every word ending at a byte is in the match state
+        // reached by it. `find_overlapping_iter` does the same with a call
+        // and its saved state per word found, on a text with a word every
+        // dozen bytes.
+        let dfa = &self.dfa;
+        let mut sid = dfa.start_state(Anchored::No).ok()?;
+        for (i, &b) in text.iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            if !dfa.is_special(sid) || !dfa.is_match(sid) {
+                continue;
+            }
+            let Ok(end) = u32::try_from(i + 1) else {
                 return None;
             };
-            for &(k, pattern) in self
-                .owners
-                .get(m.pattern().as_usize())
-                .into_iter()
-                .flatten()
-            {
-                if let Some(list) = lists.get_mut(k) {
-                    insert(
-                        list,
-                        Packed {
-                            start,
-                            end,
-                            pattern,
-                        },
-                    );
+            for k in 0..dfa.match_len(sid) {
+                let word = dfa.match_pattern(sid, k);
+                let len = u32::try_from(dfa.pattern_len(word)).ok()?;
+                let start = end.checked_sub(len)?;
+                for &(list, pattern) in self.owners.get(word.as_usize()).into_iter().flatten() {
+                    if let Some(list) = lists.get_mut(list) {
+                        insert(
+                            list,
+                            Packed {
+                                start,
+                                end,
+                                pattern,
+                            },
+                        );
+                    }
                 }
-            }
-            if stop.tick() {
-                return None;
+                if stop.tick() {
+                    return None;
+                }
             }
         }
         Some(Occurrences { lists })
@@ -158,6 +175,26 @@ fn insert(list: &mut Vec<Packed>, o: Packed) {
 }
 
 impl Occurrences {
+    /// Does any occurrence of list `k`, overlapping ones included, start
+    /// in `lo..hi` with a word `word` accepts? Its start is found from
+    /// `hint` (see [`partition_point_from`]).
+    pub fn any_starting_in(
+        &self,
+        k: usize,
+        lo: usize,
+        hi: usize,
+        hint: &mut usize,
+        word: impl Fn(usize) -> bool,
+    ) -> bool {
+        let list = self.lists.get(k).map(Vec::as_slice).unwrap_or_default();
+        let i = partition_point_from(list, hint, |o| (o.start as usize) < lo);
+        list.get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|o| (o.start as usize) < hi)
+            .any(|o| word(o.pattern as usize))
+    }
+
     /// The matches the leftmost-longest automaton of list `k` finds in
     /// `lo..hi`, in order.
     pub fn leftmost_longest(&self, k: usize, lo: usize, hi: usize) -> LeftmostLongest<'_> {
@@ -226,6 +263,7 @@ impl Iterator for LeftmostLongest<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::AhoCorasickBuilder;
 
     fn words(w: &[&str]) -> Vec<String> {
         w.iter().map(|x| x.to_string()).collect()

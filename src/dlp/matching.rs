@@ -44,6 +44,9 @@ pub struct Words {
     /// The automaton's words, for a [`crate::dlp::lexicon::Lexicon`].
     list: Vec<String>,
     groups: Vec<Vec<usize>>,
+    /// Per group, a bit per word: `groups` turned around, for testing one
+    /// group against every occurrence of a text.
+    members: Vec<Vec<u64>>,
     /// Per group: veto words, which match whole words only.
     whole: Vec<bool>,
 }
@@ -113,12 +116,30 @@ impl Words {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&list)
             .map_err(|x| RuleError::compiled(format!("keyword automaton: {x}")))?;
+        let n_groups = groups.iter().flatten().max().map_or(0, |g| g + 1);
+        let mut members = vec![vec![0u64; list.len().div_ceil(64)]; n_groups];
+        for (i, gs) in groups.iter().enumerate() {
+            for &g in gs {
+                if let Some(w) = members.get_mut(g).and_then(|b| b.get_mut(i / 64)) {
+                    *w |= 1 << (i % 64);
+                }
+            }
+        }
         Ok(Some(Words {
             ac,
             list,
             groups,
+            members,
             whole: whole.to_vec(),
         }))
+    }
+
+    /// Does word `pattern` count for `group` (see [`Words::any_of`])?
+    pub fn in_group(&self, pattern: usize, group: usize) -> bool {
+        self.members
+            .get(group)
+            .and_then(|bits| bits.get(pattern / 64))
+            .is_some_and(|w| w & (1 << (pattern % 64)) != 0)
     }
 
     /// The words, in the automaton's pattern order.
@@ -314,7 +335,7 @@ pub fn partition_point_from<T>(list: &[T], hint: &mut usize, pred: impl Fn(&T) -
 /// walked byte by byte around every candidate, so a byte is looked up in a
 /// table rather than searched for in a list (`<[u8]>::contains` is a memchr
 /// call per byte, 9% of a PHI-dense list's scan).
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct ByteSet(Box<[bool; 256]>);
 
 impl ByteSet {
