@@ -246,6 +246,20 @@ X-Referral-Reason: Cardiology - new atrial fibrillation\r\n",
             "To: care@partner.test\r\nX-Inbox-Subject: OYELARAN, FOLAKE B | 1948-07-21 | c/o dizziness\r\n",
             "X-Inbox-Subject",
         ),
+        // A scanner's job name: the patient's surname and given name in
+        // capitals before the date of injury, words joined by `_`.
+        (
+            "scan-job-name-caps-name-and-injury",
+            "To: care@partner.test\r\nX-Scan-Job-Name: WC_status_KOVACS_DENNIS_DOI_03-02-2026_rotator_cuff_tear\r\n",
+            "X-Scan-Job-Name",
+        ),
+        // A crisis line's case header: a caller's given name with age and
+        // sex, and what the call was about.
+        (
+            "caller-name-age-sex-and-si",
+            "To: care@partner.test\r\nX-Crisis-Case: CC-26-104233 | caller Dorian, 24M | SI with plan | MCT sent to home\r\n",
+            "X-Crisis-Case",
+        ),
     ];
     for (name, headers, header) in cases {
         let v = verdict(&dir, name, &message(headers));
@@ -319,6 +333,11 @@ X-Original-Subject: Lab results pending - interface delay\r\n",
         (
             "office-product-in-lower-case",
             "To: it@clinic.test\r\nThread-Topic: ms word crashes when printing the metformin formulary\r\n",
+        ),
+        // Capitals before a service date's label, with no condition.
+        (
+            "caps-words-before-dos-without-a-condition",
+            "To: billing@clinic.test\r\nX-Batch-Name: CLAIMS_EXPORT_DOS_2026-03-01_to_2026-03-31\r\n",
         ),
     ];
     for (name, headers) in cases {
