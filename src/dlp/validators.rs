@@ -430,9 +430,7 @@ pub fn date(m: &[u8]) -> bool {
 /// on a record list, without lower-casing and word splitting: the verdict
 /// [`date_lowercase`] would give. `None` when `m` has any other character.
 fn numeric_date(m: &[u8]) -> Option<bool> {
-    // Up to three runs of digits, as (value, length); the value of a run
-    // longer than four digits is not used (see `three_part_date`).
-    let mut runs = [(0u32, 0usize); 3];
+    let mut runs: [Run; 3] = [(0, 0); 3];
     let mut n = 0;
     let mut in_run = false;
     for &b in m {
@@ -453,12 +451,6 @@ fn numeric_date(m: &[u8]) -> Option<bool> {
             return None;
         }
     }
-    let num = |(v, len): (u32, usize)| (len <= 4).then_some(v);
-    let year = |(v, len): (u32, usize)| match len {
-        4 => Some(v),
-        2 => Some(v + if v <= 30 { 2000 } else { 1900 }),
-        _ => None,
-    };
     Some(match runs[..n] {
         [(_, 8)] => {
             let mut digits = [0u8; 8];
@@ -470,13 +462,7 @@ fn numeric_date(m: &[u8]) -> Option<bool> {
             }
             std::str::from_utf8(&digits).is_ok_and(compact_date)
         }
-        [a, b, c] if a.1 == 4 => {
-            matches!((num(a), num(b), num(c)), (Some(y), Some(mo), Some(d)) if valid_ymd(y, mo, d))
-        }
-        [a, b, c] => match (year(c), num(a), num(b)) {
-            (Some(y), Some(x), Some(z)) => valid_ymd(y, x, z) || valid_ymd(y, z, x),
-            _ => false,
-        },
+        [a, b, c] => numeric_ymd(a, b, c),
         _ => false,
     })
 }
@@ -541,34 +527,57 @@ fn compact_date(t: &str) -> bool {
 }
 
 fn three_part_date(a: &str, b: &str, c: &str) -> bool {
-    let n = |t: &str| -> Option<u32> {
-        if t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()) {
-            t.parse().ok()
-        } else {
-            None
-        }
-    };
-    let year = |t: &str| -> Option<u32> {
-        let y = n(t)?;
-        match t.len() {
-            4 => Some(y),
-            2 => Some(y + if y <= 30 { 2000 } else { 1900 }),
-            _ => None,
-        }
-    };
     if let Some(mo) = month_name(a) {
-        return matches!((year(c), n(b)), (Some(y), Some(d)) if valid_ymd(y, mo, d));
+        return matches!((run(c).and_then(year_of), run(b).and_then(part)), (Some(y), Some(d)) if valid_ymd(y, mo, d));
     }
     if let Some(mo) = month_name(b) {
-        return matches!((year(c), n(a)), (Some(y), Some(d)) if valid_ymd(y, mo, d));
+        return matches!((run(c).and_then(year_of), run(a).and_then(part)), (Some(y), Some(d)) if valid_ymd(y, mo, d));
     }
-    if a.len() == 4 {
-        return matches!((n(a), n(b), n(c)), (Some(y), Some(mo), Some(d)) if valid_ymd(y, mo, d));
+    match (run(a), run(b), run(c)) {
+        (Some(a), Some(b), Some(c)) => numeric_ymd(a, b, c),
+        _ => false,
     }
-    let (Some(y), Some(x), Some(z)) = (year(c), n(a), n(b)) else {
-        return false;
-    };
-    valid_ymd(y, x, z) || valid_ymd(y, z, x)
+}
+
+/// A number as written: its value (meaningful up to four digits) and how
+/// many digits it has.
+type Run = (u32, usize);
+
+/// `t` as a [`Run`], if it is all digits.
+fn run(t: &str) -> Option<Run> {
+    if t.is_empty() || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let v = t.bytes().fold(0u32, |v, b| {
+        v.saturating_mul(10).saturating_add(u32::from(b - b'0'))
+    });
+    Some((v, t.len()))
+}
+
+/// A day, month or four-digit year: up to four digits.
+fn part((v, len): Run) -> Option<u32> {
+    (len <= 4).then_some(v)
+}
+
+/// A year of four digits, or of two (`61` is 1961, `24` is 2024).
+fn year_of((v, len): Run) -> Option<u32> {
+    match len {
+        4 => Some(v),
+        2 => Some(v + if v <= 30 { 2000 } else { 1900 }),
+        _ => None,
+    }
+}
+
+/// Three numbers as a date: Y-M-D when the first has four digits, else
+/// M/D/Y or D/M/Y (whichever is a valid date).
+fn numeric_ymd(a: Run, b: Run, c: Run) -> bool {
+    if a.1 == 4 {
+        return matches!((part(a), part(b), part(c)), (Some(y), Some(mo), Some(d)) if valid_ymd(y, mo, d));
+    }
+    match (year_of(c), part(a), part(b)) {
+        (Some(y), Some(x), Some(z)) => valid_ymd(y, x, z) || valid_ymd(y, z, x),
+        _ => false,
+    }
 }
 
 /// English and Spanish month names and their usual abbreviations.
